@@ -1,0 +1,51 @@
+# The two commands of the README: `make demo` and `make test`. Both need nothing but python3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: venv demo test lint typecheck regen regen-check spec-check unit bench bench-check live clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: venv
+	$(BIN)/kling demo --output out/
+
+test: venv lint typecheck regen-check unit
+
+lint: venv
+	$(BIN)/ruff check kling_ext tests benchmarks scripts/regenerate
+	$(BIN)/ruff format --check kling_ext tests benchmarks scripts/regenerate
+
+typecheck: venv
+	$(BIN)/mypy --strict kling_ext
+
+regen: venv
+	$(BIN)/python scripts/regenerate
+
+regen-check: venv
+	$(BIN)/python scripts/regenerate --check
+
+unit: venv
+	$(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/python -m benchmarks
+
+bench-check: venv
+	$(BIN)/python -m benchmarks --check
+
+# Opt-in: the conformance suite against the real gateway with your key (never part of `make test`).
+live: venv
+	KLING_LIVE=1 $(BIN)/python -m pytest -q tests/live
+	$(BIN)/kling conformance
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis out

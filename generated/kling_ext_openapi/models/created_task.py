@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.known_task_status import KnownTaskStatus, check_known_task_status
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.task_info import TaskInfo
+
+
+T = TypeVar("T", bound="CreatedTask")
+
+
+@_attrs_define
+class CreatedTask:
+    """The task as a create answers it; only `task_id` is guaranteed (the seed gateway sends nothing else)."""
+
+    task_id: str
+    task_status: KnownTaskStatus | str | Unset = UNSET
+    """ `submitted` and `processing` are running; `succeed` (spelled so) and `failed` are final.
+    Open: a value a gateway adds tomorrow parses as a plain string.
+     """
+    task_status_msg: str | Unset = UNSET
+    task_info: TaskInfo | Unset = UNSET
+    """ What the caller sent that identifies the task. Gateways may echo more fields here. """
+    created_at: int | Unset = UNSET
+    """ Unix time in milliseconds (official API) or seconds (some gateways). """
+    updated_at: int | Unset = UNSET
+    """ Unix time in milliseconds (official API) or seconds (some gateways). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        task_id = self.task_id
+
+        task_status: str | Unset
+        if isinstance(self.task_status, Unset):
+            task_status = UNSET
+        elif isinstance(self.task_status, str):
+            task_status = self.task_status
+        else:
+            task_status = self.task_status
+
+        task_status_msg = self.task_status_msg
+
+        task_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.task_info, Unset):
+            task_info = self.task_info.to_dict()
+
+        created_at = self.created_at
+
+        updated_at = self.updated_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "task_id": task_id,
+            }
+        )
+        if task_status is not UNSET:
+            field_dict["task_status"] = task_status
+        if task_status_msg is not UNSET:
+            field_dict["task_status_msg"] = task_status_msg
+        if task_info is not UNSET:
+            field_dict["task_info"] = task_info
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.task_info import TaskInfo
+
+        d = dict(src_dict)
+        task_id = d.pop("task_id")
+
+        def _parse_task_status(data: object) -> KnownTaskStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_task_status_type_0 = check_known_task_status(data)
+
+                return componentsschemas_task_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(KnownTaskStatus | str | Unset, data)
+
+        task_status = _parse_task_status(d.pop("task_status", UNSET))
+
+        task_status_msg = d.pop("task_status_msg", UNSET)
+
+        _task_info = d.pop("task_info", UNSET)
+        task_info: TaskInfo | Unset
+        if isinstance(_task_info, Unset):
+            task_info = UNSET
+        else:
+            task_info = TaskInfo.from_dict(_task_info)
+
+        created_at = d.pop("created_at", UNSET)
+
+        updated_at = d.pop("updated_at", UNSET)
+
+        created_task = cls(
+            task_id=task_id,
+            task_status=task_status,
+            task_status_msg=task_status_msg,
+            task_info=task_info,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        created_task.additional_properties = d
+        return created_task
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

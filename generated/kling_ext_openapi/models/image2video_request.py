@@ -1,0 +1,385 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.aspect_ratio import AspectRatio, check_aspect_ratio
+from ..models.duration import Duration, check_duration
+from ..models.image2video_request_model_name import (
+    Image2VideoRequestModelName,
+    check_image_2_video_request_model_name,
+)
+from ..models.mode import Mode, check_mode
+from ..models.shot_type import ShotType, check_shot_type
+from ..models.sound import Sound, check_sound
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.camera_control import CameraControl
+    from ..models.dynamic_mask import DynamicMask
+    from ..models.element_ref import ElementRef
+    from ..models.multi_prompt_item import MultiPromptItem
+    from ..models.voice_ref import VoiceRef
+    from ..models.watermark_info import WatermarkInfo
+
+
+T = TypeVar("T", bound="Image2VideoRequest")
+
+
+@_attrs_define
+class Image2VideoRequest:
+    """An image-to-video task."""
+
+    model_name: Image2VideoRequestModelName | Unset = UNSET
+    """ The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
+    """
+    image: str | Unset = UNSET
+    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
+    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+     """
+    image_tail: str | Unset = UNSET
+    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
+    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+     """
+    multi_shot: bool | Unset = UNSET
+    """ Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no
+    start/end frame may be given; `shot_type` is required. Default false.
+     """
+    shot_type: ShotType | Unset = UNSET
+    """ How shots are organised when `multi_shot` is true: `customize` takes the storyboard in
+    `multi_prompt`; `intelligence` lets the model split `prompt` into shots.
+     """
+    multi_prompt: list[MultiPromptItem] | Unset = UNSET
+    """ The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots. """
+    prompt: str | Unset = UNSET
+    """ What to generate: subject, action, camera, light, style. At most 2500 characters.
+    Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
+    (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
+     """
+    negative_prompt: str | Unset = UNSET
+    """ What to avoid. At most 2500 characters; may be empty. """
+    element_list: list[ElementRef] | Unset = UNSET
+    """ Up to 3 elements from the element library (kling-v3). Excludes `voice_list`. """
+    voice_list: list[VoiceRef] | Unset = UNSET
+    """ Up to 2 voices, referenced in the prompt as `<<<voice_1>>>`; needs `sound` `on`. Excludes `element_list`.
+    """
+    sound: Sound | Unset = UNSET
+    """ Generate audio with the video. Default `off`. Supported per model (`x-kling-models`). """
+    cfg_scale: float | Unset = UNSET
+    """ How closely to follow the prompt, 0–1 (higher = closer). Default 0.5. Not supported by the
+    kling-v2.x models.
+     """
+    mode: Mode | Unset = UNSET
+    """ Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in
+    the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented
+    for the `/v1` API, so it is not accepted here.)
+     """
+    static_mask: str | Unset = UNSET
+    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
+    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+     """
+    dynamic_masks: list[DynamicMask] | Unset = UNSET
+    """ Motion-brush moving areas, up to 6 groups. """
+    camera_control: CameraControl | Unset = UNSET
+    """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
+    (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
+    Supported only by some models (`x-kling-models`).
+     """
+    duration: Duration | Unset = UNSET
+    """ Video length in seconds, as a string. Which values a model accepts depends on the model
+    (`x-kling-models`): `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
+    kling-v3-omni, `"3"`–`"10"` for kling-video-o1. Default `"5"`.
+     """
+    aspect_ratio: AspectRatio | Unset = UNSET
+    """ Frame aspect ratio (width:height). """
+    watermark_info: WatermarkInfo | Unset = UNSET
+    """ Also produce a watermarked copy (`watermark_url` in the result). """
+    callback_url: str | Unset = UNSET
+    """ Where the server POSTs the task object whenever its status changes. An empty string means
+    none (the seed document sends `""`).
+     """
+    external_task_id: str | Unset = UNSET
+    """ The caller's own id for the task. Must be unique within the account; the task can then be
+    queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that
+    a create whose answer was lost can be found instead of paid for twice. An empty string
+    means none.
+     """
+
+    def to_dict(self) -> dict[str, Any]:
+        model_name: str | Unset = UNSET
+        if not isinstance(self.model_name, Unset):
+            model_name = self.model_name
+
+        image = self.image
+
+        image_tail = self.image_tail
+
+        multi_shot = self.multi_shot
+
+        shot_type: str | Unset = UNSET
+        if not isinstance(self.shot_type, Unset):
+            shot_type = self.shot_type
+
+        multi_prompt: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.multi_prompt, Unset):
+            multi_prompt = []
+            for componentsschemas_multi_prompt_item_data in self.multi_prompt:
+                componentsschemas_multi_prompt_item = (
+                    componentsschemas_multi_prompt_item_data.to_dict()
+                )
+                multi_prompt.append(componentsschemas_multi_prompt_item)
+
+        prompt = self.prompt
+
+        negative_prompt = self.negative_prompt
+
+        element_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.element_list, Unset):
+            element_list = []
+            for element_list_item_data in self.element_list:
+                element_list_item = element_list_item_data.to_dict()
+                element_list.append(element_list_item)
+
+        voice_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.voice_list, Unset):
+            voice_list = []
+            for voice_list_item_data in self.voice_list:
+                voice_list_item = voice_list_item_data.to_dict()
+                voice_list.append(voice_list_item)
+
+        sound: str | Unset = UNSET
+        if not isinstance(self.sound, Unset):
+            sound = self.sound
+
+        cfg_scale = self.cfg_scale
+
+        mode: str | Unset = UNSET
+        if not isinstance(self.mode, Unset):
+            mode = self.mode
+
+        static_mask = self.static_mask
+
+        dynamic_masks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.dynamic_masks, Unset):
+            dynamic_masks = []
+            for dynamic_masks_item_data in self.dynamic_masks:
+                dynamic_masks_item = dynamic_masks_item_data.to_dict()
+                dynamic_masks.append(dynamic_masks_item)
+
+        camera_control: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.camera_control, Unset):
+            camera_control = self.camera_control.to_dict()
+
+        duration: str | Unset = UNSET
+        if not isinstance(self.duration, Unset):
+            duration = self.duration
+
+        aspect_ratio: str | Unset = UNSET
+        if not isinstance(self.aspect_ratio, Unset):
+            aspect_ratio = self.aspect_ratio
+
+        watermark_info: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.watermark_info, Unset):
+            watermark_info = self.watermark_info.to_dict()
+
+        callback_url = self.callback_url
+
+        external_task_id = self.external_task_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if model_name is not UNSET:
+            field_dict["model_name"] = model_name
+        if image is not UNSET:
+            field_dict["image"] = image
+        if image_tail is not UNSET:
+            field_dict["image_tail"] = image_tail
+        if multi_shot is not UNSET:
+            field_dict["multi_shot"] = multi_shot
+        if shot_type is not UNSET:
+            field_dict["shot_type"] = shot_type
+        if multi_prompt is not UNSET:
+            field_dict["multi_prompt"] = multi_prompt
+        if prompt is not UNSET:
+            field_dict["prompt"] = prompt
+        if negative_prompt is not UNSET:
+            field_dict["negative_prompt"] = negative_prompt
+        if element_list is not UNSET:
+            field_dict["element_list"] = element_list
+        if voice_list is not UNSET:
+            field_dict["voice_list"] = voice_list
+        if sound is not UNSET:
+            field_dict["sound"] = sound
+        if cfg_scale is not UNSET:
+            field_dict["cfg_scale"] = cfg_scale
+        if mode is not UNSET:
+            field_dict["mode"] = mode
+        if static_mask is not UNSET:
+            field_dict["static_mask"] = static_mask
+        if dynamic_masks is not UNSET:
+            field_dict["dynamic_masks"] = dynamic_masks
+        if camera_control is not UNSET:
+            field_dict["camera_control"] = camera_control
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if aspect_ratio is not UNSET:
+            field_dict["aspect_ratio"] = aspect_ratio
+        if watermark_info is not UNSET:
+            field_dict["watermark_info"] = watermark_info
+        if callback_url is not UNSET:
+            field_dict["callback_url"] = callback_url
+        if external_task_id is not UNSET:
+            field_dict["external_task_id"] = external_task_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.camera_control import CameraControl
+        from ..models.dynamic_mask import DynamicMask
+        from ..models.element_ref import ElementRef
+        from ..models.multi_prompt_item import MultiPromptItem
+        from ..models.voice_ref import VoiceRef
+        from ..models.watermark_info import WatermarkInfo
+
+        d = dict(src_dict)
+        _model_name = d.pop("model_name", UNSET)
+        model_name: Image2VideoRequestModelName | Unset
+        if isinstance(_model_name, Unset):
+            model_name = UNSET
+        else:
+            model_name = check_image_2_video_request_model_name(_model_name)
+
+        image = d.pop("image", UNSET)
+
+        image_tail = d.pop("image_tail", UNSET)
+
+        multi_shot = d.pop("multi_shot", UNSET)
+
+        _shot_type = d.pop("shot_type", UNSET)
+        shot_type: ShotType | Unset
+        if isinstance(_shot_type, Unset):
+            shot_type = UNSET
+        else:
+            shot_type = check_shot_type(_shot_type)
+
+        _multi_prompt = d.pop("multi_prompt", UNSET)
+        multi_prompt: list[MultiPromptItem] | Unset = UNSET
+        if _multi_prompt is not UNSET:
+            multi_prompt = []
+            for componentsschemas_multi_prompt_item_data in _multi_prompt:
+                componentsschemas_multi_prompt_item = MultiPromptItem.from_dict(
+                    componentsschemas_multi_prompt_item_data
+                )
+
+                multi_prompt.append(componentsschemas_multi_prompt_item)
+
+        prompt = d.pop("prompt", UNSET)
+
+        negative_prompt = d.pop("negative_prompt", UNSET)
+
+        _element_list = d.pop("element_list", UNSET)
+        element_list: list[ElementRef] | Unset = UNSET
+        if _element_list is not UNSET:
+            element_list = []
+            for element_list_item_data in _element_list:
+                element_list_item = ElementRef.from_dict(element_list_item_data)
+
+                element_list.append(element_list_item)
+
+        _voice_list = d.pop("voice_list", UNSET)
+        voice_list: list[VoiceRef] | Unset = UNSET
+        if _voice_list is not UNSET:
+            voice_list = []
+            for voice_list_item_data in _voice_list:
+                voice_list_item = VoiceRef.from_dict(voice_list_item_data)
+
+                voice_list.append(voice_list_item)
+
+        _sound = d.pop("sound", UNSET)
+        sound: Sound | Unset
+        if isinstance(_sound, Unset):
+            sound = UNSET
+        else:
+            sound = check_sound(_sound)
+
+        cfg_scale = d.pop("cfg_scale", UNSET)
+
+        _mode = d.pop("mode", UNSET)
+        mode: Mode | Unset
+        if isinstance(_mode, Unset):
+            mode = UNSET
+        else:
+            mode = check_mode(_mode)
+
+        static_mask = d.pop("static_mask", UNSET)
+
+        _dynamic_masks = d.pop("dynamic_masks", UNSET)
+        dynamic_masks: list[DynamicMask] | Unset = UNSET
+        if _dynamic_masks is not UNSET:
+            dynamic_masks = []
+            for dynamic_masks_item_data in _dynamic_masks:
+                dynamic_masks_item = DynamicMask.from_dict(dynamic_masks_item_data)
+
+                dynamic_masks.append(dynamic_masks_item)
+
+        _camera_control = d.pop("camera_control", UNSET)
+        camera_control: CameraControl | Unset
+        if isinstance(_camera_control, Unset):
+            camera_control = UNSET
+        else:
+            camera_control = CameraControl.from_dict(_camera_control)
+
+        _duration = d.pop("duration", UNSET)
+        duration: Duration | Unset
+        if isinstance(_duration, Unset):
+            duration = UNSET
+        else:
+            duration = check_duration(_duration)
+
+        _aspect_ratio = d.pop("aspect_ratio", UNSET)
+        aspect_ratio: AspectRatio | Unset
+        if isinstance(_aspect_ratio, Unset):
+            aspect_ratio = UNSET
+        else:
+            aspect_ratio = check_aspect_ratio(_aspect_ratio)
+
+        _watermark_info = d.pop("watermark_info", UNSET)
+        watermark_info: WatermarkInfo | Unset
+        if isinstance(_watermark_info, Unset):
+            watermark_info = UNSET
+        else:
+            watermark_info = WatermarkInfo.from_dict(_watermark_info)
+
+        callback_url = d.pop("callback_url", UNSET)
+
+        external_task_id = d.pop("external_task_id", UNSET)
+
+        image2video_request = cls(
+            model_name=model_name,
+            image=image,
+            image_tail=image_tail,
+            multi_shot=multi_shot,
+            shot_type=shot_type,
+            multi_prompt=multi_prompt,
+            prompt=prompt,
+            negative_prompt=negative_prompt,
+            element_list=element_list,
+            voice_list=voice_list,
+            sound=sound,
+            cfg_scale=cfg_scale,
+            mode=mode,
+            static_mask=static_mask,
+            dynamic_masks=dynamic_masks,
+            camera_control=camera_control,
+            duration=duration,
+            aspect_ratio=aspect_ratio,
+            watermark_info=watermark_info,
+            callback_url=callback_url,
+            external_task_id=external_task_id,
+        )
+
+        return image2video_request

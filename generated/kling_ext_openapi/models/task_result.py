@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.result_video import ResultVideo
+
+
+T = TypeVar("T", bound="TaskResult")
+
+
+@_attrs_define
+class TaskResult:
+    """The outputs. Empty (`{}`) while running and on failure."""
+
+    videos: list[ResultVideo] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        videos: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.videos, Unset):
+            videos = []
+            for videos_item_data in self.videos:
+                videos_item = videos_item_data.to_dict()
+                videos.append(videos_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if videos is not UNSET:
+            field_dict["videos"] = videos
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.result_video import ResultVideo
+
+        d = dict(src_dict)
+        _videos = d.pop("videos", UNSET)
+        videos: list[ResultVideo] | Unset = UNSET
+        if _videos is not UNSET:
+            videos = []
+            for videos_item_data in _videos:
+                videos_item = ResultVideo.from_dict(videos_item_data)
+
+                videos.append(videos_item)
+
+        task_result = cls(
+            videos=videos,
+        )
+
+        task_result.additional_properties = d
+        return task_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

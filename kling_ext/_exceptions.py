@@ -1,0 +1,501 @@
+"""The one error tree of kling-ext, and the pure factory that picks a class for an error response.
+
+Every error the package raises derives from :class:`KlingError`::
+
+    KlingError(Exception)                        exit_code 3
+    ├── ValidationError(KlingError, ValueError)  exit_code 2  bad input caught before sending
+    ├── ConfigurationError(KlingError, ValueError)  exit_code 2  missing credentials, insecure URL
+    ├── APIError                                 exit_code 3  the API answered with an error
+    │   ├── AuthenticationError                  401 / codes 1000-1004
+    │   ├── PermissionDeniedError                403 / codes 1103, 1304
+    │   │   └── InsufficientBalanceError         codes 1100-1102 (sent with HTTP 429!)
+    │   ├── InvalidRequestError                  400 / codes 1200, 1201, 1300, 1301
+    │   ├── NotFoundError                        404 / codes 1202, 1203, 1201 "Task not found ..."
+    │   ├── RateLimitError                       codes 1302, 1303, bare HTTP 429
+    │   ├── ServerError                          5xx / codes 5000-5002
+    │   └── ResponseValidationError              a 2xx body that is no valid envelope or task
+    ├── APIConnectionError                       exit_code 3  could not reach the API
+    │   └── APITimeoutError
+    ├── TaskMayExistError                        exit_code 3  a create whose outcome is unknown
+    └── TaskError                                exit_code 1  the task itself did not succeed
+        ├── TaskFailedError                      task_status "failed"
+        └── TaskTimeoutError                     still running when the wait deadline passed
+
+The business ``code`` of the Kling envelope decides the class; the HTTP status is only a fallback,
+because Kling sends billing errors (1100-1102) with HTTP 429 and gateways may send any code with 200.
+No exception here is ever given a request header, so none can leak an API key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+__all__ = [
+    "CODE_CLASSES",
+    "CODE_MESSAGES",
+    "STATUS_CLASSES",
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "InsufficientBalanceError",
+    "InvalidRequestError",
+    "KlingError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "TaskError",
+    "TaskFailedError",
+    "TaskMayExistError",
+    "TaskTimeoutError",
+    "ValidationError",
+    "error_from_response",
+    "is_task_not_found",
+]
+
+
+def _restore(cls: type[KlingError], args: tuple[Any, ...], state: dict[str, Any]) -> KlingError:
+    """Rebuild a pickled error without calling its keyword-only ``__init__``."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class KlingError(Exception):
+    """Base class of every error raised by kling-ext.
+
+    Attributes:
+        exit_code: The process exit status the CLI uses for this kind of error.
+    """
+
+    exit_code: ClassVar[int] = 3
+
+    def __init__(self, message: str) -> None:
+        """Initialise the error.
+
+        Args:
+            message: The human-readable description, also ``str(error)``.
+        """
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default reduce calls ``cls(*args)``, which breaks for subclasses with keyword
+        # arguments; restoring ``__dict__`` directly keeps every attribute across processes.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+class ValidationError(KlingError, ValueError):
+    """A request argument was rejected locally, before anything was sent.
+
+    Attributes:
+        field: The offending field, e.g. ``"duration"``.
+        message: What is wrong with its value.
+        allowed: A description of the accepted values, if there is a short one.
+    """
+
+    exit_code: ClassVar[int] = 2
+
+    def __init__(self, field: str, message: str, allowed: str | None = None) -> None:
+        """Initialise the error.
+
+        Args:
+            field: The offending field.
+            message: What is wrong, e.g. ``"'7' is not allowed for kling-v2-6"``.
+            allowed: The accepted values, e.g. ``"'5', '10'"``.
+        """
+        self.field = field
+        self.message = message
+        self.allowed = allowed
+        text = f"{field}: {message}"
+        if allowed is not None:
+            text += f"; allowed: {allowed}"
+        super().__init__(text)
+
+
+class ConfigurationError(KlingError, ValueError):
+    """The client is misconfigured, e.g. credentials are missing or the base URL is insecure."""
+
+    exit_code: ClassVar[int] = 2
+
+
+# Meanings of Kling's business codes, worded after the official error table (reference §8).
+CODE_MESSAGES: Mapping[int, str] = MappingProxyType(
+    {
+        1000: "authentication failed",
+        1001: "authorization is empty",
+        1002: "authorization is invalid",
+        1003: "authorization is not yet valid",
+        1004: "authorization has expired",
+        1100: "account exception",
+        1101: "account in arrears",
+        1102: "resource pack depleted or expired",
+        1103: "unauthorized access to the requested resource",
+        1200: "invalid request parameters",
+        1201: "invalid parameters",
+        1202: "requested method is invalid",
+        1203: "requested resource does not exist",
+        1300: "platform strategy triggered",
+        1301: "content security policy triggered",
+        1302: "requests too fast (rate limit)",
+        1303: "concurrency over resource pack limit",
+        1304: "IP whitelist policy triggered",
+        5000: "server internal error",
+        5001: "server temporarily unavailable",
+        5002: "server internal timeout",
+    }
+)
+
+
+def _describe(status_code: int | None, code: int | None, request_id: str | None, message: str) -> str:
+    """Format the ``str()`` of an API error; every part is optional."""
+    where = ", ".join(
+        part
+        for part in (
+            f"HTTP {status_code}" if status_code is not None else "",
+            f"code {code}" if code is not None else "",
+        )
+        if part
+    )
+    text = f"{where}: {message}" if where and message else where or message
+    if request_id:
+        text += f" (request_id={request_id})"
+    return text
+
+
+class APIError(KlingError):
+    """The API answered, and the answer was an error.
+
+    Attributes:
+        status_code: The HTTP status, or ``None`` when unknown.
+        code: Kling's business code from the JSON envelope, or ``None``.
+        message: The server's message (or the documented meaning of ``code`` if it sent none).
+        request_id: The envelope's ``request_id``, for support requests.
+        body: The decoded response body, if any.
+        retry_after: Seconds the server asked us to wait, already parsed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        code: int | None = None,
+        request_id: str | None = None,
+        body: object = None,
+        retry_after: float | None = None,
+    ) -> None:
+        """Initialise the error.
+
+        Args:
+            message: The server's message.
+            status_code: The HTTP status.
+            code: Kling's business code.
+            request_id: The envelope's ``request_id``.
+            body: The decoded response body.
+            retry_after: Seconds the server asked us to wait.
+        """
+        self.status_code = status_code
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        self.body = body
+        self.retry_after = retry_after
+        super().__init__(_describe(status_code, code, request_id, message))
+
+    @property
+    def code_meaning(self) -> str | None:
+        """The documented meaning of :attr:`code`, e.g. ``"resource pack depleted or expired"``."""
+        return CODE_MESSAGES.get(self.code) if self.code is not None else None
+
+
+class AuthenticationError(APIError):
+    """The credentials were missing, invalid, not yet valid or expired (401, codes 1000-1004)."""
+
+
+class PermissionDeniedError(APIError):
+    """The account may not use this resource (403, codes 1103 and 1304)."""
+
+
+class InsufficientBalanceError(PermissionDeniedError):
+    """The account is blocked, in arrears, or out of resource pack (codes 1100-1102).
+
+    Kling sends these with HTTP 429, but waiting never helps: someone has to pay.
+    """
+
+
+class InvalidRequestError(APIError):
+    """The request was rejected as invalid (400, codes 1200, 1201, 1300, 1301)."""
+
+
+class NotFoundError(APIError):
+    """The task or resource does not exist (404, codes 1202, 1203, and 1201 "Task not found")."""
+
+
+class RateLimitError(APIError):
+    """Too many requests or too many running tasks (codes 1302, 1303, or a bare HTTP 429)."""
+
+
+class ServerError(APIError):
+    """The server failed (5xx, codes 5000-5002)."""
+
+
+class ResponseValidationError(APIError):
+    """A successful response whose body is not a valid envelope or task."""
+
+
+class APIConnectionError(KlingError):
+    """The API could not be reached, or the connection broke before a response arrived."""
+
+    def __init__(self, message: str = "Could not connect to the Kling API.") -> None:
+        """Initialise the error.
+
+        Args:
+            message: What went wrong.
+        """
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+    def __init__(self, message: str = "The request to the Kling API timed out.") -> None:
+        """Initialise the error.
+
+        Args:
+            message: What went wrong.
+        """
+        super().__init__(message)
+
+
+class TaskMayExistError(KlingError):
+    """A create request may have made a (paid) task, but its outcome could not be confirmed.
+
+    Creating again could pay twice; look the task up by its ``external_task_id`` first.
+
+    Attributes:
+        kind: The client resource the task belongs to, e.g. ``"text2video"``.
+        external_task_id: The id the client sent with the create request.
+        cause: The failure that left the outcome unknown, if any.
+    """
+
+    def __init__(
+        self, *, kind: str, external_task_id: str, cause: BaseException | None = None
+    ) -> None:
+        """Initialise the error.
+
+        Args:
+            kind: The client resource, e.g. ``"text2video"``.
+            external_task_id: The id the client sent with the create request.
+            cause: The failure that left the outcome unknown.
+        """
+        self.kind = kind
+        self.external_task_id = external_task_id
+        self.cause = cause
+        reason = f" ({type(cause).__name__}: {cause})" if cause is not None else ""
+        super().__init__(
+            f"The {kind} create request may have created a task, but its outcome is unknown"
+            f"{reason}. Look it up with `client.{kind}.get({external_task_id!r})` before "
+            "creating it again."
+        )
+
+
+def _task_attr(task: object, *names: str) -> str | None:
+    """Read the first present attribute (or mapping key) of a task as a string."""
+    for name in names:
+        value = task.get(name) if isinstance(task, Mapping) else getattr(task, name, None)
+        if value is not None and value != "":
+            return str(value)
+    return None
+
+
+class TaskError(KlingError):
+    """The task ran, but did not produce a result.
+
+    Attributes:
+        task: The last known state of the task (a ``Task``).
+        task_id: The task's id, as far as it is known.
+    """
+
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, message: str, *, task: Any, task_id: str | None = None) -> None:
+        """Initialise the error.
+
+        Args:
+            message: The human-readable description.
+            task: The last known state of the task.
+            task_id: The task's id; read from ``task`` when omitted.
+        """
+        self.task = task
+        self.task_id = task_id or _task_attr(task, "task_id", "id") or "?"
+        super().__init__(message)
+
+
+class TaskFailedError(TaskError):
+    """The task ended with status ``failed``.
+
+    Attributes:
+        message: The gateway's ``task_status_msg`` (the failure reason).
+    """
+
+    def __init__(self, *, task: Any, message: str | None = None, task_id: str | None = None) -> None:
+        """Initialise the error.
+
+        Args:
+            task: The failed task.
+            message: The failure reason; read from ``task.task_status_msg`` when omitted.
+            task_id: The task's id; read from ``task`` when omitted.
+        """
+        self.message = (
+            message
+            if message is not None
+            else _task_attr(task, "task_status_msg", "status_msg", "message") or ""
+        )
+        ident = task_id or _task_attr(task, "task_id", "id") or "?"
+        text = f"Task {ident} failed"
+        super().__init__(f"{text}: {self.message}" if self.message else text, task=task, task_id=ident)
+
+
+class TaskTimeoutError(TaskError):
+    """The wait deadline passed while the task was still running; the task is not lost.
+
+    Attributes:
+        timeout: The deadline that passed, in seconds.
+        kind: The client resource the task belongs to, e.g. ``"text2video"``.
+    """
+
+    def __init__(
+        self,
+        *,
+        task: Any,
+        timeout: float,
+        kind: str | None = None,
+        task_id: str | None = None,
+    ) -> None:
+        """Initialise the error.
+
+        Args:
+            task: The last known state of the task.
+            timeout: The deadline that passed, in seconds.
+            kind: The client resource, e.g. ``"text2video"``; read from ``task.kind`` when omitted.
+            task_id: The task's id; read from ``task`` when omitted.
+        """
+        self.timeout = timeout
+        self.kind = kind or _task_attr(task, "kind")
+        ident = task_id or _task_attr(task, "task_id", "id") or "?"
+        resource = f"client.{self.kind}" if self.kind else "client.<kind>"
+        super().__init__(
+            f"Task {ident} is still running after {timeout:g} s; it can be resumed with "
+            f"`{resource}.wait({ident!r})`.",
+            task=task,
+            task_id=ident,
+        )
+
+
+# Known business codes decide the class (reference §8); a code missing here falls back to status.
+CODE_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
+    {
+        **dict.fromkeys((1000, 1001, 1002, 1003, 1004), AuthenticationError),
+        **dict.fromkeys((1100, 1101, 1102), InsufficientBalanceError),
+        **dict.fromkeys((1103, 1304), PermissionDeniedError),
+        **dict.fromkeys((1200, 1201, 1300, 1301), InvalidRequestError),
+        **dict.fromkeys((1202, 1203), NotFoundError),
+        **dict.fromkeys((1302, 1303), RateLimitError),
+        **dict.fromkeys((5000, 5001, 5002), ServerError),
+    }
+)
+
+# Used only when the body carries no (known) business code, e.g. a proxy's HTML error page.
+STATUS_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
+    {
+        400: InvalidRequestError,
+        401: AuthenticationError,
+        403: PermissionDeniedError,
+        404: NotFoundError,
+        409: InvalidRequestError,
+        413: InvalidRequestError,
+        422: InvalidRequestError,
+        429: RateLimitError,
+    }
+)
+
+_NOT_FOUND_PHRASES = ("not found", "not exist")
+
+
+def is_task_not_found(status_code: int | None, code: int | None, message: str | None) -> bool:
+    """Tell whether an error response means "no such task".
+
+    The recovery after an ambiguous create relies on this: only a definite "not found" makes it
+    safe to send the create again. Kling answers a missing task id with HTTP 400, code 1201 and
+    "Task not found by id/external id: <id>" (reference §13.12), and 1201 otherwise means any
+    invalid parameter, so for 1201 the message decides.
+
+    Args:
+        status_code: The HTTP status, if a response arrived.
+        code: Kling's business code, if the body had one.
+        message: The server's message.
+
+    Returns:
+        ``True`` for 404, codes 1202/1203, or 400/1201 whose message says "not found" or
+        "not exist" (case-insensitive); ``False`` otherwise.
+    """
+    says_not_found = any(phrase in (message or "").lower() for phrase in _NOT_FOUND_PHRASES)
+    if code is not None and code != 0:
+        return code in (1202, 1203) or (code == 1201 and says_not_found)
+    return status_code == 404 or (status_code == 400 and says_not_found)
+
+
+def _class_for(status_code: int | None, code: int | None, message: str) -> type[APIError]:
+    """Choose the error class: known business code first, then the HTTP status."""
+    if is_task_not_found(status_code, code, message):
+        return NotFoundError
+    if code is not None and code in CODE_CLASSES:
+        return CODE_CLASSES[code]
+    if status_code is None:
+        return APIError
+    if status_code >= 500:
+        return ServerError
+    if 200 <= status_code < 300 and not code:
+        # An error built from a 2xx without an error code means its body could not be read.
+        return ResponseValidationError
+    return STATUS_CLASSES.get(status_code, APIError)
+
+
+def error_from_response(
+    *,
+    status_code: int | None,
+    code: int | None,
+    message: str | None,
+    request_id: str | None,
+    body: object = None,
+    retry_after: float | None = None,
+) -> APIError:
+    """Build the right :class:`APIError` subclass for an error response.
+
+    Args:
+        status_code: The HTTP status, if known.
+        code: Kling's business code from the envelope, if any (``0`` counts as none).
+        message: The server's message; the documented meaning of ``code`` is used if empty.
+        request_id: The envelope's ``request_id``.
+        body: The decoded response body, kept for debugging.
+        retry_after: Seconds from a ``Retry-After`` header, already parsed.
+
+    Returns:
+        The error, not raised.
+    """
+    text = message or (CODE_MESSAGES.get(code, "") if code is not None else "")
+    cls = _class_for(status_code, code, text)
+    return cls(
+        text,
+        status_code=status_code,
+        code=code,
+        request_id=request_id,
+        body=body,
+        retry_after=retry_after,
+    )
