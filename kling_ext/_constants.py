@@ -25,3 +25,43 @@ JWT_RENEW_MARGIN_SECONDS = 300
 SECRET_VISIBLE_SUFFIX_CHARS = 4
 # Secrets shorter than this show no suffix at all: 4 characters would be too large a share.
 SECRET_MIN_CHARS_FOR_SUFFIX = 16
+
+# --- Polling and retries (_polling.py, _retry.py) --------------------------------------------
+# Tuned with _polling.simulate on tasks ending at 60/300/900 s: <= 1/5 of the queries of fixed 1 s
+# polling, and the end noticed within 10% of the run time, for every jitter draw.
+# First look after 5 s: catches instant failures (content-policy rejection), and a 10 s task is seen
+# on the 2nd query.
+POLL_FIRST_DELAY = 5.0
+# Below ~6 s between queries a 60 s task is noticed within 10%; above ~5.3 s it takes <= 12 queries.
+POLL_MIN_DELAY = 5.6
+# Even an hour-long task (reference §13.16) is noticed within half a minute.
+POLL_MAX_DELAY = 30.0
+# Wait 8% of the time spent so far: the end is noticed within 10% of the run time, even with jitter.
+POLL_GROWTH = 0.08
+# ±3% spreads clients started together while keeping the 60 s figures above within their targets.
+POLL_JITTER = 0.03
+# Reference §13.16: queues can exceed 10 min and ComfyUI had to raise its deadline to ~68 min;
+# on timeout the task id is kept, so a resumed wait loses nothing.
+DEFAULT_WAIT_TIMEOUT = 1800.0
+# Two retries cover a transient blip; longer outages should surface instead of stalling the caller.
+RETRY_MAX_RETRIES = 2
+# Backoff before the first retry; doubles each time (0.5, 1, 2, ... s).
+RETRY_BASE_DELAY = 0.5
+# Cap of the exponential backoff, so a retry never waits longer than a user would tolerate.
+RETRY_MAX_DELAY = 8.0
+# Backoff is scaled into [0.75, 1] of its value: spreads clients without shortening it much.
+RETRY_JITTER_FLOOR = 0.75
+# Reference §8: code 1303 asks for exponential backoff starting at >= 1 s.
+RATE_LIMIT_MIN_DELAY = 1.0
+# A longer Retry-After means an outage, not a blip: give up (openai's MAX_RETRY_AFTER is alike).
+MAX_RETRY_AFTER = 60.0
+
+# --- HTTP (_settings.py, _client.py) ---------------------------------------------------------
+# A create carries up to ~13 MB of Base64 per image; a minute covers a slow uplink.
+DEFAULT_REQUEST_TIMEOUT = 60.0
+# Connecting should be fast; a stuck connect is retried (it provably sent nothing).
+DEFAULT_CONNECT_TIMEOUT = 10.0
+# Download chunks: large enough to be cheap per call, small enough for a smooth progress bar.
+DOWNLOAD_CHUNK_BYTES = 256 * 1024
+# A download that keeps getting cut is retried (resuming with Range) this many times.
+DOWNLOAD_MAX_RETRIES = 5

@@ -21,8 +21,9 @@ Every error the package raises derives from :class:`KlingError`::
         ├── TaskFailedError                      task_status "failed"
         └── TaskTimeoutError                     still running when the wait deadline passed
 
-The business ``code`` of the Kling envelope decides the class; the HTTP status is only a fallback,
-because Kling sends billing errors (1100-1102) with HTTP 429 and gateways may send any code with 200.
+The business ``code`` of the Kling envelope decides the class; the HTTP status is only a
+fallback, because Kling sends billing errors (1100-1102) with HTTP 429, and gateways may send any
+code with HTTP 200.
 No exception here is ever given a request header, so none can leak an API key.
 """
 
@@ -152,7 +153,9 @@ CODE_MESSAGES: Mapping[int, str] = MappingProxyType(
 )
 
 
-def _describe(status_code: int | None, code: int | None, request_id: str | None, message: str) -> str:
+def _describe(
+    status_code: int | None, code: int | None, request_id: str | None, message: str
+) -> str:
     """Format the ``str()`` of an API error; every part is optional."""
     where = ", ".join(
         part
@@ -344,7 +347,9 @@ class TaskFailedError(TaskError):
         message: The gateway's ``task_status_msg`` (the failure reason).
     """
 
-    def __init__(self, *, task: Any, message: str | None = None, task_id: str | None = None) -> None:
+    def __init__(
+        self, *, task: Any, message: str | None = None, task_id: str | None = None
+    ) -> None:
         """Initialise the error.
 
         Args:
@@ -359,7 +364,9 @@ class TaskFailedError(TaskError):
         )
         ident = task_id or _task_attr(task, "task_id", "id") or "?"
         text = f"Task {ident} failed"
-        super().__init__(f"{text}: {self.message}" if self.message else text, task=task, task_id=ident)
+        super().__init__(
+            f"{text}: {self.message}" if self.message else text, task=task, task_id=ident
+        )
 
 
 class TaskTimeoutError(TaskError):
@@ -442,10 +449,19 @@ def is_task_not_found(status_code: int | None, code: int | None, message: str | 
         message: The server's message.
 
     Returns:
-        ``True`` for 404, codes 1202/1203, or 400/1201 whose message says "not found" or
-        "not exist" (case-insensitive); ``False`` otherwise.
+        ``True`` only for a definite "no such task": codes 1201/1203 whose message says "not
+        found" or "not exist" (case-insensitive), or a 400/404 without a code whose message says
+        a task was not found. ``False`` otherwise, a bare 404 and code 1202 included.
     """
     says_not_found = any(phrase in (message or "").lower() for phrase in _NOT_FOUND_PHRASES)
+    if code is not None and code != 0:
+        # 1202 ("method invalid") and a bare 404 can mean a wrong route: not proof of absence.
+        return code in (1201, 1203) and says_not_found
+    return status_code in (400, 404) and says_not_found and "task" in (message or "").lower()
+
+
+def _looks_not_found(status_code: int | None, code: int | None, message: str) -> bool:
+    says_not_found = any(phrase in message.lower() for phrase in _NOT_FOUND_PHRASES)
     if code is not None and code != 0:
         return code in (1202, 1203) or (code == 1201 and says_not_found)
     return status_code == 404 or (status_code == 400 and says_not_found)
@@ -453,7 +469,7 @@ def is_task_not_found(status_code: int | None, code: int | None, message: str | 
 
 def _class_for(status_code: int | None, code: int | None, message: str) -> type[APIError]:
     """Choose the error class: known business code first, then the HTTP status."""
-    if is_task_not_found(status_code, code, message):
+    if _looks_not_found(status_code, code, message):
         return NotFoundError
     if code is not None and code in CODE_CLASSES:
         return CODE_CLASSES[code]

@@ -1,11 +1,11 @@
-"""A pure schedule for polling a task until it ends: no clock, no sleeping, no randomness of its own.
+"""A pure schedule for polling a task until it ends: no clock, no sleeping, no randomness.
 
 Kling tasks take from half a minute to an hour (reference §13.16), so a fixed interval is either
-wasteful for long tasks or slow to notice short ones. :class:`PollSchedule` checks once soon (to catch
-instant failures such as a content-policy rejection), then polls at a steady pace, and later waits a
-fixed fraction of the time already spent, so both the number of queries and the delay in noticing
-the end stay proportionate to the task's duration. The caller supplies the elapsed time and the
-random number, which keeps every decision reproducible in tests and benchmarks.
+wasteful for long tasks or slow to notice short ones. :class:`PollSchedule` checks once soon (to
+catch instant failures such as a content-policy rejection), then polls at a steady pace, and later
+waits a fixed fraction of the time already spent, so both the number of queries and the delay in
+noticing the end stay proportionate to the task's duration. The caller supplies the elapsed time
+and the random number, which keeps every decision reproducible in tests and benchmarks.
 """
 
 from __future__ import annotations

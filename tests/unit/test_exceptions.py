@@ -1,0 +1,300 @@
+"""The error tree: class per business code and status, messages, exit codes, pickling."""
+
+from __future__ import annotations
+
+import pickle
+from types import SimpleNamespace
+
+import pytest
+
+from kling_ext._exceptions import (
+    CODE_CLASSES,
+    CODE_MESSAGES,
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    ConfigurationError,
+    InsufficientBalanceError,
+    InvalidRequestError,
+    KlingError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    TaskError,
+    TaskFailedError,
+    TaskMayExistError,
+    TaskTimeoutError,
+    ValidationError,
+    error_from_response,
+    is_task_not_found,
+)
+
+# Reference §8, row by row: (HTTP status, code, class).
+OFFICIAL_CODES = [
+    (401, 1000, AuthenticationError),
+    (401, 1001, AuthenticationError),
+    (401, 1002, AuthenticationError),
+    (401, 1003, AuthenticationError),
+    (401, 1004, AuthenticationError),
+    (429, 1100, InsufficientBalanceError),
+    (429, 1101, InsufficientBalanceError),
+    (429, 1102, InsufficientBalanceError),
+    (403, 1103, PermissionDeniedError),
+    (400, 1200, InvalidRequestError),
+    (400, 1201, InvalidRequestError),
+    (404, 1202, NotFoundError),
+    (404, 1203, NotFoundError),
+    (400, 1300, InvalidRequestError),
+    (400, 1301, InvalidRequestError),
+    (429, 1302, RateLimitError),
+    (429, 1303, RateLimitError),
+    (429, 1304, PermissionDeniedError),
+    (500, 5000, ServerError),
+    (503, 5001, ServerError),
+    (504, 5002, ServerError),
+]
+
+
+def test_every_documented_code_is_covered() -> None:
+    assert {code for _, code, _ in OFFICIAL_CODES} == set(CODE_CLASSES) == set(CODE_MESSAGES)
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "cls"), OFFICIAL_CODES, ids=[str(row[1]) for row in OFFICIAL_CODES]
+)
+def test_business_code_picks_class(status: int, code: int, cls: type[APIError]) -> None:
+    error = error_from_response(status_code=status, code=code, message="x", request_id="r")
+    assert type(error) is cls
+    # The code decides even when a gateway sends it with another status.
+    assert type(error_from_response(status_code=200, code=code, message="x", request_id="r")) is cls
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, InvalidRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (422, InvalidRequestError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (502, ServerError),
+        (503, ServerError),
+        (418, APIError),
+        (200, ResponseValidationError),
+        (None, APIError),
+    ],
+    ids=lambda value: str(value) if not isinstance(value, type) else value.__name__,
+)
+def test_status_fallback_without_code(status: int | None, cls: type[APIError]) -> None:
+    error = error_from_response(status_code=status, code=None, message="boom", request_id=None)
+    assert type(error) is cls
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "cls"),
+    [
+        (502, 9999, ServerError),
+        (429, 9999, RateLimitError),
+        (200, 9999, APIError),
+        (503, 0, ServerError),
+    ],
+    ids=["unknown-code-502", "unknown-code-429", "unknown-code-200", "code-0-means-none"],
+)
+def test_unknown_code_falls_back_to_status(status: int, code: int, cls: type[APIError]) -> None:
+    error = error_from_response(status_code=status, code=code, message="m", request_id=None)
+    assert type(error) is cls
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "message", "expected"),
+    [
+        (400, 1201, "Task not found by id/external id: ext-1", True),
+        (400, 1201, "TASK NOT FOUND", True),
+        (400, 1201, "task does not exist", True),
+        (400, 1201, "invalid parameter: duration", False),
+        (400, 1201, None, False),
+        (404, None, None, False),
+        (404, 1202, "Requested method invalid", False),
+        (404, 1203, "resource not exist", True),
+        (200, 1203, "", False),
+        (400, None, "task not found", True),
+        (400, None, "bad request", False),
+        (400, 1200, "not found", False),
+        (429, 1303, "not found", False),
+        (500, None, "not found", False),
+        (None, None, "not found", False),
+    ],
+    ids=[
+        "1201-task-not-found",
+        "1201-upper-case",
+        "1201-not-exist",
+        "1201-invalid-parameter",
+        "1201-no-message",
+        "404-bare-is-no-proof",
+        "1202-wrong-route-is-no-proof",
+        "1203",
+        "1203-without-message",
+        "400-no-code-not-found",
+        "400-no-code-other",
+        "1200-is-not-1201",
+        "1303",
+        "500",
+        "no-response",
+    ],
+)
+def test_is_task_not_found(
+    status: int | None, code: int | None, message: str | None, expected: bool
+) -> None:
+    assert is_task_not_found(status, code, message) is expected
+
+
+def test_1201_task_not_found_is_not_found_error() -> None:
+    error = error_from_response(
+        status_code=400,
+        code=1201,
+        message="Task not found by id/external id: ext-1",
+        request_id="req",
+    )
+    assert type(error) is NotFoundError
+    other = error_from_response(
+        status_code=400, code=1201, message="invalid parameter", request_id="req"
+    )
+    assert type(other) is InvalidRequestError
+
+
+def test_api_error_str_and_attributes() -> None:
+    body = {"code": 1102, "message": "resource pack exhausted", "request_id": "abc"}
+    error = error_from_response(
+        status_code=429,
+        code=1102,
+        message="resource pack exhausted",
+        request_id="abc",
+        body=body,
+    )
+    assert str(error) == "HTTP 429, code 1102: resource pack exhausted (request_id=abc)"
+    assert isinstance(error, InsufficientBalanceError)
+    assert isinstance(error, PermissionDeniedError)
+    assert (error.status_code, error.code, error.request_id, error.body) == (429, 1102, "abc", body)
+    assert error.code_meaning == "resource pack depleted or expired"
+    assert error.args == (str(error),)
+
+
+def test_api_error_without_message_uses_code_meaning() -> None:
+    error = error_from_response(status_code=429, code=1303, message=None, request_id=None)
+    assert str(error) == "HTTP 429, code 1303: concurrency over resource pack limit"
+
+
+def test_rate_limit_error_carries_retry_after() -> None:
+    error = error_from_response(
+        status_code=429, code=1303, message="m", request_id=None, retry_after=2.5
+    )
+    assert isinstance(error, RateLimitError)
+    assert error.retry_after == 2.5
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "expected"),
+    [
+        (None, None, "just a message"),
+        (502, None, "HTTP 502: just a message"),
+        (None, 5000, "code 5000: just a message"),
+    ],
+    ids=["bare", "status-only", "code-only"],
+)
+def test_api_error_str_parts_are_optional(
+    status: int | None, code: int | None, expected: str
+) -> None:
+    assert str(APIError("just a message", status_code=status, code=code)) == expected
+
+
+def test_validation_error() -> None:
+    error = ValidationError("duration", "'7' is not allowed for kling-v2-6", allowed="'5', '10'")
+    assert isinstance(error, ValueError)
+    assert isinstance(error, KlingError)
+    assert str(error) == "duration: '7' is not allowed for kling-v2-6; allowed: '5', '10'"
+    assert (error.field, error.allowed) == ("duration", "'5', '10'")
+    assert str(ValidationError("prompt", "must not be empty")) == "prompt: must not be empty"
+
+
+def test_configuration_error_is_value_error() -> None:
+    assert isinstance(ConfigurationError("no API key"), ValueError)
+
+
+def test_task_may_exist_error_tells_how_to_look_up() -> None:
+    cause = TimeoutError("read timed out")
+    error = TaskMayExistError(kind="text2video", external_task_id="ext-42", cause=cause)
+    assert "client.text2video.get('ext-42')" in str(error)
+    assert "before creating it again" in str(error)
+    assert "TimeoutError" in str(error)
+    assert (error.kind, error.external_task_id, error.cause) == ("text2video", "ext-42", cause)
+
+
+def test_task_failed_error_reads_task() -> None:
+    task = SimpleNamespace(task_id="867", task_status_msg="Image pixel is invalid")
+    error = TaskFailedError(task=task)
+    assert str(error) == "Task 867 failed: Image pixel is invalid"
+    assert error.message == "Image pixel is invalid"
+    assert error.task is task
+    assert error.task_id == "867"
+    assert isinstance(error, TaskError)
+
+
+def test_task_timeout_error_says_how_to_resume() -> None:
+    task = SimpleNamespace(task_id="867")
+    error = TaskTimeoutError(task=task, timeout=1800.0, kind="image2video")
+    assert "Task 867 is still running after 1800 s" in str(error)
+    assert "client.image2video.wait('867')" in str(error)
+    assert error.timeout == 1800.0
+
+
+@pytest.mark.parametrize(
+    ("cls", "exit_code"),
+    [
+        (KlingError, 3),
+        (ValidationError, 2),
+        (ConfigurationError, 2),
+        (APIError, 3),
+        (RateLimitError, 3),
+        (InsufficientBalanceError, 3),
+        (APIConnectionError, 3),
+        (APITimeoutError, 3),
+        (TaskMayExistError, 3),
+        (TaskError, 1),
+        (TaskFailedError, 1),
+        (TaskTimeoutError, 1),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else str(value),
+)
+def test_exit_codes(cls: type[KlingError], exit_code: int) -> None:
+    assert cls.exit_code == exit_code
+
+
+def test_timeout_is_a_connection_error() -> None:
+    assert issubclass(APITimeoutError, APIConnectionError)
+    assert "timed out" in str(APITimeoutError())
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ValidationError("duration", "bad", allowed="'5'"),
+        ConfigurationError("no key"),
+        error_from_response(status_code=429, code=1303, message="m", request_id="r", body={}),
+        APITimeoutError(),
+        TaskMayExistError(kind="text2video", external_task_id="e", cause=None),
+        TaskFailedError(task={"task_id": "1", "task_status_msg": "nope"}),
+        TaskTimeoutError(task={"task_id": "1"}, timeout=5.0, kind="omni_video"),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_errors_survive_pickling(error: KlingError) -> None:
+    copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes, round-tripped
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    assert copy.args == error.args
+    assert vars(copy) == vars(error)
