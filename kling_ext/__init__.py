@@ -1,0 +1,73 @@
+"""kling-ext: the typed Python client for the Kling AI video-generation API.
+
+    from kling_ext import Kling
+    with Kling() as client:                      # key from KLING_API_KEY (else API_KEY)
+        task = client.text2video.run(prompt="a rabbit racing a car", duration=5)
+        client.download(task, "out/")
+
+`AsyncKling` is the same with `await`. Errors derive from `KlingError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from ._client import AsyncKling, Kling, OnUpdate, ProgressCallback
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    ConfigurationError,
+    InsufficientBalanceError,
+    InvalidRequestError,
+    KlingError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    TaskError,
+    TaskFailedError,
+    TaskMayExistError,
+    TaskTimeoutError,
+    ValidationError,
+)
+from ._task import Task, TaskStatus, Video, parse_callback
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AsyncKling",
+    "AuthenticationError",
+    "ConfigurationError",
+    "InsufficientBalanceError",
+    "InvalidRequestError",
+    "Kling",
+    "KlingError",
+    "NotFoundError",
+    "OnUpdate",
+    "PermissionDeniedError",
+    "ProgressCallback",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "Task",
+    "TaskError",
+    "TaskFailedError",
+    "TaskMayExistError",
+    "TaskStatus",
+    "TaskTimeoutError",
+    "ValidationError",
+    "Video",
+    "parse_callback",
+]
+
+# Errors and values show as kling_ext.X in tracebacks and reprs, not as private modules.
+for _name in __all__:
+    _obj = globals()[_name]
+    if getattr(_obj, "__module__", "").startswith("kling_ext."):
+        with contextlib.suppress(AttributeError, TypeError):
+            _obj.__module__ = __name__
+del _name, _obj

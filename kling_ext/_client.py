@@ -1,0 +1,742 @@
+"""`Kling` and `AsyncKling`: two thin drivers of the same flows (`_flow.py`).
+
+Everything that decides (building requests, reading answers, retrying, polling, recovering an
+ambiguous create, downloading safely) is shared; the drivers only send, sleep and write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self, TypeVar, Unpack
+
+import httpx
+from kling_ext_openapi.params import (
+    Image2VideoParams,
+    MotionControlParams,
+    MultiImage2VideoParams,
+    OmniVideoParams,
+    Text2VideoParams,
+)
+
+from ._auth import JWTAuth, RedactingFilter
+from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_CHUNK_BYTES, DOWNLOAD_MAX_RETRIES
+from ._exceptions import ValidationError
+from ._flow import (
+    Context,
+    Flow,
+    Notify,
+    RenewAuth,
+    Send,
+    Sent,
+    Sleep,
+    Stream,
+    Streamed,
+    create_task,
+    download_file,
+    get_task,
+    list_tasks,
+    wait_task,
+)
+from ._polling import DEFAULT_POLL_SCHEDULE
+from ._prepare import prepare_body
+from ._retry import RetryPolicy, parse_retry_after
+from ._settings import Settings
+from ._spec import Endpoint, endpoint
+from ._task import Task
+
+logger = logging.getLogger("kling_ext")
+T = TypeVar("T")
+OnUpdate = Callable[[Task], object]
+"""Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""
+ProgressCallback = Callable[[int, int | None], None]
+"""Called with (bytes received, total bytes or None) while a video downloads."""
+
+
+def _log_exchange(
+    request: httpx.Request, response: httpx.Response | None, started: float, error: Exception | None
+) -> None:
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    if response is None:
+        logger.debug(
+            "%s %s -> %s after %.0f ms",
+            request.method,
+            request.url.path,
+            type(error).__name__,
+            elapsed_ms,
+        )
+        return
+    request_id = None
+    if response.headers.get("content-type", "").startswith("application/json"):
+        try:
+            request_id = response.json().get("request_id")
+        except (ValueError, AttributeError):
+            request_id = None
+    logger.debug(
+        "%s %s -> %d in %.0f ms (request_id=%s)",
+        request.method,
+        request.url.path,
+        response.status_code,
+        elapsed_ms,
+        request_id,
+    )
+
+
+def _stream_plan(status: int, headers: httpx.Headers, offset: int) -> tuple[str, int, int | None]:
+    """How to write a download answer: file mode, bytes already there, expected total."""
+    length = headers.get("content-length")
+    known = length is not None and length.isdigit() and "content-encoding" not in headers
+    if status == 206:
+        return "ab", offset, (offset + int(length) if known and length else None)
+    return "wb", 0, (int(length) if known and length else None)
+
+
+def _download_targets(task: Task, dest: str | Path) -> list[tuple[str, Path]]:
+    if not task.videos:
+        raise ValidationError(
+            "task", f"task {task.task_id} has no videos to download (status {task.status.value})"
+        )
+    dest = Path(dest)
+    as_folder = dest.is_dir() or str(dest).endswith(("/", "\\")) or dest.suffix == ""
+    if not as_folder:
+        if len(task.videos) > 1:
+            raise ValidationError(
+                "dest", f"task {task.task_id} has {len(task.videos)} videos; give a folder"
+            )
+        return [(task.videos[0].url, dest)]
+    names = (
+        [f"{task.task_id}.mp4"]
+        if len(task.videos) == 1
+        else [f"{task.task_id}-{i + 1}.mp4" for i in range(len(task.videos))]
+    )
+    return [(video.url, dest / name) for video, name in zip(task.videos, names, strict=True)]
+
+
+class _BaseClient:
+    """What both clients share: settings, policies, the flow context. No I/O."""
+
+    def __init__(
+        self,
+        api_key: str | None,
+        base_url: str | None,
+        *,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        access_key: str | None,
+        secret_key: str | None,
+        allow_insecure: bool,
+    ) -> None:
+        self._settings = Settings.resolve(
+            api_key=api_key,
+            base_url=base_url,
+            access_key=access_key,
+            secret_key=secret_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            allow_insecure=allow_insecure,
+        )
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(RedactingFilter(self._settings.secrets))
+        self._rng = random.Random()  # noqa: S311 - jitter, not secrets
+        # Injectable for tests: a fake clock runs a 10-minute wait in milliseconds.
+        self._clock: Callable[[], float] = time.monotonic
+        self._context = Context(
+            base_url=self._settings.base_url,
+            policy=RetryPolicy(max_retries=self._settings.max_retries),
+            schedule=DEFAULT_POLL_SCHEDULE,
+            clock=lambda: self._clock(),
+            rand=self._rng.random,
+            wall_clock=time.time,
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The API's base URL, e.g. `https://api.agentsflare.com/klingai`."""
+        return self._settings.base_url
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._settings.auth_hint!r})"
+        )
+
+    def _with_timeout(self, request: httpx.Request) -> httpx.Request:
+        request.extensions["timeout"] = self._settings.timeout.as_dict()
+        return request
+
+    def _renew(self) -> None:
+        if isinstance(self._settings.auth, JWTAuth):
+            self._settings.auth.renew()
+
+
+# ------------------------------------------------------------------ sync
+
+
+class Kling(_BaseClient):
+    """The Kling video API, synchronously.
+
+    Args:
+        api_key: The gateway's API key (or an official API key). Default: `KLING_API_KEY`,
+            else `API_KEY`.
+        base_url: Default: `KLING_BASE_URL`, else the gateway `https://api.agentsflare.com/klingai`
+            (or `https://api-singapore.klingai.com` when signing with access/secret keys).
+        timeout: Seconds (or an `httpx.Timeout`) per HTTP request. Default 60 s, 10 s to connect.
+        max_retries: Retries of a failed request that is safe to retry. Default 2.
+        http_client: Your own `httpx.Client` (proxies, transports, mocks); not closed by us.
+        access_key: Kling AccessKey (default `KLING_ACCESS_KEY`): signs a short-lived HS256 JWT.
+        secret_key: Kling SecretKey (default `KLING_SECRET_KEY`).
+        allow_insecure: Allow a plain `http://` base URL that is not on this machine.
+
+    Raises:
+        ConfigurationError: no credentials, or an insecure base URL; before any request is sent.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        allow_insecure: bool = False,
+    ) -> None:
+        super().__init__(
+            api_key,
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            access_key=access_key,
+            secret_key=secret_key,
+            allow_insecure=allow_insecure,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self._settings.timeout)
+        self._sleep: Callable[[float], None] = time.sleep
+        self.text2video = Text2Video(self, endpoint("text2video"))
+        """Text to video."""
+        self.image2video = Image2Video(self, endpoint("image2video"))
+        """Image (start and optional end frame) to video."""
+        self.motion_control = MotionControl(self, endpoint("motion-control"))
+        """A character image driven by a reference video's motion."""
+        self.omni_video = OmniVideo(self, endpoint("omni-video"))
+        """Omni models: continuation, editing, multi-shot, element references."""
+        self.multi_image2video = MultiImage2Video(self, endpoint("multi-image2video"))
+        """Legacy multi-image to video (kling-v1-6)."""
+
+    def _drive(self, flow: Flow[T], on_update: OnUpdate | None = None) -> T:
+        result: Any = None
+        try:
+            while True:
+                try:
+                    effect = flow.send(result)
+                except StopIteration as stop:
+                    return stop.value  # type: ignore[no-any-return]
+                result = self._perform(effect, on_update)
+        finally:
+            flow.close()
+
+    def _perform(self, effect: Any, on_update: OnUpdate | None) -> Any:
+        if isinstance(effect, Send):
+            request = self._with_timeout(effect.request)
+            started = time.perf_counter()
+            try:
+                response = self._http.send(request, auth=self._settings.auth)
+                response.read()
+            except httpx.TransportError as exc:
+                _log_exchange(request, None, started, exc)
+                return Sent(error=exc)
+            _log_exchange(request, response, started, None)
+            return Sent(response=response)
+        if isinstance(effect, Sleep):
+            self._sleep(effect.seconds)
+        elif isinstance(effect, Notify):
+            if on_update is not None:
+                on_update(effect.task)
+        elif isinstance(effect, RenewAuth):
+            self._renew()
+        elif isinstance(effect, Stream):
+            return self._stream(effect)
+        return None
+
+    def _stream(self, eff: Stream) -> Streamed:
+        headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
+        status, size, expected = None, eff.offset, None
+        try:
+            with self._http.stream(
+                "GET",
+                eff.url,
+                headers=headers,
+                follow_redirects=True,
+                timeout=self._settings.timeout,
+            ) as response:
+                status = response.status_code
+                if status not in (200, 206):
+                    retry_after = parse_retry_after(
+                        response.headers.get("retry-after"), now=time.time()
+                    )
+                    return Streamed(status, size, None, retry_after=retry_after)
+                mode, size, expected = _stream_plan(status, response.headers, eff.offset)
+                with eff.path.open(mode) as out:
+                    for chunk in response.iter_bytes(DOWNLOAD_CHUNK_BYTES):
+                        out.write(chunk)
+                        size += len(chunk)
+                        if eff.on_progress is not None:
+                            eff.on_progress(size, expected)
+        except httpx.TransportError as exc:
+            return Streamed(status, size, expected, error=exc)
+        return Streamed(status, size, expected)
+
+    def download(
+        self, task: Task, dest: str | Path = ".", *, on_progress: ProgressCallback | None = None
+    ) -> list[Path]:
+        """Save a finished task's videos.
+
+        Args:
+            task: A succeeded task.
+            dest: A folder (videos are named `<task_id>.mp4`) or, for a single video, a file path.
+            on_progress: Called with (bytes received, total or None) as the download runs.
+
+        Returns:
+            The saved files. Each appears under its name only once complete and verified.
+        """
+        return [
+            self._drive(download_file(self._context, url, path, DOWNLOAD_MAX_RETRIES, on_progress))
+            for url, path in _download_targets(task, dest)
+        ]
+
+    def close(self) -> None:
+        """Close the HTTP connections this client opened (not a client you passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _Resource:
+    """Operations on one endpoint's tasks (sync)."""
+
+    def __init__(self, client: Kling, ep: Endpoint) -> None:
+        self._client = client
+        self._ep = ep
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._ep.kind}>"
+
+    def _create(self, params: Any) -> Task:
+        body = prepare_body(self._ep.kind, params)
+        return self._client._drive(create_task(self._client._context, self._ep, body))
+
+    def get(self, task_id: str) -> Task:
+        """The task now, by its `task_id` or the `external_task_id` you created it with."""
+        return self._client._drive(get_task(self._client._context, self._ep, task_id))
+
+    def wait(
+        self,
+        task: Task | str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+    ) -> Task:
+        """Poll until the task is final.
+
+        Args:
+            task: A `Task`, or a task id / external_task_id (to resume a wait).
+            timeout: Seconds to wait; `None` waits for ever.
+            on_update: Called with the task whenever its status changes.
+
+        Raises:
+            TaskFailedError: the task failed (the gateway's reason is in the message).
+            TaskTimeoutError: still running at the deadline; resume with `wait(task_id)`.
+        """
+        flow = wait_task(self._client._context, self._ep, task, timeout)
+        return self._client._drive(flow, on_update)
+
+    def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
+        """One page of this endpoint's tasks, newest first (`pageNum`/`pageSize`)."""
+        return self._client._drive(list_tasks(self._client._context, self._ep, page, page_size))
+
+    def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
+        task = self._create(params)
+        if on_update is not None:
+            on_update(task)
+        return self.wait(task, timeout=timeout, on_update=on_update)
+
+
+class Text2Video(_Resource):
+    """Text-to-video tasks."""
+
+    def create(self, **params: Unpack[Text2VideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[Text2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class Image2Video(_Resource):
+    """Image-to-video tasks."""
+
+    def create(self, **params: Unpack[Image2VideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[Image2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class MotionControl(_Resource):
+    """Motion-control tasks."""
+
+    def create(self, **params: Unpack[MotionControlParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MotionControlParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class OmniVideo(_Resource):
+    """Omni-video tasks."""
+
+    def create(self, **params: Unpack[OmniVideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniVideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class MultiImage2Video(_Resource):
+    """Legacy multi-image-to-video tasks."""
+
+    def create(self, **params: Unpack[MultiImage2VideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+# ------------------------------------------------------------------ async
+
+
+class AsyncKling(_BaseClient):
+    """The Kling video API, with `await`. Same arguments and behaviour as `Kling`.
+
+    `http_client` takes an `httpx.AsyncClient`; `on_update` callbacks may be async.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        access_key: str | None = None,
+        secret_key: str | None = None,
+        allow_insecure: bool = False,
+    ) -> None:
+        super().__init__(
+            api_key,
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            access_key=access_key,
+            secret_key=secret_key,
+            allow_insecure=allow_insecure,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self.text2video = AsyncText2Video(self, endpoint("text2video"))
+        """Text to video."""
+        self.image2video = AsyncImage2Video(self, endpoint("image2video"))
+        """Image (start and optional end frame) to video."""
+        self.motion_control = AsyncMotionControl(self, endpoint("motion-control"))
+        """A character image driven by a reference video's motion."""
+        self.omni_video = AsyncOmniVideo(self, endpoint("omni-video"))
+        """Omni models: continuation, editing, multi-shot, element references."""
+        self.multi_image2video = AsyncMultiImage2Video(self, endpoint("multi-image2video"))
+        """Legacy multi-image to video (kling-v1-6)."""
+
+    async def _drive(self, flow: Flow[T], on_update: OnUpdate | None = None) -> T:
+        result: Any = None
+        try:
+            while True:
+                try:
+                    effect = flow.send(result)
+                except StopIteration as stop:
+                    return stop.value  # type: ignore[no-any-return]
+                result = await self._perform(effect, on_update)
+        finally:
+            flow.close()
+
+    async def _perform(self, effect: Any, on_update: OnUpdate | None) -> Any:
+        if isinstance(effect, Send):
+            request = self._with_timeout(effect.request)
+            started = time.perf_counter()
+            try:
+                response = await self._http.send(request, auth=self._settings.auth)
+                await response.aread()
+            except httpx.TransportError as exc:
+                _log_exchange(request, None, started, exc)
+                return Sent(error=exc)
+            _log_exchange(request, response, started, None)
+            return Sent(response=response)
+        if isinstance(effect, Sleep):
+            await self._sleep(effect.seconds)
+        elif isinstance(effect, Notify):
+            if on_update is not None:
+                outcome = on_update(effect.task)
+                if inspect.isawaitable(outcome):
+                    await outcome
+        elif isinstance(effect, RenewAuth):
+            self._renew()
+        elif isinstance(effect, Stream):
+            return await self._stream(effect)
+        return None
+
+    async def _stream(self, eff: Stream) -> Streamed:
+        headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
+        status, size, expected = None, eff.offset, None
+        try:
+            async with self._http.stream(
+                "GET",
+                eff.url,
+                headers=headers,
+                follow_redirects=True,
+                timeout=self._settings.timeout,
+            ) as response:
+                status = response.status_code
+                if status not in (200, 206):
+                    retry_after = parse_retry_after(
+                        response.headers.get("retry-after"), now=time.time()
+                    )
+                    return Streamed(status, size, None, retry_after=retry_after)
+                mode, size, expected = _stream_plan(status, response.headers, eff.offset)
+                with eff.path.open(mode) as out:
+                    async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK_BYTES):
+                        out.write(chunk)
+                        size += len(chunk)
+                        if eff.on_progress is not None:
+                            eff.on_progress(size, expected)
+        except httpx.TransportError as exc:
+            return Streamed(status, size, expected, error=exc)
+        return Streamed(status, size, expected)
+
+    async def download(
+        self, task: Task, dest: str | Path = ".", *, on_progress: ProgressCallback | None = None
+    ) -> list[Path]:
+        """Save a finished task's videos; see `Kling.download`."""
+        return [
+            await self._drive(
+                download_file(self._context, url, path, DOWNLOAD_MAX_RETRIES, on_progress)
+            )
+            for url, path in _download_targets(task, dest)
+        ]
+
+    async def close(self) -> None:
+        """Close the HTTP connections this client opened (not a client you passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+class _AsyncResource:
+    """Operations on one endpoint's tasks (async); see `_Resource`."""
+
+    def __init__(self, client: AsyncKling, ep: Endpoint) -> None:
+        self._client = client
+        self._ep = ep
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._ep.kind}>"
+
+    async def _create(self, params: Any) -> Task:
+        body = prepare_body(self._ep.kind, params)
+        return await self._client._drive(create_task(self._client._context, self._ep, body))
+
+    async def get(self, task_id: str) -> Task:
+        """The task now, by its `task_id` or the `external_task_id` you created it with."""
+        return await self._client._drive(get_task(self._client._context, self._ep, task_id))
+
+    async def wait(
+        self,
+        task: Task | str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+    ) -> Task:
+        """Poll until the task is final; see `_Resource.wait`. Cancellation stops cleanly."""
+        flow = wait_task(self._client._context, self._ep, task, timeout)
+        return await self._client._drive(flow, on_update)
+
+    async def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
+        """One page of this endpoint's tasks, newest first."""
+        return await self._client._drive(
+            list_tasks(self._client._context, self._ep, page, page_size)
+        )
+
+    async def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
+        task = await self._create(params)
+        if on_update is not None:
+            outcome = on_update(task)
+            if inspect.isawaitable(outcome):
+                await outcome
+        return await self.wait(task, timeout=timeout, on_update=on_update)
+
+
+class AsyncText2Video(_AsyncResource):
+    """Text-to-video tasks (async)."""
+
+    async def create(self, **params: Unpack[Text2VideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[Text2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncImage2Video(_AsyncResource):
+    """Image-to-video tasks (async)."""
+
+    async def create(self, **params: Unpack[Image2VideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[Image2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncMotionControl(_AsyncResource):
+    """Motion-control tasks (async)."""
+
+    async def create(self, **params: Unpack[MotionControlParams]) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MotionControlParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncOmniVideo(_AsyncResource):
+    """Omni-video tasks (async)."""
+
+    async def create(self, **params: Unpack[OmniVideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniVideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncMultiImage2Video(_AsyncResource):
+    """Legacy multi-image-to-video tasks (async)."""
+
+    async def create(self, **params: Unpack[MultiImage2VideoParams]) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)

@@ -1,0 +1,462 @@
+"""The whole job as sans-I/O flows, driven twice: once by `Kling`, once by `AsyncKling`.
+
+A flow is a generator that yields effects (`Send` a request, `Sleep`, `Notify` a status change,
+`Stream` a download, `RenewAuth`) and receives their results. Every decision (retry, look a
+create up before re-sending it, poll again, give up) is made here, once; the two drivers in
+`_client.py` only perform effects. Tests drive flows with a fake clock and canned responses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Generator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import httpx
+
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    KlingError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+    TaskFailedError,
+    TaskMayExistError,
+    TaskTimeoutError,
+    error_from_response,
+    is_task_not_found,
+)
+from ._polling import PollSchedule
+from ._retry import (
+    GiveUp,
+    LookUp,
+    Outcome,
+    RenewToken,
+    Retry,
+    RetryPolicy,
+    TransportFailure,
+    parse_retry_after,
+)
+from ._spec import Endpoint
+from ._task import Task, TaskStatus
+
+T = TypeVar("T")
+
+
+# ------------------------------------------------------------------ effects
+
+
+@attrs.frozen
+class Send:
+    """Send one API request; the driver answers with a `Sent`."""
+
+    request: httpx.Request
+
+
+@attrs.frozen
+class Sent:
+    """What sending produced: a response (body read), or the transport error."""
+
+    response: httpx.Response | None = None
+    error: httpx.TransportError | None = None
+
+
+@attrs.frozen
+class Sleep:
+    """Wait this many seconds."""
+
+    seconds: float
+
+
+@attrs.frozen
+class Notify:
+    """Tell the caller's `on_update` about a task whose status changed."""
+
+    task: Task
+
+
+@attrs.frozen
+class RenewAuth:
+    """The token expired (code 1004): sign a fresh one."""
+
+
+@attrs.frozen
+class Stream:
+    """Download `url` into `path`, appending from byte `offset` (a Range request) when > 0."""
+
+    url: str
+    path: Path
+    offset: int
+    on_progress: Callable[[int, int | None], None] | None = None
+
+
+@attrs.frozen
+class Streamed:
+    """What a download attempt produced."""
+
+    status_code: int | None
+    size: int
+    """Bytes now in the file."""
+    expected: int | None
+    """Bytes the whole file should have, when the server said."""
+    error: httpx.TransportError | None = None
+    retry_after: float | None = None
+
+
+Effect = Send | Sleep | Notify | RenewAuth | Stream
+Flow = Generator[Effect, Any, T]
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What every flow needs: where to send, the policies, the clock and the dice."""
+
+    base_url: str
+    policy: RetryPolicy
+    schedule: PollSchedule
+    clock: Callable[[], float]
+    rand: Callable[[], float]
+    wall_clock: Callable[[], float]
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> httpx.Request:
+        """An API request to `path` below the base URL."""
+        headers = {"Accept": "application/json"}
+        content = None
+        if json_body is not None:
+            headers["Content-Type"] = "application/json"
+            content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
+        return httpx.Request(
+            method, self.base_url + path, params=params, content=content, headers=headers
+        )
+
+
+# ------------------------------------------------------------------ answers
+
+
+@attrs.frozen
+class _Answer:
+    """One attempt, read: the envelope's data on success, else the outcome and the error."""
+
+    data: Any = None
+    request_id: str | None = None
+    outcome: Outcome | None = None
+    error: KlingError | None = None
+
+
+def read_answer(sent: Sent, now: float) -> _Answer:
+    """Interpret one attempt. A non-zero `code` is an error even under HTTP 200."""
+    if sent.response is None:
+        exc = sent.error or httpx.TransportError("no response")
+        outcome = Outcome.from_exception(exc)
+        cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        failure = cls(f"{cls().args[0]} ({type(exc).__name__}: {exc})")
+        failure.__cause__ = exc
+        return _Answer(outcome=outcome, error=failure)
+    response = sent.response
+    retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    envelope = body if isinstance(body, Mapping) else {}
+    raw_code = envelope.get("code")
+    code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else None
+    message = envelope.get("message") if isinstance(envelope.get("message"), str) else None
+    request_id = envelope.get("request_id") if isinstance(envelope.get("request_id"), str) else None
+    ok = 200 <= response.status_code < 300
+    if ok and code == 0 and "data" in envelope:
+        return _Answer(data=envelope["data"], request_id=request_id)
+    if ok and code in (0, None):
+        error: APIError = ResponseValidationError(
+            f"the answer is not a Kling envelope: {response.text[:200]!r}",
+            status_code=response.status_code,
+            code=code,
+            request_id=request_id,
+            body=body,
+        )
+    else:
+        if message is None and body is None:
+            message = f"HTTP {response.status_code}: {response.text[:200]!r}"
+        error = error_from_response(
+            status_code=response.status_code,
+            code=code,
+            message=message,
+            request_id=request_id,
+            body=body,
+            retry_after=retry_after,
+        )
+    outcome = Outcome(
+        status_code=response.status_code, code=code, message=message or "", retry_after=retry_after
+    )
+    return _Answer(outcome=outcome, error=error, request_id=request_id)
+
+
+def _is_ambiguous(outcome: Outcome) -> bool:
+    """Whether a failed create may nevertheless have made a task."""
+    if outcome.transport is not None:
+        return outcome.transport is TransportFailure.MAYBE_SENT
+    status = outcome.status_code or 0
+    return status >= 500 or (outcome.code is not None and 5000 <= outcome.code < 6000)
+
+
+# ------------------------------------------------------------------ flows
+
+
+def call(ctx: Context, build: Callable[[], httpx.Request], operation: str) -> Flow[_Answer]:
+    """Send a query (or list) with retries; return the successful answer or raise its error."""
+    attempt, renewed = 0, False
+    while True:
+        answer = read_answer((yield Send(build())), ctx.wall_clock())
+        if answer.error is None:
+            return answer
+        assert answer.outcome is not None
+        decision = ctx.policy.decide(answer.outcome, attempt, operation, rand=ctx.rand())  # type: ignore[arg-type]
+        if isinstance(decision, RenewToken) and not renewed:
+            renewed = True
+            yield RenewAuth()
+            continue
+        if isinstance(decision, Retry):
+            attempt += 1
+            yield Sleep(decision.delay)
+            continue
+        raise answer.error
+
+
+def get_task(ctx: Context, ep: Endpoint, ident: str) -> Flow[Task]:
+    """Query a task by its task_id or external_task_id."""
+    path = f"/v1/videos/{ep.kind}/{_quote(ident)}"
+    answer = yield from call(ctx, lambda: ctx.request("GET", path), "query")
+    return _task(answer, ep)
+
+
+def list_tasks(ctx: Context, ep: Endpoint, page: int, page_size: int) -> Flow[list[Task]]:
+    """One page of an endpoint's tasks, newest first."""
+    params = {"pageNum": page, "pageSize": page_size}
+    path = f"/v1/videos/{ep.kind}"
+    answer = yield from call(ctx, lambda: ctx.request("GET", path, params=params), "query")
+    if not isinstance(answer.data, list):
+        raise ResponseValidationError(f"the task list is not a list: {answer.data!r}"[:200])
+    return [
+        Task.from_data(item, kind=ep.kind, request_id=answer.request_id) for item in answer.data
+    ]
+
+
+def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Task]:
+    """Create a task, never two: after an ambiguous failure, look it up by external_task_id first.
+
+    A create is re-sent only when it provably made no task: the request never left (connect
+    error), the API refused it (a business error such as 1303), or a lookup by its
+    external_task_id confirmed that no such task exists.
+    """
+    external = str(body["external_task_id"])
+    path = f"/v1/videos/{ep.kind}"
+    attempt, renewed = 0, False
+    while True:
+        answer = read_answer(
+            (yield Send(ctx.request("POST", path, json_body=body))), ctx.wall_clock()
+        )
+        if answer.error is None:
+            if not isinstance(answer.data, Mapping):
+                raise ResponseValidationError(
+                    f"the create answer has no task: {answer.data!r}"[:200]
+                )
+            return Task.from_data(
+                answer.data, kind=ep.kind, request_id=answer.request_id, external_task_id=external
+            )
+        assert answer.outcome is not None
+        outcome = answer.outcome
+        if _is_duplicate(outcome):
+            # An earlier attempt of ours did create it (the answer was lost): fetch that task.
+            found = yield from _look_up(ctx, ep, external, answer.error)
+            if found is not None:
+                return found
+            raise answer.error
+        decision = ctx.policy.decide(outcome, attempt, "create", rand=ctx.rand())
+        if isinstance(decision, RenewToken) and not renewed:
+            renewed = True
+            yield RenewAuth()
+            continue
+        if isinstance(decision, Retry) and not _is_ambiguous(outcome):
+            attempt += 1
+            yield Sleep(decision.delay)
+            continue
+        if isinstance(decision, LookUp | Retry) or (
+            isinstance(decision, GiveUp) and _is_ambiguous(outcome)
+        ):
+            if not isinstance(decision, GiveUp):
+                yield Sleep(decision.delay)
+            found = yield from _look_up(ctx, ep, external, answer.error)
+            if found is not None:
+                return found
+            if isinstance(decision, GiveUp):
+                raise answer.error  # confirmed: no task was made, so nothing was paid
+            attempt += 1
+            continue  # confirmed absent: re-sending cannot pay twice
+        raise answer.error
+
+
+def _is_duplicate(outcome: Outcome) -> bool:
+    return (
+        outcome.code == 1201
+        and "exist" in outcome.message.lower()
+        and "not" not in outcome.message.lower()
+    )
+
+
+def _look_up(ctx: Context, ep: Endpoint, external: str, cause: KlingError) -> Flow[Task | None]:
+    """The task created with `external`, None if the API confirms there is none.
+
+    Raises:
+        TaskMayExistError: the API could not say either way.
+    """
+    path = f"/v1/videos/{ep.kind}/{_quote(external)}"
+    attempt = 0
+    while True:
+        answer = read_answer((yield Send(ctx.request("GET", path))), ctx.wall_clock())
+        if answer.error is None:
+            return _task(answer, ep)
+        assert answer.outcome is not None
+        outcome = answer.outcome
+        if is_task_not_found(outcome.status_code, outcome.code, outcome.message):
+            return None
+        decision = ctx.policy.decide(outcome, attempt, "query", rand=ctx.rand())
+        if isinstance(decision, Retry):
+            attempt += 1
+            yield Sleep(decision.delay)
+            continue
+        raise TaskMayExistError(
+            kind=ep.attr, external_task_id=external, cause=answer.error or cause
+        )
+
+
+def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | None) -> Flow[Task]:
+    """Poll until the task is final; raise on failure or when `timeout` passes.
+
+    Transient trouble while polling (network, 5xx, rate limits) does not end a long wait: it is
+    retried until the deadline, because the task keeps running on the server either way.
+    """
+    began = ctx.clock()
+    task = start if isinstance(start, Task) else None
+    ident = start.task_id if isinstance(start, Task) else start
+    attempt = 0
+    if task is not None and not task.done:
+        yield Sleep(
+            _bounded(ctx.schedule.next_delay(0.0, 0, timeout=timeout, rand=ctx.rand()), 0.0)
+        )
+    last_status: TaskStatus | None = None
+    while True:
+        if task is None or not task.done:
+            try:
+                task = yield from get_task(ctx, ep, ident)
+            except (APIConnectionError, ServerError, RateLimitError) as exc:
+                # The task runs on regardless; only give up on trouble at the deadline.
+                if timeout is None or ctx.clock() - began >= timeout:
+                    if task is None:
+                        raise
+                    raise TaskTimeoutError(task=task, timeout=timeout or 0.0, kind=ep.attr) from exc
+            attempt += 1
+        if task is not None and task.status != last_status:
+            last_status = task.status
+            yield Notify(task)
+        if task is not None and task.status is TaskStatus.FAILED:
+            raise TaskFailedError(task=task, message=task.status_message)
+        if task is not None and task.succeeded:
+            return task
+        delay = ctx.schedule.next_delay(
+            ctx.clock() - began, max(attempt, 1), timeout=timeout, rand=ctx.rand()
+        )
+        if delay is None:
+            if task is None:
+                raise APITimeoutError(
+                    f"Could not read task {ident} before the {timeout:g} s deadline."
+                )
+            raise TaskTimeoutError(task=task, timeout=timeout or 0.0, kind=ep.attr)
+        yield Sleep(delay)
+
+
+def _bounded(delay: float | None, floor: float) -> float:
+    return floor if delay is None else max(delay, floor)
+
+
+def download_file(
+    ctx: Context,
+    url: str,
+    target: Path,
+    max_retries: int,
+    on_progress: Callable[[int, int | None], None] | None = None,
+) -> Flow[Path]:
+    """Download `url` to `target` atomically: a `.part` file beside it, renamed when complete.
+
+    A cut transfer resumes with a Range request; the length is verified before the rename, so
+    the target name never holds a partial file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.part")
+    part.unlink(missing_ok=True)  # a stale partial from another run may not be the same video
+    attempt = 0
+    try:
+        while True:
+            offset = part.stat().st_size if part.exists() else 0
+            got: Streamed = yield Stream(url, part, offset, on_progress)
+            complete = got.error is None and got.status_code in (200, 206)
+            if complete and (got.expected is None or got.size == got.expected) and got.size > 0:
+                os.replace(part, target)
+                return target
+            if got.status_code is not None and got.status_code not in (200, 206):
+                outcome = Outcome(status_code=got.status_code, retry_after=got.retry_after)
+            elif got.error is not None:
+                outcome = Outcome.from_exception(got.error)
+            else:  # the body ended early without an error: treat like a cut connection
+                outcome = Outcome(transport=TransportFailure.MAYBE_SENT, message="short body")
+            policy = attrs.evolve(ctx.policy, max_retries=max_retries)
+            decision = policy.decide(outcome, attempt, "download", rand=ctx.rand())
+            if isinstance(decision, Retry):
+                attempt += 1
+                yield Sleep(decision.delay)
+                continue
+            where = f"{got.size} of {got.expected} bytes" if got.expected else f"{got.size} bytes"
+            if got.status_code not in (None, 200, 206):
+                raise error_from_response(
+                    status_code=got.status_code,
+                    code=None,
+                    message=f"downloading {url} failed with HTTP {got.status_code}",
+                    request_id=None,
+                )
+            raise APIConnectionError(f"The download of {url} kept breaking off ({where} received).")
+    finally:
+        if not target.exists() or part.exists():
+            part.unlink(missing_ok=True)
+
+
+def _task(answer: _Answer, ep: Endpoint) -> Task:
+    if not isinstance(answer.data, Mapping):
+        raise ResponseValidationError(f"the answer has no task object: {answer.data!r}"[:200])
+    from kling_ext_openapi.models.task import Task as TaskModel
+
+    try:
+        raw: Any = TaskModel.from_dict(answer.data)
+    except (KeyError, TypeError, ValueError):
+        raw = None  # liberal: Task.from_data reads what it can; conformance judges the rest
+    return Task.from_data(answer.data, kind=ep.kind, request_id=answer.request_id, raw=raw)
+
+
+def _quote(ident: str) -> str:
+    from urllib.parse import quote
+
+    if not ident or not ident.strip():
+        from ._exceptions import ValidationError
+
+        raise ValidationError("task_id", "must not be empty")
+    return quote(ident, safe="")

@@ -1,0 +1,88 @@
+"""Turn a caller's keyword arguments into the request body the API documents, or refuse them.
+
+Everything is driven by the spec: which fields exist, which are strings on the wire (so `5`
+becomes `"5"`), which are images (encoded and checked against `x-kling-media`), which are video
+URLs, what is sent by default (`x-kling-default`) and every rule (`_validation`).
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ._exceptions import ValidationError
+from ._inputs import ImageLimits, check_url, encode_image
+from ._spec import Schema, endpoint, resolve
+from ._validation import check_request
+
+
+def new_external_task_id() -> str:
+    """A fresh id for a create, so a lost answer can be found instead of paid for twice."""
+    return f"kling-ext-{uuid.uuid4()}"
+
+
+def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON body for a create on endpoint `kind`, validated against the spec.
+
+    `None` means "not given". Every create gets an `external_task_id`.
+
+    Raises:
+        ValidationError: the first violation of the spec, naming the field and what is allowed.
+    """
+    ep = endpoint(kind)
+    properties = ep.schema.get("properties", {})
+    body: dict[str, Any] = {}
+    for name, value in params.items():
+        if value is None:
+            continue
+        if name not in properties:
+            raise ValidationError(
+                name, f"is not a field of {ep.kind} requests", ", ".join(ep.fields)
+            )
+        body[name] = _normalize(value, resolve(properties[name]), name)
+    for name, default in ep.defaults.items():
+        body.setdefault(name, default)
+    if not body.get("external_task_id"):
+        body["external_task_id"] = new_external_task_id()
+    violations = check_request(ep.kind, body)
+    if violations:
+        first = violations[0]
+        more = f" (and {len(violations) - 1} more problem(s))" if len(violations) > 1 else ""
+        raise ValidationError(first.field, first.message + more, first.allowed)
+    return body
+
+
+def _normalize(value: Any, schema: Schema, field: str) -> Any:
+    if hasattr(value, "to_dict") and callable(value.to_dict):
+        value = value.to_dict()  # a generated model passed as-is
+    if isinstance(value, enum.Enum):
+        value = value.value
+    media = schema.get("x-kling-media", {})
+    if media.get("kind") == "image":
+        limits = ImageLimits(
+            formats=frozenset(media.get("formats", ("jpeg", "png"))),
+            max_bytes=media.get("max_bytes", ImageLimits().max_bytes),
+            min_side=media.get("min_side", ImageLimits().min_side),
+            max_aspect=media.get("max_aspect", ImageLimits().max_aspect),
+        )
+        return encode_image(value, field=field, limits=limits)
+    if media.get("kind") == "video_url":
+        if not isinstance(value, str):
+            raise ValidationError(field, "must be a public http(s) URL of the video")
+        return check_url(value, field=field)
+    kind = schema.get("type")
+    if kind == "string" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # durations are strings on the wire; callers may write 5
+    if kind == "array" and isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        items = resolve(schema.get("items", {}))
+        return [_normalize(item, items, f"{field}[{i}]") for i, item in enumerate(value)]
+    if kind == "object" and isinstance(value, Mapping):
+        props = schema.get("properties", {})
+        return {
+            key: _normalize(item, resolve(props[key]), f"{field}.{key}") if key in props else item
+            for key, item in value.items()
+            if item is not None
+        }
+    return value

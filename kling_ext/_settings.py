@@ -1,0 +1,119 @@
+"""Client settings: arguments first, then the environment, then defaults; checked once."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+import attrs
+import httpx
+
+from ._auth import BearerAuth, JWTAuth, mask_secret
+from ._constants import (
+    DEFAULT_BASE_URL,
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_REQUEST_TIMEOUT,
+    OFFICIAL_BASE_URL,
+    RETRY_MAX_RETRIES,
+)
+from ._exceptions import ConfigurationError
+
+ENV_API_KEY = ("KLING_API_KEY", "API_KEY")
+ENV_BASE_URL = "KLING_BASE_URL"
+ENV_ACCESS_KEY = "KLING_ACCESS_KEY"
+ENV_SECRET_KEY = "KLING_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """Everything a client needs to reach the API. Secrets never appear in the repr."""
+
+    base_url: str
+    auth: httpx.Auth = attrs.field(repr=False)
+    auth_hint: str
+    """A masked description of the credentials, e.g. `API key sk-…abcd`."""
+    timeout: httpx.Timeout
+    max_retries: int
+    secrets: tuple[str, ...] = attrs.field(repr=False)
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        access_key: str | None,
+        secret_key: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        allow_insecure: bool,
+        environ: Mapping[str, str] | None = None,
+    ) -> Settings:
+        """Merge arguments with the environment (`KLING_API_KEY`, else `API_KEY`; `KLING_BASE_URL`;
+        `KLING_ACCESS_KEY`/`KLING_SECRET_KEY`) and check them before any request is sent.
+
+        Raises:
+            ConfigurationError: no credentials, half an AK/SK pair, or an insecure base URL.
+        """
+        env = os.environ if environ is None else environ
+        access_key = access_key or env.get(ENV_ACCESS_KEY) or None
+        secret_key = secret_key or env.get(ENV_SECRET_KEY) or None
+        key = api_key or next((env[name] for name in ENV_API_KEY if env.get(name)), None)
+        auth: httpx.Auth
+        if api_key is None and access_key and secret_key:
+            # AK/SK signs a JWT for Kling's own endpoint; an explicit api_key wins over them.
+            auth, hint, secrets = (
+                JWTAuth(access_key, secret_key),
+                f"AK/SK {mask_secret(access_key)}",
+                (secret_key,),
+            )
+            default_url = OFFICIAL_BASE_URL
+        elif key:
+            auth, hint, secrets = BearerAuth(key), f"API key {mask_secret(key)}", (key,)
+            default_url = DEFAULT_BASE_URL
+        elif access_key or secret_key:
+            raise ConfigurationError(
+                "Both an access key and a secret key are needed for the official endpoint "
+                f"(set {ENV_ACCESS_KEY} and {ENV_SECRET_KEY})."
+            )
+        else:
+            raise ConfigurationError(
+                "No API key: pass api_key=..., or set KLING_API_KEY (or API_KEY); for Kling's own "
+                "endpoint pass access_key and secret_key "
+                f"(or set {ENV_ACCESS_KEY}/{ENV_SECRET_KEY})."
+            )
+        url = (base_url or env.get(ENV_BASE_URL) or default_url).rstrip("/")
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigurationError(f"The base URL must be an http(s) URL, got {url!r}.")
+        if parts.scheme == "http" and not allow_insecure and not _is_loopback(parts.hostname):
+            raise ConfigurationError(
+                f"Refusing to send credentials over plain http to {parts.hostname}; use https, or "
+                "pass allow_insecure=True if you really mean it."
+            )
+        if timeout is None:
+            timeout = httpx.Timeout(DEFAULT_REQUEST_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+        elif not isinstance(timeout, httpx.Timeout):
+            timeout = httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT))
+        retries = RETRY_MAX_RETRIES if max_retries is None else max_retries
+        if retries < 0:
+            raise ConfigurationError(f"max_retries must be 0 or more, got {retries}.")
+        return cls(
+            base_url=url,
+            auth=auth,
+            auth_hint=hint,
+            timeout=timeout,
+            max_retries=retries,
+            secrets=secrets,
+        )

@@ -1,0 +1,123 @@
+"""The bundled OpenAPI spec, and the per-endpoint facts the client and the mock read from it.
+
+The spec is the single source of truth: paths, request schemas, model capabilities
+(`x-kling-models`), cross-field rules (`x-kling-rules`), media limits (`x-kling-media`) and the
+values sent when a caller gives none (`x-kling-default`) are all read from here, never restated.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+Schema = Mapping[str, Any]
+
+
+@functools.cache
+def load_spec() -> Mapping[str, Any]:
+    """The OpenAPI document that `scripts/regenerate` bundled into the generated package."""
+    text = (
+        importlib.resources.files("kling_ext_openapi").joinpath("openapi.json").read_text("utf-8")
+    )
+    spec: Mapping[str, Any] = json.loads(text)
+    return spec
+
+
+def resolve(schema: Schema) -> Schema:
+    """Follow `$ref` (keeping sibling keywords, which override) and single-item `allOf`."""
+    components = load_spec()["components"]["schemas"]
+    while True:
+        if "$ref" in schema:
+            target = components[schema["$ref"].rsplit("/", 1)[-1]]
+            schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+        elif "allOf" in schema and len(schema["allOf"]) == 1:
+            schema = {**schema["allOf"][0], **{k: v for k, v in schema.items() if k != "allOf"}}
+        else:
+            return schema
+
+
+@attrs.frozen(kw_only=True)
+class Endpoint:
+    """One video endpoint (`text2video`, `motion-control`, ...) as the spec describes it."""
+
+    kind: str
+    """The path segment, e.g. `motion-control`."""
+    attr: str
+    """The Python name, e.g. `motion_control`."""
+    schema_name: str
+    """The request body's schema, e.g. `MotionControlRequest`."""
+    create_operation: str
+    get_operation: str
+    list_operation: str | None
+
+    @property
+    def schema(self) -> Schema:
+        """The request body's schema (resolved)."""
+        return resolve({"$ref": f"#/components/schemas/{self.schema_name}"})
+
+    @property
+    def models(self) -> Mapping[str, Mapping[str, Any]]:
+        """`x-kling-models`: what each model accepts on this endpoint."""
+        models: Mapping[str, Mapping[str, Any]] = self.schema.get("x-kling-models", {})
+        return models
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """`x-kling-default` of each field: what a client sends when the caller gives none."""
+        return {
+            name: resolve(sub)["x-kling-default"]
+            for name, sub in self.schema.get("properties", {}).items()
+            if "x-kling-default" in resolve(sub)
+        }
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The request body's field names, in spec order."""
+        return tuple(self.schema.get("properties", {}))
+
+
+def _operations() -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    for path, item in load_spec()["paths"].items():
+        for method, operation in item.items():
+            yield path, method, operation
+
+
+@functools.cache
+def endpoints() -> Mapping[str, Endpoint]:
+    """Every video endpoint of the spec, by its path segment (`motion-control`)."""
+    prefix = "/v1/videos/"
+    found: dict[str, Endpoint] = {}
+    for path, method, op in _operations():
+        if method != "post" or not path.startswith(prefix):
+            continue
+        kind = path.removeprefix(prefix)
+        ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        get_op = load_spec()["paths"][f"{path}/{{id}}"]["get"]["operationId"]
+        list_op = load_spec()["paths"][path].get("get", {}).get("operationId")
+        found[kind] = Endpoint(
+            kind=kind,
+            attr=kind.replace("-", "_"),
+            schema_name=ref.rsplit("/", 1)[-1],
+            create_operation=op["operationId"],
+            get_operation=get_op,
+            list_operation=list_op,
+        )
+    return found
+
+
+def endpoint(kind: str) -> Endpoint:
+    """The endpoint named by its path segment (`motion-control`) or Python name (`motion_control`).
+
+    Raises:
+        KeyError: no such endpoint; the message lists the known ones.
+    """
+    table = endpoints()
+    found = table.get(kind) or table.get(kind.replace("_", "-"))
+    if found is None:
+        raise KeyError(f"unknown endpoint {kind!r}; known: {', '.join(sorted(table))}")
+    return found

@@ -1,0 +1,201 @@
+"""`Task`: the small immutable view of a Kling task that users handle, and callback parsing."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+from kling_ext_openapi.models.task import Task as TaskModel
+
+from ._exceptions import ResponseValidationError
+
+# A Unix time above this is in milliseconds: 1e11 s is the year 5138, 1e11 ms is 1973.
+_MILLISECONDS_THRESHOLD = 100_000_000_000
+
+
+class TaskStatus(enum.StrEnum):
+    """Where a task is. `SUBMITTED` and `PROCESSING` are running; the others are final."""
+
+    SUBMITTED = "submitted"
+    PROCESSING = "processing"
+    SUCCEED = "succeed"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+    """A status the spec does not know yet (the raw text is in `Task.raw_status`)."""
+
+    @classmethod
+    def parse(cls, value: object) -> TaskStatus:
+        """Read a status liberally: `succeeded` (new API) is SUCCEED; unknown text is UNKNOWN."""
+        text = str(value).strip().lower() if value is not None else ""
+        if text == "succeeded":
+            return cls.SUCCEED
+        try:
+            return cls(text)
+        except ValueError:
+            return cls.UNKNOWN
+
+
+@attrs.frozen(kw_only=True)
+class Video:
+    """One generated video."""
+
+    url: str
+    """Where to download it (Kling keeps it for 30 days)."""
+    id: str | None = None
+    duration: float | None = None
+    """Length in seconds."""
+    watermark_url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Task:
+    """A Kling task as last seen. Immutable: `get` and `wait` return new instances."""
+
+    task_id: str
+    kind: str
+    """The endpoint that owns the task, e.g. `text2video` or `motion-control`."""
+    status: TaskStatus
+    raw_status: str = ""
+    status_message: str | None = None
+    """Why the task failed (the gateway's `task_status_msg`), if it did."""
+    external_task_id: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    videos: tuple[Video, ...] = ()
+    request_id: str | None = None
+    raw: Any = attrs.field(default=None, repr=False, eq=False)
+    """The generated model this view was read from (`Task` or `CreatedTask`)."""
+
+    @property
+    def done(self) -> bool:
+        """True once the task succeeded or failed."""
+        return self.status in (TaskStatus.SUCCEED, TaskStatus.FAILED)
+
+    @property
+    def succeeded(self) -> bool:
+        """True if the task finished with videos to download."""
+        return self.status is TaskStatus.SUCCEED
+
+    @classmethod
+    def from_data(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        kind: str,
+        request_id: str | None = None,
+        external_task_id: str | None = None,
+        raw: Any = None,
+    ) -> Task:
+        """Build a Task from the `data` object of an answer (or a callback body).
+
+        Raises:
+            ResponseValidationError: `data` has no usable `task_id`.
+        """
+        task_id = data.get("task_id")
+        # Ids have been seen as bare JSON numbers of 15+ digits; Python reads them exactly.
+        if task_id is None or isinstance(task_id, bool) or str(task_id) == "":
+            raise ResponseValidationError(
+                message=f"the answer has no task_id: {_preview(data)}", status_code=None, code=None
+            )
+        info: Mapping[str, Any] = (
+            data["task_info"] if isinstance(data.get("task_info"), Mapping) else {}
+        )
+        result: Mapping[str, Any] = (
+            data["task_result"] if isinstance(data.get("task_result"), Mapping) else {}
+        )
+        raw_status = data.get("task_status")
+        return cls(
+            task_id=str(task_id),
+            kind=kind,
+            status=TaskStatus.parse(raw_status) if raw_status is not None else TaskStatus.SUBMITTED,
+            raw_status=str(raw_status or "submitted"),
+            status_message=data.get("task_status_msg") or None,
+            external_task_id=(info.get("external_task_id") or external_task_id or None),
+            created_at=parse_timestamp(data.get("created_at")),
+            updated_at=parse_timestamp(data.get("updated_at")),
+            videos=tuple(_videos(result.get("videos"))),
+            request_id=request_id,
+            raw=raw,
+        )
+
+
+def _videos(items: Any) -> list[Video]:
+    if not isinstance(items, list):
+        return []
+    return [
+        Video(
+            url=str(item["url"]),
+            id=str(item["id"]) if item.get("id") is not None else None,
+            duration=_seconds(item.get("duration")),
+            watermark_url=item.get("watermark_url") or None,
+        )
+        for item in items
+        if isinstance(item, Mapping) and item.get("url")
+    ]
+
+
+def _seconds(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """A Unix time in seconds or milliseconds (gateways differ) as an aware UTC datetime."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if number >= _MILLISECONDS_THRESHOLD:
+        number /= 1000
+    try:
+        return datetime.fromtimestamp(number, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _preview(data: Any) -> str:
+    text = json.dumps(data, default=str)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def parse_callback(body: bytes | str | Mapping[str, Any], *, kind: str = "unknown") -> Task:
+    """Read what the gateway POSTs to `callback_url`: the bare task object, no envelope.
+
+    Args:
+        body: the raw request body (bytes or text) or the already-decoded JSON object.
+        kind: the endpoint the task was created on, if the caller knows it.
+
+    Returns:
+        The same `Task` that `get()` returns.
+
+    Raises:
+        ResponseValidationError: the body is not a JSON task object.
+    """
+    if isinstance(body, bytes | str):
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise ResponseValidationError(
+                message=f"the callback body is not JSON: {exc}", status_code=None, code=None
+            ) from exc
+    else:
+        data = body
+    if isinstance(data, Mapping) and isinstance(data.get("data"), Mapping) and "code" in data:
+        data = data["data"]  # liberal: a gateway that wraps callbacks in the envelope
+    if not isinstance(data, Mapping):
+        raise ResponseValidationError(
+            message="the callback body is not a JSON object", status_code=None, code=None
+        )
+    try:
+        raw: Any = TaskModel.from_dict(data)
+    except (KeyError, TypeError, ValueError):
+        raw = None
+    return Task.from_data(data, kind=kind, raw=raw)
