@@ -26,7 +26,7 @@ from kling_ext_openapi.params import (
 )
 
 from ._auth import JWTAuth, RedactingFilter
-from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_CHUNK_BYTES, DOWNLOAD_MAX_RETRIES
+from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_RETRIES
 from ._exceptions import ValidationError
 from ._flow import (
     Context,
@@ -287,7 +287,8 @@ class Kling(_BaseClient):
                     return Streamed(status, size, None, retry_after=retry_after)
                 mode, size, expected = _stream_plan(status, response.headers, eff.offset)
                 with eff.path.open(mode) as out:
-                    for chunk in response.iter_bytes(DOWNLOAD_CHUNK_BYTES):
+                    # Unbuffered: bytes held in a chunk buffer would be lost when the link breaks.
+                    for chunk in response.iter_bytes():
                         out.write(chunk)
                         size += len(chunk)
                         if eff.on_progress is not None:
@@ -571,7 +572,8 @@ class AsyncKling(_BaseClient):
                     return Streamed(status, size, None, retry_after=retry_after)
                 mode, size, expected = _stream_plan(status, response.headers, eff.offset)
                 with eff.path.open(mode) as out:
-                    async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK_BYTES):
+                    # Unbuffered: bytes held in a chunk buffer would be lost when the link breaks.
+                    async for chunk in response.aiter_bytes():
                         out.write(chunk)
                         size += len(chunk)
                         if eff.on_progress is not None:

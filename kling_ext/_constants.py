@@ -61,7 +61,5 @@ MAX_RETRY_AFTER = 60.0
 DEFAULT_REQUEST_TIMEOUT = 60.0
 # Connecting should be fast; a stuck connect is retried (it provably sent nothing).
 DEFAULT_CONNECT_TIMEOUT = 10.0
-# Download chunks: large enough to be cheap per call, small enough for a smooth progress bar.
-DOWNLOAD_CHUNK_BYTES = 256 * 1024
 # A download that keeps getting cut is retried (resuming with Range) this many times.
 DOWNLOAD_MAX_RETRIES = 5

@@ -203,14 +203,6 @@ def read_answer(sent: Sent, now: float) -> _Answer:
     return _Answer(outcome=outcome, error=error, request_id=request_id)
 
 
-def _is_ambiguous(outcome: Outcome) -> bool:
-    """Whether a failed create may nevertheless have made a task."""
-    if outcome.transport is not None:
-        return outcome.transport is TransportFailure.MAYBE_SENT
-    status = outcome.status_code or 0
-    return status >= 500 or (outcome.code is not None and 5000 <= outcome.code < 6000)
-
-
 # ------------------------------------------------------------------ flows
 
 
@@ -288,14 +280,14 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
             renewed = True
             yield RenewAuth()
             continue
-        if isinstance(decision, Retry) and not _is_ambiguous(outcome):
+        if isinstance(decision, Retry):  # the policy retries a create only if it made no task
             attempt += 1
             yield Sleep(decision.delay)
             continue
-        if isinstance(decision, LookUp | Retry) or (
-            isinstance(decision, GiveUp) and _is_ambiguous(outcome)
+        if isinstance(decision, LookUp) or (
+            isinstance(decision, GiveUp) and decision.task_may_exist
         ):
-            if not isinstance(decision, GiveUp):
+            if isinstance(decision, LookUp):
                 yield Sleep(decision.delay)
             found = yield from _look_up(ctx, ep, external, answer.error)
             if found is not None:
