@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-import pytest
 import respx
 
 from kling_ext import AsyncKling, Kling

@@ -87,7 +87,8 @@ async def test_connect_error_means_not_sent_and_is_retried(
     )
     lookup = _lookup(router)
     assert (await h(h.client.text2video.create, prompt="x")).task_id == "t1"
-    assert create.call_count == 2 and not lookup.called
+    assert create.call_count == 2
+    assert not lookup.called
 
 
 async def test_rate_limit_1303_is_retried_after_retry_after(
@@ -112,8 +113,10 @@ async def test_balance_429_is_never_retried(h: Harness, router: respx.Router) ->
     create = router.post(CREATE).respond(429, json=error(1102, "resource pack exhausted"))
     with pytest.raises(InsufficientBalanceError) as caught:
         await h(h.client.text2video.create, prompt="x")
-    assert create.call_count == 1 and h.clock.sleeps == []
-    assert caught.value.code == 1102 and caught.value.status_code == 429
+    assert create.call_count == 1
+    assert h.clock.sleeps == []
+    assert caught.value.code == 1102
+    assert caught.value.status_code == 429
 
 
 async def test_duplicate_external_id_returns_the_existing_task(
@@ -173,4 +176,5 @@ async def test_query_retries_connection_errors_then_raises(
     with pytest.raises(APIConnectionError):
         await h(h.client.text2video.get, "t")
     assert route.call_count == 3
-    assert len(h.clock.sleeps) == 2 and all(0 < s <= 8 for s in h.clock.sleeps)
+    assert len(h.clock.sleeps) == 2
+    assert all(0 < s <= 8 for s in h.clock.sleeps)

@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 import respx
+from client_support import KEY, Harness, envelope, task
 
 from kling_ext import Task, TaskStatus
-
-from client_support import KEY, Harness, envelope, task
 
 KINDS = [
     ("text2video", "text2video", {"prompt": "a rabbit racing a car"}),
@@ -47,11 +46,13 @@ async def test_create_get_list_wait_run(
     assert create.calls.last.request.headers["authorization"] == f"Bearer {KEY}"
     assert sent["external_task_id"].startswith("kling-ext-"), "every create carries an id"
     assert "model_name" in sent, "the model is always sent (the seed gateway requires it)"
-    assert created.status is TaskStatus.SUBMITTED and created.kind == kind
+    assert created.status is TaskStatus.SUBMITTED
+    assert created.kind == kind
 
     seen: list[TaskStatus] = []
     done = await h(resource.wait, created, on_update=lambda t: seen.append(t.status))
-    assert done.succeeded and done.videos[0].url == "https://cdn.example.test/v1.mp4"
+    assert done.succeeded
+    assert done.videos[0].url == "https://cdn.example.test/v1.mp4"
     assert seen == [TaskStatus.PROCESSING, TaskStatus.SUCCEED]
 
     again = await h(resource.get, "867283741759111202")

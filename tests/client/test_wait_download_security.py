@@ -42,7 +42,8 @@ async def test_timeout_keeps_the_task_and_says_how_to_resume(
     with pytest.raises(TaskTimeoutError) as caught:
         await h(h.client.text2video.wait, "t", timeout=120)
     message = str(caught.value)
-    assert "867283741759111202" in message and "wait(" in message
+    assert "867283741759111202" in message
+    assert "wait(" in message
     assert h.clock.now <= 120.0 + 1e-9, "never sleeps past the deadline"
     assert route.call_count <= 120 // 5 + 2, "polls far less than once a second"
 
@@ -69,7 +70,8 @@ async def test_wait_schedule_backs_off(h: Harness, router: respx.Router) -> None
     created = Task.from_data(task("submitted"), kind="text2video")
     await h(h.client.text2video.wait, created)
     assert h.clock.sleeps[0] == pytest.approx(5.0, rel=0.05), "first look soon"
-    assert max(h.clock.sleeps) <= 30.0 * 1.03 + 1e-9 and h.clock.sleeps[-1] > h.clock.sleeps[1]
+    assert max(h.clock.sleeps) <= 30.0 * 1.03 + 1e-9
+    assert h.clock.sleeps[-1] > h.clock.sleeps[1]
 
 
 async def test_download_resumes_a_cut_transfer_and_renames_atomically(
@@ -196,7 +198,8 @@ async def test_expired_jwt_is_renewed_once(flavor: str, router: respx.Router) ->
 def test_parse_callback_reads_the_bare_task() -> None:
     body = b'{"task_id":"1","task_status":"succeed","task_result":{"videos":[{"url":"https://v"}]}}'
     got = parse_callback(body, kind="text2video")
-    assert got.status is TaskStatus.SUCCEED and got.videos[0].url == "https://v"
+    assert got.status is TaskStatus.SUCCEED
+    assert got.videos[0].url == "https://v"
     with pytest.raises(Exception, match="not JSON"):
         parse_callback(b"<html>")
 
