@@ -33,10 +33,11 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     """
     ep = endpoint(kind)
     properties = ep.schema.get("properties", {})
+    required = set(ep.schema.get("required", ()))
     body: dict[str, Any] = {}
     for name, value in params.items():
-        if value is None:
-            continue
+        if value is None or (value == "" and name not in required):
+            continue  # seed-style code sends "" for "not given"; the official API means absent
         if name not in properties:
             raise ValidationError(
                 name, f"is not a field of {ep.kind} requests", ", ".join(ep.fields)
@@ -73,7 +74,8 @@ def _normalize(value: Any, schema: Schema, field: str) -> Any:
             raise ValidationError(field, "must be a public http(s) URL of the video")
         return check_url(value, field=field)
     kind = schema.get("type")
-    if kind == "string" and isinstance(value, int) and not isinstance(value, bool):
+    strings = kind == "string" or (isinstance(kind, list) and "string" in kind)
+    if strings and isinstance(value, int) and not isinstance(value, bool):
         return str(value)  # durations are strings on the wire; callers may write 5
     if kind == "array" and isinstance(value, Sequence) and not isinstance(value, str | bytes):
         items = resolve(schema.get("items", {}))

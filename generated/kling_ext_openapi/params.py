@@ -209,8 +209,8 @@ class MultiPromptItemParams(TypedDict, total=False):
     index: Required[int]
     #: What happens in this shot.
     prompt: Required[str]
-    #: The shot's length in whole seconds, as a string; the shots' lengths must add up to `duration`.
-    duration: Required[str]
+    #: The shot's length in whole seconds. Officially a string; the seed gateway's example sends a number, so both are read, and clients send a string. The shots' lengths must add up to `duration`.
+    duration: Required[Any]
 
 
 class OmniImageParams(TypedDict, total=False):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -16,14 +16,16 @@ class MultiPromptItem:
     """ The shot's position, from 1. """
     prompt: str
     """ What happens in this shot. """
-    duration: str
-    """ The shot's length in whole seconds, as a string; the shots' lengths must add up to `duration`. """
+    duration: int | str
+    """ The shot's length in whole seconds. Officially a string; the seed gateway's example sends a number, so both
+    are read, and clients send a string. The shots' lengths must add up to `duration`. """
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index
 
         prompt = self.prompt
 
+        duration: int | str
         duration = self.duration
 
         field_dict: dict[str, Any] = {}
@@ -45,7 +47,10 @@ class MultiPromptItem:
 
         prompt = d.pop("prompt")
 
-        duration = d.pop("duration")
+        def _parse_duration(data: object) -> int | str:
+            return cast(int | str, data)
+
+        duration = _parse_duration(d.pop("duration"))
 
         multi_prompt_item = cls(
             index=index,
