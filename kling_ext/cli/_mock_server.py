@@ -1,0 +1,91 @@
+"""``kling mock-server``: run the mock Kling gateway over HTTP until Ctrl-C.
+
+The first line on stdout is the base URL alone, so scripts can read it
+(``url=$(kling mock-server | head -n 1)``); hints go to stderr.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from typing import Literal
+
+import click
+
+from kling_ext.mock import MOCK_JWT_ACCESS_KEY, MOCK_JWT_SECRET, MockGateway
+
+__all__ = ["mock_server"]
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("mock-server")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    default=0,
+    type=click.IntRange(0, 65535),
+    show_default=True,
+    help="Port to listen on; 0 picks a free one.",
+)
+@click.option("--api-key", default="sk-mock", show_default=True, help="Bearer key to accept.")
+@click.option(
+    "--clock",
+    type=click.Choice(["steps", "real"]),
+    default="steps",
+    show_default=True,
+    help="steps: each query moves a task one status on; real: tasks move with time.",
+)
+@click.option(
+    "--processing-seconds",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="How long a task processes with --clock real.",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow a non-loopback --host (the mock has no real security).",
+)
+def mock_server(
+    host: str,
+    port: int,
+    api_key: str,
+    clock: Literal["steps", "real"],
+    processing_seconds: float,
+    allow_remote: bool,
+) -> None:
+    """Serve the mock Kling gateway on HTTP until Ctrl-C.
+
+    Prints the base URL (e.g. http://127.0.0.1:54321/klingai) as the first stdout line. A prompt
+    containing [mock:fail] makes a task fail; [mock:fail:reason] sets the failure message.
+    """
+    if not _is_loopback(host) and not allow_remote:
+        msg = f"{host} is not a loopback address; pass --allow-remote to listen on it anyway"
+        raise click.UsageError(msg)
+    gateway = MockGateway(api_key=api_key, clock=clock, processing_seconds=processing_seconds)
+
+    def ready(base_url: str) -> None:
+        click.echo(base_url)
+        sys.stdout.flush()  # a script reading the URL must not wait for a full buffer
+        click.echo(
+            f"Mock Kling gateway ready. Send 'Authorization: Bearer {api_key}' (or an HS256 JWT "
+            f"with iss {MOCK_JWT_ACCESS_KEY!r} signed with {MOCK_JWT_SECRET!r}). "
+            "The official-style paths work without the /klingai prefix too. Ctrl-C stops.",
+            err=True,
+        )
+
+    try:
+        gateway.serve_forever(host, port, on_ready=ready)
+    except KeyboardInterrupt:
+        click.echo("Mock gateway stopped.", err=True)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error}") from error

@@ -1,0 +1,686 @@
+"""The mock gateway's core: one pure function from a request to a response.
+
+:meth:`MockGateway.handle` takes a :class:`MockRequest` and returns a :class:`MockResponse`; it
+opens no socket and starts no thread. The httpx transport (``_transport.py``) and the WSGI app and
+server (``_server.py``) only translate to and from these two classes, so all three serve exactly
+the same behaviour.
+
+What the core answers (reference §3, §7, §8, §13; paths with or without the ``/klingai`` prefix):
+
+* ``POST /v1/videos/{kind}`` creates a task after checking the bearer key and the body against
+  the spec (:func:`kling_ext._validation.check_request`); ``GET /v1/videos/{kind}/{id}`` queries
+  it by ``task_id`` or ``external_task_id``; ``GET /v1/videos/{kind}?pageNum=&pageSize=`` lists
+  the kind's tasks, newest first.
+* ``GET /mock/videos/{task_id}.mp4`` serves the sample MP4 of a finished task, without auth (like
+  a CDN URL), with ``Range`` support; ``GET /openapi.json`` serves the spec (for schemathesis).
+* A prompt containing ``[mock:fail]`` makes the task end ``failed`` with ``task_status_msg``
+  "Failure requested by the prompt marker [mock:fail]"; ``[mock:fail:some reason]`` fails it
+  with "some reason".
+* Faults (:class:`~kling_ext.mock._state.Fault`) and contract violations (:data:`VIOLATIONS`)
+  make it misbehave on purpose.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import http
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+import jwt
+from jwt.algorithms import HMACAlgorithm
+from jwt.utils import base64url_decode
+
+from kling_ext._exceptions import CODE_MESSAGES
+from kling_ext._media import sample_video_bytes
+from kling_ext._spec import endpoints, load_spec
+from kling_ext._validation import Violation, check_request
+
+from ._state import Fault, GatewayState, MockTask, StoredTask
+
+if TYPE_CHECKING:
+    from wsgiref.types import WSGIApplication
+
+    from ._server import RunningServer
+    from ._transport import MockTransport
+
+__all__ = [
+    "FAIL_MARKER",
+    "MOCK_JWT_ACCESS_KEY",
+    "MOCK_JWT_SECRET",
+    "VIOLATIONS",
+    "MockGateway",
+    "MockRequest",
+    "MockResponse",
+]
+
+VIOLATIONS: tuple[str, ...] = (
+    # task_status is the number 7: open enums accept any *string*, so only a non-string drifts.
+    "bad_status",
+    # created_at is the string "yesterday" instead of integer milliseconds.
+    "wrong_type",
+    # Success envelopes lack `code`.
+    "missing_envelope_field",
+    # Success answers say Content-Type: text/plain (the body is still JSON).
+    "wrong_content_type",
+    # task_result.videos is an object, not a list, and its video has no url.
+    "malformed_task_result",
+    # An unknown task id is answered with HTTP 418 instead of the documented 400.
+    "undocumented_status",
+)
+"""Ways :class:`MockGateway` can break the API contract on purpose, each on every answer it affects.
+
+They exist so the conformance suite's own tests can prove it notices drift.
+"""
+
+FAIL_MARKER = "[mock:fail]"
+"""Put this in a prompt to make the task fail; ``[mock:fail:reason]`` sets the failure message."""
+
+MOCK_JWT_SECRET = "mock-secret"  # noqa: S105 - a published test credential, not a secret
+"""The SecretKey the mock checks official-style HS256 JWTs against."""
+
+MOCK_JWT_ACCESS_KEY = "mock-access"
+"""The AccessKey (JWT ``iss``) the mock accepts."""
+
+GATEWAY_PREFIX = "/klingai"
+"""The seed gateway's path prefix; the mock serves paths with and without it."""
+
+_FAIL_RE = re.compile(r"\[mock:fail(?::([^\]]*))?\]")
+_DEFAULT_FAIL_MESSAGE = f"Failure requested by the prompt marker {FAIL_MARKER}"
+_VIDEO_RE = re.compile(r"^/mock/videos/(?P<task_id>[^/]+?)(?P<wm>-watermark)?\.mp4$")
+_TASKS_RE = re.compile(r"^/v1/videos/(?P<kind>[^/]+)(?:/(?P<id>[^/]+))?$")
+_RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
+_INT_RE = re.compile(r"^[+-]?\d{1,9}$")
+_JSON = "application/json"
+_SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (reference §3.1)
+# Reference §3.3: pageNum defaults to 1 in [1, 1000], pageSize to 30 in [1, 500].
+_PAGE_PARAMS = {"pageNum": (1, 1000, 1), "pageSize": (1, 500, 30)}
+# (business code, message) of each server-side status; 502 is a gateway that lost its upstream.
+_SERVER_ERRORS: Mapping[int, tuple[int, str]] = {
+    500: (5000, "Server internal error"),
+    502: (5000, "upstream error"),
+    503: (5001, "Server temporarily unavailable"),
+    504: (5002, "Server internal timeout"),
+}
+# Kinds whose request is carried out before the fault replaces (or cuts) the answer.
+_AFTER_FAULTS = frozenset({"stored_then_error", "stored_then_drop", "cut_download"})
+_HS256 = HMACAlgorithm(HMACAlgorithm.SHA256)
+
+Operation = Literal["create", "query", "list", "download", "spec", "wrong_method"]
+
+
+def _lower_keys(headers: Mapping[str, str]) -> Mapping[str, str]:
+    return {key.lower(): value for key, value in headers.items()}
+
+
+@attrs.frozen
+class MockRequest:
+    """An HTTP request as the core sees it.
+
+    Attributes:
+        method: ``GET``, ``POST``, ...
+        path: The decoded URL path, e.g. ``/klingai/v1/videos/text2video``.
+        query: Query parameters (one value each).
+        headers: Request headers; keys are lower-cased on construction.
+        body: The raw request body.
+        scheme: ``http`` or ``https``, for the video URLs the mock hands out.
+    """
+
+    method: str
+    path: str
+    query: Mapping[str, str] = attrs.field(factory=dict)
+    headers: Mapping[str, str] = attrs.field(factory=dict, converter=_lower_keys)
+    body: bytes = b""
+    scheme: str = "http"
+
+
+@attrs.frozen
+class MockResponse:
+    """An HTTP answer of the core, or an instruction to fail the connection instead.
+
+    Attributes:
+        status: The HTTP status (meaningless when ``drop`` is set).
+        headers: Response headers, including ``Content-Length``.
+        body: The full body.
+        drop: Close the connection without answering.
+        cut_after: Send the headers (declaring the full length) and only this many body
+            bytes, then close the connection.
+        refused: With ``drop``: the request never reached the gateway (a connect error), so
+            nothing was carried out.
+    """
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    drop: bool = False
+    cut_after: int | None = None
+    refused: bool = False
+
+
+@attrs.frozen
+class _Route:
+    operation: Operation
+    prefix: str
+    kind: str = ""
+    ident: str = ""
+    watermark: bool = False
+    allow: str = ""
+
+
+def _route(request: MockRequest) -> _Route | None:
+    """Which operation a request asks for, or ``None`` for an unknown path (404, code 1202)."""
+    path, prefix = request.path, ""
+    if path.startswith(GATEWAY_PREFIX + "/"):
+        path, prefix = path[len(GATEWAY_PREFIX) :], GATEWAY_PREFIX
+    kind = ident = ""
+    watermark = False
+    allowed: dict[str, Operation]
+    if path == "/openapi.json":
+        allowed = {"GET": "spec"}
+    elif video := _VIDEO_RE.match(path):
+        allowed = {"GET": "download", "HEAD": "download"}
+        ident, watermark = video["task_id"], bool(video["wm"])
+    elif (tasks := _TASKS_RE.match(path)) and tasks["kind"] in endpoints():
+        kind, ident = tasks["kind"], tasks["id"] or ""
+        allowed = {"GET": "query"} if tasks["id"] else {"POST": "create", "GET": "list"}
+    else:
+        return None
+    operation = allowed.get(request.method.upper(), "wrong_method")
+    return _Route(operation, prefix, kind, ident, watermark, allow=", ".join(allowed))
+
+
+def _message(code: int) -> str:
+    text = CODE_MESSAGES[code]
+    return text[0].upper() + text[1:]
+
+
+def _describe(violation: Violation) -> str:
+    text = f"{violation.field}: {violation.message}"
+    return f"{text}; allowed: {violation.allowed}" if violation.allowed else text
+
+
+def _fail_reason(body: Mapping[str, Any]) -> str | None:
+    """The failure the prompt marker asks for, or ``None`` if no prompt carries it."""
+    prompts = [body.get("prompt")]
+    shots = body.get("multi_prompt")
+    if isinstance(shots, list):
+        prompts.extend(shot.get("prompt") for shot in shots if isinstance(shot, Mapping))
+    for prompt in prompts:
+        if isinstance(prompt, str) and (marker := _FAIL_RE.search(prompt)):
+            return (marker[1] or "").strip() or _DEFAULT_FAIL_MESSAGE
+    return None
+
+
+def _reject_constant(name: str) -> Any:
+    msg = f"{name} is not JSON"
+    raise ValueError(msg)
+
+
+def _seconds(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+@functools.cache
+def _spec_bytes() -> bytes:
+    return json.dumps(load_spec()).encode()
+
+
+class MockGateway:
+    """A stateful, in-memory Kling video API: the whole spec, for tests and demos.
+
+    Serve it through :meth:`transport` (httpx, in-process), :meth:`wsgi_app` (any WSGI server or
+    schemathesis) or :meth:`serve` (a real HTTP server on 127.0.0.1); all share this state.
+
+    Tasks move ``submitted`` → ``processing`` → ``succeed`` (or ``failed`` when the prompt holds
+    ``[mock:fail]`` / ``[mock:fail:reason]``). Under the ``steps`` clock every ``steps`` queries of
+    a task move it one status on (listing does not); under the ``real`` clock a task is
+    ``submitted`` for a moment, ``processing`` for ``processing_seconds``, then finished.
+
+    Auth: ``Authorization: Bearer <api_key>``, or an HS256 JWT signed with
+    :data:`MOCK_JWT_SECRET` whose ``iss`` is :data:`MOCK_JWT_ACCESS_KEY` (the official AK/SK
+    scheme; ``exp`` and ``nbf`` are checked against the mock's clock).
+
+    Example:
+        >>> gateway = MockGateway()
+        >>> client = httpx.Client(transport=gateway.transport(),
+        ...                       base_url="https://mock.invalid/klingai",
+        ...                       headers={"Authorization": "Bearer sk-mock"})
+        >>> client.post("/v1/videos/text2video", json={"prompt": "a cat"}).json()["code"]
+        0
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str = "sk-mock",
+        clock: Literal["steps", "real"] = "steps",
+        steps: int = 1,
+        processing_seconds: float = 2.0,
+        seed: int | None = None,
+        violations: Iterable[str] = (),
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """Initialise a gateway with no tasks.
+
+        Args:
+            api_key: The bearer key it accepts.
+            clock: ``steps``: queries move tasks on; ``real``: time does.
+            steps: Queries per status change under the ``steps`` clock.
+            processing_seconds: Time a task spends ``processing`` under the ``real`` clock.
+            seed: Makes task ids and request ids reproducible.
+            violations: Names from :data:`VIOLATIONS` to break the contract with.
+            monotonic: The time source, in seconds (see also :meth:`advance`).
+
+        Raises:
+            ValueError: An unknown clock or violation, ``steps`` < 1, or a negative
+                ``processing_seconds``.
+        """
+        chosen = frozenset(violations)
+        if unknown := sorted(chosen - set(VIOLATIONS)):
+            msg = f"unknown violations {unknown}; known: {', '.join(VIOLATIONS)}"
+            raise ValueError(msg)
+        if clock not in ("steps", "real"):
+            msg = f"clock must be 'steps' or 'real', not {clock!r}"
+            raise ValueError(msg)
+        if steps < 1 or processing_seconds < 0:
+            msg = "steps must be at least 1 and processing_seconds not negative"
+            raise ValueError(msg)
+        self.api_key = api_key
+        self.violations = chosen
+        self._state = GatewayState(
+            clock=clock,
+            steps=steps,
+            processing_seconds=processing_seconds,
+            seed=seed,
+            monotonic=monotonic,
+        )
+
+    # ------------------------------------------------------------------ public surface
+
+    @property
+    def tasks(self) -> list[MockTask]:
+        """Snapshots of every stored task, oldest first (reading them is not a query)."""
+        with self._state.lock:
+            return self._state.snapshots()
+
+    @property
+    def creates_count(self) -> int:
+        """Create requests that reached the gateway, whatever their answer.
+
+        A ``drop`` fault's request never arrived and is not counted; a ``stored_then_error``
+        one is. Compare with ``len(tasks)`` to see whether a client re-sent a create.
+        """
+        with self._state.lock:
+            return self._state.creates_count
+
+    @property
+    def pending_faults(self) -> tuple[Fault, ...]:
+        """Injected faults not used up yet, in order."""
+        with self._state.lock:
+            return self._state.pending_faults()
+
+    def inject(self, fault: Fault) -> None:
+        """Queue a fault; faults hit matching requests in the order they were injected.
+
+        Args:
+            fault: The fault.
+        """
+        with self._state.lock:
+            self._state.inject([fault])
+
+    def advance(self, seconds: float) -> None:
+        """Move the mock's clock forward: ages ``real``-clock tasks, timestamps and JWTs.
+
+        Args:
+            seconds: How far.
+
+        Raises:
+            ValueError: If ``seconds`` is negative.
+        """
+        with self._state.lock:
+            self._state.advance(seconds)
+
+    def transport(self) -> MockTransport:
+        """An httpx transport for ``httpx.Client`` and ``httpx.AsyncClient`` alike.
+
+        Returns:
+            A transport calling :meth:`handle` in-process.
+        """
+        from ._transport import MockTransport  # deferred: it imports this module
+
+        return MockTransport(self.handle)
+
+    def wsgi_app(self) -> WSGIApplication:
+        """A WSGI application, e.g. for ``schemathesis.openapi.from_wsgi("/openapi.json", app)``.
+
+        Returns:
+            The application.
+        """
+        from ._server import make_wsgi_app  # deferred: it imports this module
+
+        return make_wsgi_app(self.handle)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> RunningServer:
+        """Start a threaded HTTP server in the background.
+
+        Args:
+            host: The address to listen on.
+            port: The port; 0 picks a free one.
+
+        Returns:
+            The running server; use it as a context manager or call ``close()``.
+        """
+        from ._server import RunningServer  # deferred: it imports this module
+
+        return RunningServer.start(self, host, port)
+
+    def serve_forever(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        on_ready: Callable[[str], None] | None = None,
+    ) -> None:
+        """Serve HTTP in the calling thread until interrupted (``KeyboardInterrupt`` propagates).
+
+        Args:
+            host: The address to listen on.
+            port: The port; 0 picks a free one.
+            on_ready: Called with the base URL (``http://host:port/klingai``) once listening.
+        """
+        from ._server import serve_forever  # deferred: it imports this module
+
+        serve_forever(self, host, port, on_ready=on_ready)
+
+    def handle(self, request: MockRequest) -> MockResponse:
+        """Answer one request: the pure core every way of serving the mock goes through.
+
+        Args:
+            request: The request.
+
+        Returns:
+            The answer, or an instruction to drop or cut the connection.
+        """
+        route = _route(request)
+        if route is None:
+            return self._error(404, 1202, f"{_message(1202)}: {request.method} {request.path}")
+        if route.operation == "wrong_method":
+            # 405 with Allow, as HTTP asks for a known path; the body keeps Kling's code 1202.
+            message = f"{_message(1202)}: {request.method} {request.path}"
+            return self._error(405, 1202, message, {"Allow": route.allow})
+        if route.operation == "spec":
+            return MockResponse(200, self._headers(_JSON, len(_spec_bytes())), _spec_bytes())
+        with self._state.lock:
+            fault = self._state.take_fault(route.operation)
+            if route.operation == "create" and not (fault and fault.kind == "drop"):
+                self._state.creates_count += 1
+            if fault is not None and fault.kind not in _AFTER_FAULTS:
+                return self._fault_answer(fault)
+            response = self._dispatch(route, request)
+            return response if fault is None else self._after_fault(fault, response)
+
+    # ------------------------------------------------------------------ operations
+
+    def _dispatch(self, route: _Route, request: MockRequest) -> MockResponse:
+        if route.operation == "download":
+            return self._download(route, request)
+        if refusal := self._check_auth(request.headers.get("authorization", "")):
+            return refusal
+        if route.operation == "create":
+            return self._create(route.kind, request.body)
+        base_url = self._base_url(route, request)
+        if route.operation == "query":
+            return self._query(route.kind, route.ident, base_url)
+        return self._list(route.kind, request.query, base_url)
+
+    def _create(self, kind: str, raw: bytes) -> MockResponse:
+        try:
+            body = json.loads(raw, parse_constant=_reject_constant)
+        except (ValueError, RecursionError):
+            return self._error(400, 1200, f"{_message(1200)}: the body is not valid JSON")
+        if not isinstance(body, dict):
+            return self._error(400, 1200, f"{_message(1200)}: the body must be a JSON object")
+        if violations := check_request(kind, body):
+            more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+            return self._error(400, 1201, _describe(violations[0]) + more)
+        external = body.get("external_task_id") or None
+        if external is not None and self._state.has_external_id(external):
+            return self._error(400, 1201, f"external_task_id already exists: {external}")
+        task = self._state.add_task(kind, copy.deepcopy(body), external, _fail_reason(body))
+        data = {
+            "task_id": task.task_id,
+            "task_status": task.status,
+            "task_info": {"external_task_id": external or ""},
+            "created_at": task.created_at,
+            "updated_at": task.updated_at,
+        }
+        return self._success(self._break_task(data))
+
+    def _query(self, kind: str, ident: str, base_url: str) -> MockResponse:
+        task = self._state.find(ident)
+        if task is None or task.kind != kind:
+            status = 418 if "undocumented_status" in self.violations else 400
+            return self._error(status, 1201, f"Task not found by id/external id: {ident}")
+        self._state.refresh(task, queried=True)
+        return self._success(self._task_object(task, base_url))
+
+    def _list(self, kind: str, query: Mapping[str, str], base_url: str) -> MockResponse:
+        page: dict[str, int] = {}
+        for name, (low, high, default) in _PAGE_PARAMS.items():
+            text = query.get(name)
+            if text is None:
+                page[name] = default
+            elif not _INT_RE.match(text) or not low <= int(text) <= high:
+                return self._error(
+                    400, 1201, f"{name}: {text!r} is not allowed; allowed: integers {low} to {high}"
+                )
+            else:
+                page[name] = int(text)
+        newest_first = [task for task in reversed(self._state.tasks) if task.kind == kind]
+        start = (page["pageNum"] - 1) * page["pageSize"]
+        chosen = newest_first[start : start + page["pageSize"]]
+        for task in chosen:
+            self._state.refresh(task)
+        return self._success([self._task_object(task, base_url) for task in chosen])
+
+    def _download(self, route: _Route, request: MockRequest) -> MockResponse:
+        task = self._state.find(route.ident, external=False)  # video URLs carry the task_id
+        if task is not None:
+            self._state.refresh(task)
+        if task is None or task.status != "succeed":
+            return self._error(404, 1203, f"{_message(1203)}: no video {route.ident}")
+        if route.watermark and not _watermarked(task):
+            return self._error(404, 1203, f"{_message(1203)}: no watermarked video {route.ident}")
+        video = sample_video_bytes()
+        head = request.method.upper() == "HEAD"
+        headers = {"Content-Type": "video/mp4", "Accept-Ranges": "bytes"}
+        wanted_range = _parse_range(request.headers.get("range", ""), len(video))
+        if wanted_range is None:
+            body = video
+            status = 200
+        elif wanted_range == "unsatisfiable":
+            headers["Content-Range"] = f"bytes */{len(video)}"
+            return MockResponse(416, {**headers, "Content-Length": "0"}, b"")
+        else:
+            first, last = wanted_range
+            body = video[first : last + 1]
+            status = 206
+            headers["Content-Range"] = f"bytes {first}-{last}/{len(video)}"
+        headers["Content-Length"] = str(len(body))
+        return MockResponse(status, headers, b"" if head else body)
+
+    # ------------------------------------------------------------------ auth
+
+    def _check_auth(self, header: str) -> MockResponse | None:
+        scheme, _, token = header.strip().partition(" ")
+        token = token.strip()
+        if not header.strip():
+            return self._error(401, 1001, _message(1001))
+        if scheme.lower() != "bearer" or not token:
+            return self._error(401, 1002, _message(1002))
+        if token == self.api_key:
+            return None
+        code = self._jwt_problem(token)
+        return None if code is None else self._error(401, code, _message(code))
+
+    def _jwt_problem(self, token: str) -> int | None:
+        """The auth error code of an official-style JWT (reference §2.1), ``None`` if valid."""
+        try:
+            header = jwt.get_unverified_header(token)
+            claims = jwt.decode(token, options={"verify_signature": False})
+            signing_input, _, signature = token.encode().rpartition(b".")
+            # PyJWT's own verification warns about the short published secret on every call,
+            # and silencing warnings is not thread-safe, so the signature is checked directly.
+            signed = header.get("alg") == "HS256" and _HS256.verify(
+                signing_input, _HS256.prepare_key(MOCK_JWT_SECRET), base64url_decode(signature)
+            )
+        except (jwt.InvalidTokenError, ValueError):
+            return 1002
+        exp, nbf = claims.get("exp"), claims.get("nbf")
+        if not signed or claims.get("iss") != MOCK_JWT_ACCESS_KEY:
+            return 1002
+        if not isinstance(exp, int | float) or not isinstance(nbf, int | float | None):
+            return 1002
+        now = self._state.wall()
+        if now >= exp:
+            return 1004
+        if nbf is not None and now < nbf:
+            return 1003
+        return None
+
+    # ------------------------------------------------------------------ faults
+
+    def _fault_answer(self, fault: Fault) -> MockResponse:
+        if fault.kind == "drop":
+            return MockResponse(0, {}, b"", drop=True, refused=True)
+        if fault.kind == "rate_limit":
+            wait = _seconds(1 if fault.retry_after is None else fault.retry_after)
+            return self._error(
+                fault.status, 1303, "parallel task over resource pack limit", {"Retry-After": wait}
+            )
+        if fault.kind == "balance":
+            return self._error(fault.status, 1102, _message(1102))
+        if fault.kind == "non_json":
+            phrase = _phrase(fault.status)
+            body = f"<html><body>{fault.status} {phrase}</body></html>".encode()
+            return MockResponse(fault.status, self._headers("text/html", len(body)), body)
+        code, message = _SERVER_ERRORS.get(fault.status, _SERVER_ERRORS[500])
+        return self._error(fault.status, code, message)
+
+    def _after_fault(self, fault: Fault, response: MockResponse) -> MockResponse:
+        if fault.kind == "stored_then_drop":
+            return MockResponse(0, {}, b"", drop=True)
+        if not 200 <= response.status < 300:
+            return response  # nothing was carried out, so there is nothing to lose
+        if fault.kind == "stored_then_error":
+            code, message = _SERVER_ERRORS.get(fault.status, _SERVER_ERRORS[500])
+            return self._error(fault.status, code, message)
+        if fault.after_bytes < len(response.body):  # cut_download
+            return attrs.evolve(response, cut_after=fault.after_bytes)
+        return response
+
+    # ------------------------------------------------------------------ rendering
+
+    def _base_url(self, route: _Route, request: MockRequest) -> str:
+        host = request.headers.get("host") or "localhost"
+        return f"{request.scheme}://{host}{route.prefix}"
+
+    def _task_object(self, task: StoredTask, base_url: str) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "task_id": task.task_id,
+            "task_status": task.status,
+            "task_status_msg": task.fail_reason if task.status == "failed" else "",
+            "task_info": {"external_task_id": task.external_task_id or ""},
+            "task_result": {},
+            "created_at": task.created_at,
+            "updated_at": task.updated_at,
+        }
+        if isinstance(task.body.get("watermark_info"), Mapping):
+            data["watermark_info"] = {"enabled": _watermarked(task)}
+        if task.status == "succeed":
+            url = f"{base_url}/mock/videos/{task.task_id}"
+            video = {"id": task.video_id, "url": f"{url}.mp4", "duration": _duration(task)}
+            if _watermarked(task):
+                video["watermark_url"] = f"{url}-watermark.mp4"
+            data["task_result"] = {"videos": [video]}
+        if task.finished:
+            # A failed task is not charged (reference §13.14 shows no deduction for it).
+            data["final_unit_deduction"] = "1" if task.status == "succeed" else "0"
+        return self._break_task(data)
+
+    def _break_task(self, data: dict[str, Any]) -> dict[str, Any]:
+        if "bad_status" in self.violations:
+            data["task_status"] = 7
+        if "wrong_type" in self.violations:
+            data["created_at"] = "yesterday"
+        if "malformed_task_result" in self.violations and "task_result" in data:
+            videos = data["task_result"].get("videos", [{}])
+            data["task_result"] = {"videos": {k: v for k, v in videos[0].items() if k != "url"}}
+        return data
+
+    def _success(self, data: Any) -> MockResponse:
+        envelope: dict[str, Any] = {
+            "code": 0,
+            "message": _SUCCESS_MESSAGE,
+            "request_id": self._state.new_uuid(),
+            "data": data,
+        }
+        if "missing_envelope_field" in self.violations:
+            del envelope["code"]
+        content_type = "text/plain" if "wrong_content_type" in self.violations else _JSON
+        body = json.dumps(envelope, ensure_ascii=False).encode()
+        return MockResponse(200, self._headers(content_type, len(body)), body)
+
+    def _error(
+        self, status: int, code: int, message: str, extra: Mapping[str, str] | None = None
+    ) -> MockResponse:
+        with self._state.lock:
+            request_id = self._state.new_uuid()
+        envelope = {"code": code, "message": message, "request_id": request_id}
+        body = json.dumps(envelope, ensure_ascii=False).encode()
+        return MockResponse(status, {**self._headers(_JSON, len(body)), **(extra or {})}, body)
+
+    @staticmethod
+    def _headers(content_type: str, length: int) -> dict[str, str]:
+        return {"Content-Type": content_type, "Content-Length": str(length)}
+
+
+def _watermarked(task: StoredTask) -> bool:
+    info = task.body.get("watermark_info")
+    return isinstance(info, Mapping) and info.get("enabled") is True
+
+
+def _duration(task: StoredTask) -> str:
+    """The video length as the API writes it ("5.0"), from the requested duration."""
+    requested = task.body.get("duration", endpoints()[task.kind].defaults.get("duration", "5"))
+    try:
+        return f"{float(requested):.1f}"
+    except (TypeError, ValueError):
+        return "5.0"
+
+
+def _phrase(status: int) -> str:
+    try:
+        return http.HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def _parse_range(header: str, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
+    """A single ``bytes=`` range as (first, last), or ``None`` to ignore the header."""
+    match = _RANGE_RE.match(header.strip())
+    if match is None or match[1] == match[2] == "":
+        return None  # absent, malformed or multi-range: RFC 9110 lets a server send it all
+    if match[1] == "":
+        suffix = int(match[2])
+        return (max(size - suffix, 0), size - 1) if suffix else "unsatisfiable"
+    first = int(match[1])
+    last = min(int(match[2]), size - 1) if match[2] else size - 1
+    if first >= size:
+        return "unsatisfiable"
+    return None if last < first else (first, last)
