@@ -13,6 +13,15 @@ import click
 
 # name -> "module:attribute" of a click.Command; imported on first use.
 _COMMANDS: dict[str, str] = {
+    "text2video": "kling_ext.cli._tasks:text2video",
+    "image2video": "kling_ext.cli._tasks:image2video",
+    "motion-control": "kling_ext.cli._tasks:motion_control",
+    "omni-video": "kling_ext.cli._tasks:omni_video",
+    "multi-image2video": "kling_ext.cli._tasks:multi_image2video",
+    "status": "kling_ext.cli._tasks:status",
+    "wait": "kling_ext.cli._tasks:wait",
+    "list": "kling_ext.cli._tasks:list_tasks",
+    "demo": "kling_ext.cli._demo:demo",
     "mock-server": "kling_ext.cli._mock_server:mock_server",
     "conformance": "kling_ext.cli._conformance:conformance",
 }

@@ -1,0 +1,311 @@
+"""What the CLI shows: live progress on stderr, the one JSON result on stdout, and errors.
+
+Every command runs its body inside :func:`reporting`, the one place where a library error becomes
+``error: <message>`` on stderr and the exit status its class names (``KlingError.exit_code``), and
+where Ctrl-C while waiting says how to pick the task up again. stdout only ever carries results
+(a task id, saved paths, or one JSON document), so scripts can read it unmixed with progress.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import attrs
+import click
+from rich.console import Console
+from rich.live import Live
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+from rich.spinner import Spinner
+
+from kling_ext import (
+    ConfigurationError,
+    KlingError,
+    Task,
+    TaskError,
+    TaskFailedError,
+    TaskMayExistError,
+    TaskTimeoutError,
+)
+
+__all__ = ["Job", "Watch", "echo_json", "reporting", "task_json", "wait_hint"]
+
+# The conventional status of a process stopped by SIGINT (128 + 2), as shells report it.
+EXIT_INTERRUPTED = 130
+# A status line redrawn 8 times a second keeps the elapsed time and spinner smooth but cheap.
+_REFRESH_PER_SECOND = 8
+
+
+def wait_hint(kind: str, task_id: str) -> str:
+    """The command that resumes waiting for a task.
+
+    Args:
+        kind: The endpoint, e.g. ``text2video``.
+        task_id: The task's id (or the external_task_id it was created with).
+
+    Returns:
+        For example ``kling wait text2video 8672837``.
+    """
+    return f"kling wait {kind} {task_id}"
+
+
+def task_json(task: Task, paths: Sequence[Path] = ()) -> dict[str, Any]:
+    """The JSON shape of a task that ``--json`` prints.
+
+    Args:
+        task: The task as last seen.
+        paths: The files its videos were saved to, if any.
+
+    Returns:
+        ``task_id``, ``task_status``, ``external_task_id``, ``videos`` and ``paths``.
+    """
+    return {
+        "task_id": task.task_id,
+        "task_status": task.status.value,
+        "external_task_id": task.external_task_id,
+        "videos": [{"url": video.url, "duration": video.duration} for video in task.videos],
+        "paths": [str(path) for path in paths],
+    }
+
+
+def echo_json(value: object) -> None:
+    """Print one JSON document on stdout.
+
+    Args:
+        value: A JSON-serialisable object or list.
+    """
+    click.echo(json.dumps(value, ensure_ascii=False))
+
+
+@attrs.define
+class Job:
+    """What the error handler must know to tell the user how to continue.
+
+    Attributes:
+        kind: The endpoint, e.g. ``text2video``, once known.
+        task_id: The task's id once it exists, or the external_task_id it is being created with.
+        task: The task as last seen, if any.
+        creating: True while a create request is out: the task may or may not exist.
+        created: True once the create request was answered, so the task surely exists.
+    """
+
+    kind: str | None = None
+    task_id: str | None = None
+    task: Task | None = None
+    creating: bool = False
+    created: bool = False
+
+
+def _error_text(exc: KlingError, job: Job) -> str:
+    if isinstance(exc, TaskTimeoutError):
+        return (
+            f"task {exc.task_id} is still running after {exc.timeout:g} s; "
+            f"resume with: {wait_hint(job.kind or '<kind>', exc.task_id)}"
+        )
+    if isinstance(exc, TaskFailedError):
+        reason = f": {exc.message}" if exc.message else ""
+        return (
+            f"task {exc.task_id} failed{reason} "
+            f"(see it again with: {wait_hint(job.kind or '<kind>', exc.task_id)})"
+        )
+    text = str(exc)
+    if isinstance(exc, TaskMayExistError) and job.kind:
+        text += f"\nlook it up with: kling status {job.kind} {exc.external_task_id}"
+    if isinstance(exc, ConfigurationError):
+        text += "\n(the CLI reads KLING_API_KEY, else API_KEY, and KLING_BASE_URL; or pass "
+        text += "--api-key / --base-url)"
+    if job.created and job.kind and job.task_id and not isinstance(exc, TaskError):
+        # The task exists and may be paid for: say how to get it rather than create it again.
+        text += f"\ntask {job.task_id} exists; follow it with: {wait_hint(job.kind, job.task_id)}"
+    return text
+
+
+@contextmanager
+def reporting(*, json_output: bool = False) -> Iterator[Job]:
+    """Run a command body: turn its errors and Ctrl-C into a message and an exit status.
+
+    Args:
+        json_output: ``--json`` was given: a task that ended badly is still printed as JSON.
+
+    Yields:
+        The job the body fills in as it goes (kind, task id), for the messages.
+
+    Raises:
+        click.exceptions.Exit: with ``exc.exit_code`` for a library error, 130 for Ctrl-C.
+    """
+    job = Job()
+    try:
+        yield job
+    except KlingError as exc:
+        if json_output and isinstance(exc, TaskError) and isinstance(exc.task, Task):
+            echo_json(task_json(exc.task))
+        click.echo(f"error: {_error_text(exc, job)}", err=True)
+        raise click.exceptions.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        if job.creating and not job.created and job.kind and job.task_id:
+            click.echo(
+                f"\ninterrupted; the task may have been created: kling status {job.kind} "
+                f"{job.task_id}",
+                err=True,
+            )
+        elif job.kind and job.task_id:
+            click.echo(
+                f"\nstopped waiting; the task keeps running: {wait_hint(job.kind, job.task_id)}",
+                err=True,
+            )
+        else:
+            click.echo("\ninterrupted", err=True)
+        raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+    except OSError as exc:
+        # Writing the video failed (disk full, no permission): the task is done, fetch it again.
+        text = f"error: {exc}"
+        if job.kind and job.task is not None and job.task_id:
+            text += f"\nsave it elsewhere with: {wait_hint(job.kind, job.task_id)} --output PATH"
+        click.echo(text, err=True)
+        raise click.exceptions.Exit(1) from None
+
+
+def _elapsed(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+class _StatusLine:
+    """A renderable recomputed on every refresh, so the elapsed time ticks between polls."""
+
+    def __init__(self, watch: Watch) -> None:
+        self._watch = watch
+        self._spinner = Spinner("dots")
+
+    def __rich__(self) -> Spinner:
+        self._spinner.update(text=self._watch.describe())
+        return self._spinner
+
+
+class Watch:
+    """Shows a task's progress on stderr: a live line and a download bar on a terminal, else
+    one plain line per status change and per saved file.
+
+    Use it as a context manager around the wait and the download; pass :meth:`on_update` and
+    :meth:`on_download` to the library as callbacks.
+    """
+
+    def __init__(self, kind: str, *, console: Console | None = None) -> None:
+        """Initialise the display.
+
+        Args:
+            kind: The endpoint, e.g. ``text2video``.
+            console: Where to draw; default a stderr console.
+        """
+        self.kind = kind
+        self._console = console or Console(stderr=True)
+        self._live_terminal = self._console.is_terminal and not self._console.is_dumb_terminal
+        self._started = time.monotonic()
+        self._task: Task | None = None
+        self._live: Live | None = None
+        self._progress: Progress | None = None
+        self._bar: TaskID | None = None
+        self._received = 0
+
+    def describe(self) -> str:
+        """The status line: endpoint, task id, status and time spent waiting."""
+        task = self._task
+        ident = task.task_id if task else "?"
+        status = task.status.value if task else "creating"
+        return f"{self.kind} {ident}: {status} ({_elapsed(time.monotonic() - self._started)})"
+
+    def __enter__(self) -> Watch:
+        if self._live_terminal:
+            self._live = Live(
+                _StatusLine(self),
+                console=self._console,
+                refresh_per_second=_REFRESH_PER_SECOND,
+                transient=True,
+            )
+            self._live.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+    def on_update(self, task: Task) -> None:
+        """Record a status change (the library calls this once per change).
+
+        Args:
+            task: The task as just seen.
+        """
+        changed = self._task is None or self._task.status != task.status
+        self._task = task
+        if not changed:
+            return  # the first poll repeats the status the create answered with
+        if not self._live_terminal:
+            self._console.print(self.describe(), markup=False, highlight=False, soft_wrap=True)
+        elif task.done:
+            self._stop()
+            self._console.print(self.describe(), markup=False, highlight=False)
+
+    def on_download(self, received: int, total: int | None) -> None:
+        """Advance the download bar (the library calls this as chunks arrive).
+
+        Args:
+            received: Bytes of the current file received so far.
+            total: The file's size, if the server said.
+        """
+        if not self._live_terminal:
+            return
+        if self._live is not None:
+            self._stop()
+        progress = self._progress
+        if progress is None or received < self._received:
+            # A new file starts (a task can have several videos): give it its own bar.
+            if progress is None:
+                progress = self._progress = Progress(
+                    TextColumn("downloading"),
+                    BarColumn(),
+                    DownloadColumn(),
+                    TransferSpeedColumn(),
+                    TimeRemainingColumn(),
+                    console=self._console,
+                    transient=True,
+                )
+                progress.start()
+            self._bar = progress.add_task("download", total=total)
+        self._received = received
+        if self._bar is not None:
+            progress.update(self._bar, completed=received, total=total)
+
+    def saved(self, paths: Sequence[Path]) -> None:
+        """Say where the videos were written.
+
+        Args:
+            paths: The saved files.
+        """
+        self._stop()
+        for path in paths:
+            self._console.print(f"saved {path}", markup=False, highlight=False, soft_wrap=True)
