@@ -14,16 +14,9 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 import httpx
-from kling_ext_openapi.params import (
-    Image2VideoParams,
-    MotionControlParams,
-    MultiImage2VideoParams,
-    OmniVideoParams,
-    Text2VideoParams,
-)
 
 from ._auth import JWTAuth, RedactingFilter
 from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_RETRIES
@@ -50,6 +43,15 @@ from ._retry import RetryPolicy, parse_retry_after
 from ._settings import Settings
 from ._spec import Endpoint, endpoint
 from ._task import Task
+
+if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
+    from kling_ext_openapi.params import (
+        Image2VideoParams,
+        MotionControlParams,
+        MultiImage2VideoParams,
+        OmniVideoParams,
+        Text2VideoParams,
+    )
 
 logger = logging.getLogger("kling_ext")
 T = TypeVar("T")

@@ -1,0 +1,91 @@
+"""4. Import time: ``import kling_ext`` against ``import httpx`` alone, each in a fresh interpreter.
+
+Each figure is the wall time of ``python -c "import X"`` minus that of ``python -c "pass"``
+(interpreter start-up), median of several runs; the three commands are interleaved so drift
+hits all of them alike. One extra ``-X importtime`` run says which packages kling-ext adds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections import defaultdict
+
+from ._common import Result, Section, median
+
+TARGET = 2.0
+
+
+def _time(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 - our own interpreter
+    return time.perf_counter() - start
+
+
+def _imported(module: str) -> dict[str, int]:
+    """Self time in microseconds of every module ``import module`` loads (``-X importtime``)."""
+    out = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stderr
+    times: dict[str, int] = {}
+    for line in out.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        own, _cumulative, name = line[len("import time:") :].split("|")
+        if own.strip().isdigit():
+            times[name.strip()] = int(own)
+    return times
+
+
+def breakdown(top: int = 6) -> tuple[float, list[tuple[str, float]]]:
+    """(ms kling-ext imports beyond httpx, [(top-level package, ms)] largest first)."""
+    ours, theirs = _imported("kling_ext"), _imported("httpx")
+    extra: dict[str, float] = defaultdict(float)
+    for name, micros in ours.items():
+        if name not in theirs:
+            extra[name.split(".")[0]] += micros / 1000
+    ranked = sorted(extra.items(), key=lambda item: -item[1])
+    return sum(extra.values()), ranked[:top]
+
+
+def run(quick: bool = False) -> Section:
+    """Time both imports; ``quick`` runs each command once."""
+    runs = 1 if quick else 7
+    empty, ours, theirs = [], [], []
+    _time("pass")  # warm the OS file cache for the interpreter itself
+    for _ in range(runs):
+        empty.append(_time("pass"))
+        ours.append(_time("import kling_ext"))
+        theirs.append(_time("import httpx"))
+    start_up = median(empty)
+    ours_s = max(median(ours) - start_up, 1e-6)
+    theirs_s = max(median(theirs) - start_up, 1e-6)
+    ratio = ours_s / theirs_s
+    section = Section("import")
+    section.results.append(
+        Result(
+            name="import: kling_ext vs httpx alone",
+            value=ours_s * 1000,
+            baseline=theirs_s * 1000,
+            ratio=ratio,
+            target=f"<= {TARGET:g}x",
+            met=ratio <= TARGET,
+            unit="ms",
+        )
+    )
+    section.notes.append(
+        f"import: median of {runs} fresh interpreters each, "
+        f"minus interpreter start-up ({start_up * 1000:.0f} ms)."
+    )
+    if not quick:
+        extra_ms, ranked = breakdown()
+        listed = ", ".join(f"{name} {ms:.0f}" for name, ms in ranked)
+        section.notes.append(
+            f"import: -X importtime self time kling_ext adds beyond httpx: {extra_ms:.0f} ms "
+            f"(largest, ms: {listed})"
+        )
+    return section
