@@ -48,7 +48,7 @@ from kling_ext._auth import redact
 from kling_ext._spec import endpoints, load_spec
 
 from . import _probes
-from ._report import CheckResult, ConformanceReport, Finding, Kind
+from ._report import CheckResult, ConformanceReport, Finding, Kind, write_junit
 
 __all__ = ["run_conformance"]
 
@@ -126,6 +126,11 @@ class _Exchange:
         except ValueError:
             return None
 
+    def business_code(self) -> Any:
+        """The envelope's ``code``, or ``None`` when the body has none."""
+        body = self.json()
+        return body.get("code") if isinstance(body, Mapping) else None
+
     def data(self) -> Any:
         body = self.json()
         return body.get("data") if isinstance(body, Mapping) else None
@@ -138,13 +143,12 @@ class _Probe:
     operation: str
     name: str
     started: float = attrs.field(factory=time.monotonic)
-    checks: dict[str, list[Finding]] = attrs.field(factory=dict)
+    # check -> its findings, each with the signature that says which findings are one problem.
+    checks: dict[str, list[tuple[Finding, Hashable]]] = attrs.field(factory=dict)
     kinds: dict[str, Kind] = attrs.field(factory=dict)
-    signatures: dict[str, list[Hashable]] = attrs.field(factory=dict)
 
     def check(self, check: str, kind: Kind = "failure") -> None:
         self.checks.setdefault(check, [])
-        self.signatures.setdefault(check, [])
         self.kinds[check] = kind
 
     def add(
@@ -170,8 +174,7 @@ class _Probe:
             detail=detail,
             task_id=task_id,
         )
-        self.checks[check].append(finding)
-        self.signatures[check].append(detail if signature is None else signature)
+        self.checks[check].append((finding, detail if signature is None else signature))
 
 
 class _Run:
@@ -227,34 +230,42 @@ class _Run:
 
     @contextmanager
     def probe(self, operation: Operation | str, name: str) -> Iterator[_Probe]:
+        """Collect one probe's checks; they are recorded when the block ends."""
         label = operation if isinstance(operation, str) else operation.label
         probe = _Probe(label, name)
         try:
             yield probe
         finally:
-            elapsed = time.monotonic() - probe.started
-            for check, findings in probe.checks.items():
-                kind = probe.kinds[check]
-                for finding, signature in zip(findings, probe.signatures[check], strict=True):
-                    key = (kind, label, check, signature)
-                    first = self.grouped.get(key)
-                    self.grouped[key] = (
-                        finding
-                        if first is None
-                        else attrs.evolve(
-                            first, occurrences=first.occurrences + finding.occurrences
-                        )
-                    )
-                self.results.append(
-                    CheckResult(
-                        operation=label,
-                        probe=probe.name,
-                        check=check,
-                        findings=tuple(findings),
-                        kind=probe.kinds[check],
-                        seconds=elapsed / max(len(probe.checks), 1),
-                    )
+            self._record(probe)
+
+    def _record(self, probe: _Probe) -> None:
+        """Turn a finished probe into report rows, merging findings that are one problem."""
+        seconds = (time.monotonic() - probe.started) / max(len(probe.checks), 1)
+        for check, found in probe.checks.items():
+            kind = probe.kinds[check]
+            merged: dict[Hashable, Finding] = {}
+            for finding, signature in found:
+                # The one place every finding passes: a gateway echoing the key in an answer
+                # must not get it into the report.
+                clean = attrs.evolve(
+                    finding,
+                    request_summary=self.redact(finding.request_summary),
+                    detail=self.redact(finding.detail),
                 )
+                merged[signature] = _tally(merged.get(signature), clean)
+            for signature, finding in merged.items():
+                key = (kind, probe.operation, check, signature)
+                self.grouped[key] = _tally(self.grouped.get(key), finding)
+            self.results.append(
+                CheckResult(
+                    operation=probe.operation,
+                    probe=probe.name,
+                    check=check,
+                    findings=tuple(merged.values()),
+                    kind=kind,
+                    seconds=seconds,
+                )
+            )
 
     def send(
         self, case: AnyCase, probe: _Probe, *, auth: Auth = "key", raw: bytes | None = None
@@ -282,13 +293,13 @@ class _Run:
             headers=headers,
             content=content,
         )
-        summary = self.redact(f"{request.method} {request.url}{note}{_body_summary(content)}")
+        summary = f"{request.method} {request.url}{note}{_body_summary(content)}"
         self.requests += 1
         try:
             response = self.client.send(request)
         except httpx.HTTPError as exc:
             self.transport_errors += 1
-            probe.add("answered", summary, self.redact(f"no answer: {type(exc).__name__}: {exc}"))
+            probe.add("answered", summary, f"no answer: {type(exc).__name__}: {exc}")
             if self.transport_errors >= MAX_TRANSPORT_ERRORS or self.requests == 1:
                 raise _Unreachable from exc
             return None
@@ -305,7 +316,7 @@ class _Run:
             except FailureGroup as group:
                 for failure in group.exceptions:
                     detail, signature = _describe(failure, exchange)
-                    probe.add(name, exchange.summary, self.redact(detail), signature=signature)
+                    probe.add(name, exchange.summary, detail, signature=signature)
         probe.check("documented_status")
         documented = _documented_statuses(case.operation)
         if exchange.status not in documented:
@@ -396,9 +407,10 @@ class _Run:
             probe.check("unknown_task_answer")
             if exchange is None or exchange.status in (400, 404):
                 return
+            code = exchange.business_code()
             detail = (
                 "an unknown id was answered as if a task existed"
-                if 200 <= exchange.status < 300
+                if 200 <= exchange.status < 300 and code in (None, 0)
                 else "an unknown id must be answered with 400 (code 1201, "
                 '"Task not found by id/external id: <id>") or 404 (code 1202/1203)'
             )
@@ -421,11 +433,8 @@ class _Run:
         else:
             strategy = operation.as_strategy()
         with self.probe(operation, "generated cases") as probe:
-            # (check, signature) -> index of its first finding in the probe.
-            seen: dict[tuple[str, Hashable], int] = {}
-
             # Never raise from the test body: hypothesis would stop and shrink, and the run should
-            # see every example; findings are collected instead.
+            # see every example; findings are collected (and merged by signature) instead.
             @settings(
                 max_examples=self.max_examples,
                 deadline=None,
@@ -444,23 +453,7 @@ class _Run:
                 except _Unreachable:
                     return
                 if exchange is not None:
-                    scratch = _Probe(probe.operation, probe.name)
-                    self.validate(case, exchange, scratch)
-                    for check, findings in scratch.checks.items():
-                        probe.check(check)
-                        pairs = zip(findings, scratch.signatures[check], strict=True)
-                        for finding, signature in pairs:
-                            # The same problem on many generated requests is one finding.
-                            index = seen.get((check, signature))
-                            if index is not None:
-                                first = probe.checks[check][index]
-                                probe.checks[check][index] = attrs.evolve(
-                                    first, occurrences=first.occurrences + 1
-                                )
-                                continue
-                            seen[(check, signature)] = len(probe.checks[check])
-                            probe.checks[check].append(finding)
-                            probe.signatures[check].append(signature)
+                    self.validate(case, exchange, probe)
 
             explore()
         if self.transport_errors >= MAX_TRANSPORT_ERRORS:
@@ -488,17 +481,29 @@ class _Run:
     ) -> None:
         """Leniency: input the spec forbids should get a 4xx, not a 2xx."""
         probe.check("rejects_invalid_input", "leniency")
+        probe.check("error_status")
         if exchange is None or not 200 <= exchange.status < 300:
+            return
+        code = exchange.business_code()
+        if code not in (None, 0):
+            # Refused, so not lenient; but the spec sends refusals with a 4xx status, and a
+            # client reading HTTP 2xx as success would take this for a created task.
+            probe.add(
+                "error_status",
+                exchange.summary,
+                f"HTTP {exchange.status} with error code {code}: {what} was refused, but "
+                f"refusals must carry a 4xx status{_preview(exchange)}",
+                signature=(exchange.status, code),
+            )
             return
         data = exchange.data()
         task_id = data.get("task_id") if isinstance(data, Mapping) else None
         task_id = str(task_id) if task_id is not None else None
         detail = f"HTTP {exchange.status}: {what} was accepted instead of refused with a 4xx"
         if probe.operation.startswith("POST"):
-            detail += (
-                f"; A TASK MAY HAVE BEEN CREATED (task_id {task_id or 'not in the answer'}"
-                f"{f', external_task_id {external}' if external else ''})"
-            )
+            ids = [f"task_id {task_id}" if task_id else "no task_id in the answer"]
+            ids += [f"external_task_id {external}"] if external else []
+            detail += f"; a task may have been created ({', '.join(ids)})"
             self.created_tasks.append(
                 f"{task_id or '(no task_id in the answer)'} -- {probe.operation}, probe "
                 f"{probe.name!r}{f', external_task_id {external}' if external else ''}"
@@ -661,15 +666,19 @@ class _Run:
                 probe.add("video_downloads", get.label, "the finished task names no video URL")
                 return
             self.progress("downloading the video")
-            summary = self.redact(f"GET {url}")
+            summary = f"GET {url}"
             self.requests += 1
             try:
                 # No Authorization: video URLs are public (anti-leech) and may be on a CDN that
                 # must never see the key.
                 with self.client.stream(
-                    "GET", url, headers={"Range": f"bytes=0-{DOWNLOAD_PROBE_BYTES - 1}"}
+                    "GET",
+                    url,
+                    headers={"Range": f"bytes=0-{DOWNLOAD_PROBE_BYTES - 1}"},
+                    # Video URLs commonly redirect to a CDN.
+                    follow_redirects=True,
                 ) as response:
-                    body = b""
+                    body = bytearray()
                     for chunk in response.iter_bytes():
                         body += chunk
                         if len(body) >= DOWNLOAD_PROBE_BYTES:
@@ -790,13 +799,18 @@ def run_conformance(
         run.client.close()
     report = run.report()
     if junit_path is not None:
-        from ._report import write_junit
-
         write_junit(report, junit_path)
     return report
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _tally(first: Finding | None, finding: Finding) -> Finding:
+    """``finding`` if it is the first of its problem, else the first with the requests added."""
+    if first is None:
+        return finding
+    return attrs.evolve(first, occurrences=first.occurrences + finding.occurrences)
 
 
 def _to_schemathesis(response: httpx.Response) -> StResponse:

@@ -1,0 +1,436 @@
+"""`run_conformance` and `kling conformance` against the mock gateway: quiet on a conformant one,
+loud and specific on each deliberate contract violation, and never leaking the key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kling_ext.conformance import ConformanceReport, run_conformance
+from kling_ext.conformance._probes import NO_SUCH_MODEL
+from kling_ext.mock import VIOLATIONS, MockGateway, RunningServer
+
+# A key that is easy to spot if any output leaked it.
+KEY = "sk-conformance-test-0123456789abcdef"
+TRANSPORT_URL = "http://mock.invalid/klingai"
+# Few generated cases: the fixed probes already reach every violation; this keeps the suite fast.
+FAST = 3
+CLI = [sys.executable, "-c", "from kling_ext.cli import main; main()", "conformance"]
+
+# What each violation must be reported as: the operation and a recognisable detail.
+EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "bad_status": ("GET /v1/videos/text2video", ("$.data[0].task_status", "the value 7")),
+    "wrong_type": ("GET /v1/videos/text2video/{id}", ("$.data.created_at", '"yesterday"')),
+    "missing_envelope_field": ("GET /v1/videos/omni-video", ('"code" is a required property',)),
+    "wrong_content_type": (
+        "GET /v1/videos/motion-control",
+        ("content_type_conformance", "'text/plain'"),
+    ),
+    "malformed_task_result": (
+        "GET /v1/videos/text2video/{id}",
+        ("$.data.task_result.videos", 'is not of type "array"'),
+    ),
+    "undocumented_status": ("GET /v1/videos/image2video/{id}", ("unknown_task_answer", "HTTP 418")),
+}
+
+
+def seed_finished_task(gateway: MockGateway) -> str:
+    """A finished text2video task, as a real account has, so lists and queries return tasks."""
+    with httpx.Client(
+        transport=gateway.transport(),
+        base_url=TRANSPORT_URL,
+        headers={"Authorization": f"Bearer {KEY}"},
+    ) as http:
+        task_id: str = http.post("/v1/videos/text2video", json={"prompt": "a seed task"}).json()[
+            "data"
+        ]["task_id"]
+        for _ in range(2):  # steps clock: each query moves it one status on
+            http.get(f"/v1/videos/text2video/{task_id}")
+    return task_id
+
+
+@pytest.fixture
+def served() -> Iterator[tuple[MockGateway, RunningServer]]:
+    gateway = MockGateway(api_key=KEY)
+    with gateway.serve() as server:
+        yield gateway, server
+
+
+def parse_junit(path: Path) -> ET.Element:
+    # The file was written by the code under test a moment ago, not by an untrusted party.
+    return ET.parse(path).getroot()  # noqa: S314
+
+
+def assert_no_key(*texts: str) -> None:
+    for text in texts:
+        assert KEY not in text
+        assert KEY[-12:] not in text
+
+
+# ---------------------------------------------------------------------- the conformant mock
+
+
+def test_default_run_against_served_mock_is_clean_fast_and_free(
+    served: tuple[MockGateway, RunningServer], tmp_path: Path
+) -> None:
+    gateway, server = served
+    seed_finished_task(gateway)
+    junit = tmp_path / "conformance.xml"
+    lines: list[str] = []
+    started = time.monotonic()
+    report = run_conformance(
+        base_url=server.base_url, api_key=KEY, junit_path=str(junit), on_progress=lines.append
+    )
+    elapsed = time.monotonic() - started
+
+    assert report.failures == [], report.render()
+    assert report.leniency == [], report.render()
+    assert report.ok
+    assert elapsed < 60
+    # No credits: the only task is the seeded one; every create probe was refused.
+    assert len(gateway.tasks) == 1
+    assert report.created_tasks == []
+    assert report.checked > 300
+    assert report.requests > 200
+    assert lines  # progress was reported
+    text = report.render()
+    assert "Result: PASSED" in text
+    assert_no_key(text, *lines, junit.read_text())
+
+    suites = parse_junit(junit)
+    cases = suites.findall(".//testcase")
+    assert len(cases) == report.checked
+    assert suites.get("failures") == "0"
+    names = {f"{c.get('classname')} | {c.get('name')}" for c in cases}
+    assert "GET /v1/videos/text2video/{id} | unknown id: unknown_task_answer" in names
+    assert "GET /v1/videos/text2video | no key: auth_rejected" in names
+    assert "POST /v1/videos/motion-control | empty body: rejects_invalid_input" in names
+    assert "GET /v1/videos/text2video/{id} | listed task by task_id: listed_task_found" in names
+
+
+def test_allow_create_through_transport_follows_one_task_to_its_video(tmp_path: Path) -> None:
+    gateway = MockGateway(api_key=KEY)
+    junit = tmp_path / "create.xml"
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=gateway.transport(),
+        allow_create=True,
+        max_examples=FAST,
+        junit_path=str(junit),
+    )
+
+    assert report.ok, report.render()
+    assert report.failures == []
+    # Exactly one task, the cheapest the spec allows, marked as the tool's own.
+    (task,) = gateway.tasks
+    assert task.status == "succeed"
+    assert task.body["model_name"] == "kling-v1"
+    assert task.body["mode"] == "std"
+    assert task.body["duration"] == "5"
+    assert task.body["prompt"] == "kling-ext conformance check: a calm sea"
+    assert task.external_task_id is not None
+    assert task.external_task_id.startswith("kling-ext-conformance-")
+    assert task.queries >= 2  # by task_id and by external_task_id
+    assert any(task.task_id in line for line in report.created_tasks)
+    names = {c.get("name") for c in parse_junit(junit).iter("testcase")}
+    assert {
+        "create one task: create_accepted",
+        "created task running, by task_id: response_schema_conformance",
+        "created task finished, by external_task_id: response_schema_conformance",
+        "created task finishes: task_finished",
+        "created task listed: task_listed",
+        "video download: video_downloads",
+    } <= names
+
+
+def test_allow_create_against_served_mock(served: tuple[MockGateway, RunningServer]) -> None:
+    gateway, server = served
+    report = run_conformance(
+        base_url=server.base_url, api_key=KEY, allow_create=True, max_examples=FAST
+    )
+    assert report.ok, report.render()
+    assert len(gateway.tasks) == 1
+
+
+def test_slow_task_is_polled_within_bounds_and_times_out_without_hanging() -> None:
+    # A task needing 50 queries per status never finishes within the 3 s timeout given here.
+    gateway = MockGateway(api_key=KEY, steps=50)
+    sleeps: list[float] = []
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=gateway.transport(),
+        allow_create=True,
+        max_examples=0,
+        timeout=3.0,
+        sleep=sleeps.append,
+    )
+    assert sleeps
+    assert all(1.0 <= delay <= 5.0 for delay in sleeps)
+    (finding,) = report.failures
+    assert finding.check == "task_finished"
+    assert "still" in finding.detail
+
+
+# ---------------------------------------------------------------------- violations
+
+
+@pytest.mark.parametrize("violation", VIOLATIONS)
+def test_each_violation_fails_the_run_and_is_named(violation: str) -> None:
+    gateway = MockGateway(api_key=KEY, violations=[violation])
+    seed_finished_task(gateway)
+    report = run_conformance(
+        base_url=TRANSPORT_URL, api_key=KEY, transport=gateway.transport(), max_examples=FAST
+    )
+
+    assert not report.ok
+    assert report.failures
+    operation, details = EXPECTED[violation]
+    text = report.render()
+    named = [f for f in report.failures if f.operation == operation]
+    assert named, text
+    assert any(all(d in f.detail or d == f.check for d in details) for f in named), text
+    assert "Result: FAILED" in text
+    assert operation in text
+    assert_no_key(text)
+
+
+def test_violations_are_caught_on_the_created_task_too() -> None:
+    # A fresh account has no tasks to list; --allow-create then shows the broken task object.
+    gateway = MockGateway(api_key=KEY, violations=["bad_status"])
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=gateway.transport(),
+        allow_create=True,
+        max_examples=0,
+        sleep=lambda _: pytest.fail("an unreadable status must not be polled"),
+    )
+    checks = {(f.operation, f.check) for f in report.failures}
+    assert ("POST /v1/videos/text2video", "response_schema_conformance") in checks
+    assert ("GET /v1/videos/text2video/{id}", "task_finished") in checks
+
+
+# ---------------------------------------------------------------------- leniency
+
+
+class LenientTransport(httpx.BaseTransport):
+    """A gateway that ignores an unknown model (uses its default) instead of refusing it."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and NO_SUCH_MODEL.encode() in request.read():
+            body = json.loads(request.content)
+            del body["model_name"]
+            headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
+            request = httpx.Request("POST", request.url, headers=headers, json=body)
+        return self.inner.handle_request(request)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_accepted_forbidden_input_is_leniency_and_names_the_created_task(strict: bool) -> None:
+    gateway = MockGateway(api_key=KEY)
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=LenientTransport(gateway.transport()),
+        max_examples=0,
+        strict=strict,
+    )
+
+    assert report.failures == [], report.render()
+    assert report.ok is not strict
+    created = {task.task_id for task in gateway.tasks}
+    assert len(created) == 5  # one per create endpoint
+    assert {f.task_id for f in report.leniency} == created
+    assert {f.check for f in report.leniency} == {"rejects_invalid_input"}
+    text = report.render()
+    assert "LENIENCY" in text
+    for task_id in created:
+        assert f"A TASK MAY HAVE BEEN CREATED: task_id {task_id}" in text
+        assert any(task_id in line for line in report.created_tasks)
+    assert NO_SUCH_MODEL in text  # the request body is shown
+
+
+class RefusesWith200Transport(httpx.BaseTransport):
+    """A gateway that refuses bad creates with HTTP 200 and an error code in the envelope."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if request.method == "POST" and response.status_code == 400:
+            return httpx.Response(200, headers=response.headers, content=response.read())
+        return response
+
+
+def test_a_refusal_sent_as_http_200_is_a_failure_not_leniency() -> None:
+    gateway = MockGateway(api_key=KEY)
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=RefusesWith200Transport(gateway.transport()),
+        max_examples=0,
+    )
+    assert gateway.tasks == []
+    assert report.leniency == []
+    assert report.created_tasks == []
+    error_status = [f for f in report.failures if f.check == "error_status"]
+    assert {f.operation for f in error_status} == {
+        f"POST /v1/videos/{kind}"
+        for kind in (
+            "text2video",
+            "image2video",
+            "omni-video",
+            "motion-control",
+            "multi-image2video",
+        )
+    }
+    assert all("HTTP 200 with error code 120" in f.detail for f in error_status)
+
+
+# ---------------------------------------------------------------------- robustness
+
+
+def test_unreachable_gateway_ends_quickly_with_one_failure() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    # Nothing listens on the port once the socket is closed.
+    started = time.monotonic()
+    report = run_conformance(base_url=f"http://127.0.0.1:{port}/klingai", api_key=KEY)
+    assert time.monotonic() - started < 10
+    assert not report.ok
+    assert report.requests == 1
+    (finding,) = report.failures
+    assert finding.check == "answered"
+    assert "ConnectError" in finding.detail
+
+
+def test_report_is_plain_data() -> None:
+    report = ConformanceReport(base_url="http://x", strict=True)
+    assert report.ok
+    assert "Result: PASSED" in report.render()
+
+
+def test_rejects_a_base_url_that_is_not_http() -> None:
+    with pytest.raises(ValueError, match="http"):
+        run_conformance(base_url="ftp://example.com", api_key=KEY)
+
+
+# ---------------------------------------------------------------------- the CLI
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("KLING_API_KEY", "API_KEY")}
+    env.pop("KLING_BASE_URL", None)
+    env.update(extra)
+    return env
+
+
+def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [*CLI, *args], capture_output=True, text=True, env=cli_env(**env), timeout=120, check=False
+    )
+
+
+def test_cli_exit_0_on_the_conformant_mock(served: tuple[MockGateway, RunningServer]) -> None:
+    _, server = served
+    done = run_cli("--base-url", server.base_url, "--api-key", KEY, "--max-examples", "5")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Result: PASSED" in done.stdout
+    assert_no_key(done.stdout, done.stderr)
+
+
+def test_cli_reads_the_key_from_the_environment(
+    served: tuple[MockGateway, RunningServer], tmp_path: Path
+) -> None:
+    _, server = served
+    junit = tmp_path / "cli.xml"
+    done = run_cli(
+        "--max-examples", "0", "--junit", str(junit), KLING_BASE_URL=server.base_url, API_KEY=KEY
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert parse_junit(junit).tag == "testsuites"
+    assert_no_key(done.stdout, done.stderr, junit.read_text())
+
+
+@pytest.mark.parametrize("violation", ["bad_status", "undocumented_status"])
+def test_cli_exit_1_names_the_violation(violation: str) -> None:
+    gateway = MockGateway(api_key=KEY, violations=[violation])
+    seed_finished_task(gateway)
+    with gateway.serve() as server:
+        done = run_cli("--base-url", server.base_url, "--max-examples", "3", KLING_API_KEY=KEY)
+    assert done.returncode == 1, done.stdout + done.stderr
+    operation, details = EXPECTED[violation]
+    assert "Result: FAILED" in done.stdout
+    assert operation in done.stdout
+    assert all(d in done.stdout for d in details), done.stdout
+    assert_no_key(done.stdout, done.stderr)
+
+
+def test_cli_strict_fails_on_leniency_only_with_the_flag() -> None:
+    # Leniency cannot be produced by the mock alone; the library test above covers the report,
+    # this one the exit status mapping through `report.ok`.
+    gateway = MockGateway(api_key=KEY)
+    with gateway.serve() as server:
+        done = run_cli(
+            "--base-url", server.base_url, "--max-examples", "0", "--strict", KLING_API_KEY=KEY
+        )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "strict" in done.stdout
+
+
+def test_cli_without_a_key_exits_2() -> None:
+    done = run_cli("--base-url", "http://127.0.0.1:9/klingai")
+    assert done.returncode == 2
+    assert "API key" in done.stderr
+    assert "KLING_API_KEY" in done.stderr
+
+
+def test_cli_with_a_bad_url_exits_2() -> None:
+    done = run_cli("--base-url", "127.0.0.1:9", "--api-key", KEY)
+    assert done.returncode == 2
+    assert "http://" in done.stderr
+    assert_no_key(done.stdout, done.stderr)
+
+
+def test_cli_module_does_not_import_schemathesis() -> None:
+    code = (
+        "import sys; import kling_ext.cli._conformance; "
+        "assert 'schemathesis' not in sys.modules and 'hypothesis' not in sys.modules"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_cli_without_the_extra_prints_the_install_hint() -> None:
+    # `sys.modules[name] = None` makes `import name` raise ImportError, as if not installed.
+    code = (
+        "import sys; sys.modules['schemathesis'] = None; "
+        "from kling_ext.cli import main; "
+        f"sys.argv = ['kling', 'conformance', '--api-key', {KEY!r}]; main()"
+    )
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=cli_env()
+    )
+    assert done.returncode == 2, done.stderr
+    assert "pip install 'kling-ext[conformance]'" in done.stderr
+    assert_no_key(done.stdout, done.stderr)
