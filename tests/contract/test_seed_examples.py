@@ -50,7 +50,12 @@ def _requests(kind: str) -> dict[str, Any]:
     return {name: example["value"] for name, example in examples.items()}
 
 
-CREATED = _answers("TaskCreated")
+CREATED = {
+    name: example["value"]
+    for name, example in _create_op("text2video")["responses"]["200"]["content"][
+        "application/json"
+    ]["examples"].items()
+}
 QUERIED = _answers("TaskQueried")
 LISTED = _answers("TaskList")
 SEED_TASK_ID = CREATED["seed"]["data"]["task_id"]
