@@ -21,8 +21,8 @@ demo: venv
 test: venv lint typecheck regen-check unit
 
 lint: venv
-	$(BIN)/ruff check kling_ext tests benchmarks scripts/regenerate
-	$(BIN)/ruff format --check kling_ext tests benchmarks scripts/regenerate
+	$(BIN)/ruff check kling_ext tests benchmarks scripts/regenerate conftest.py
+	$(BIN)/ruff format --check kling_ext tests benchmarks scripts/regenerate conftest.py
 
 typecheck: venv
 	$(BIN)/mypy --strict kling_ext

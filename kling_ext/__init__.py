@@ -33,6 +33,7 @@ from ._exceptions import (
     TaskTimeoutError,
     ValidationError,
 )
+from ._polling import PollSchedule
 from ._task import Task, TaskStatus, Video, parse_callback
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "NotFoundError",
     "OnUpdate",
     "PermissionDeniedError",
+    "PollSchedule",
     "ProgressCallback",
     "RateLimitError",
     "ResponseValidationError",

@@ -37,7 +37,7 @@ from ._flow import (
     list_tasks,
     wait_task,
 )
-from ._polling import DEFAULT_POLL_SCHEDULE
+from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
 from ._prepare import prepare_body
 from ._retry import RetryPolicy, parse_retry_after
 from ._settings import Settings
@@ -135,6 +135,7 @@ class _BaseClient:
         access_key: str | None,
         secret_key: str | None,
         allow_insecure: bool,
+        poll_schedule: PollSchedule | None,
     ) -> None:
         self._settings = Settings.resolve(
             api_key=api_key,
@@ -153,7 +154,7 @@ class _BaseClient:
         self._context = Context(
             base_url=self._settings.base_url,
             policy=RetryPolicy(max_retries=self._settings.max_retries),
-            schedule=DEFAULT_POLL_SCHEDULE,
+            schedule=poll_schedule or DEFAULT_POLL_SCHEDULE,
             clock=lambda: self._clock(),
             rand=self._rng.random,
             wall_clock=time.time,
@@ -195,6 +196,9 @@ class Kling(_BaseClient):
         access_key: Kling AccessKey (default `KLING_ACCESS_KEY`): signs a short-lived HS256 JWT.
         secret_key: Kling SecretKey (default `KLING_SECRET_KEY`).
         allow_insecure: Allow a plain `http://` base URL that is not on this machine.
+        poll_schedule: When `wait` queries a running task. The default suits real tasks
+            (30 s to an hour); tests against the mock gateway pass a fast one
+            (`kling_ext.testing.FAST_POLLING`).
 
     Raises:
         ConfigurationError: no credentials, or an insecure base URL; before any request is sent.
@@ -211,6 +215,7 @@ class Kling(_BaseClient):
         access_key: str | None = None,
         secret_key: str | None = None,
         allow_insecure: bool = False,
+        poll_schedule: PollSchedule | None = None,
     ) -> None:
         super().__init__(
             api_key,
@@ -220,6 +225,7 @@ class Kling(_BaseClient):
             access_key=access_key,
             secret_key=secret_key,
             allow_insecure=allow_insecure,
+            poll_schedule=poll_schedule,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._settings.timeout)
@@ -494,6 +500,7 @@ class AsyncKling(_BaseClient):
         access_key: str | None = None,
         secret_key: str | None = None,
         allow_insecure: bool = False,
+        poll_schedule: PollSchedule | None = None,
     ) -> None:
         super().__init__(
             api_key,
@@ -503,6 +510,7 @@ class AsyncKling(_BaseClient):
             access_key=access_key,
             secret_key=secret_key,
             allow_insecure=allow_insecure,
+            poll_schedule=poll_schedule,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
