@@ -11,6 +11,7 @@ import functools
 import importlib.resources
 import json
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -58,7 +59,7 @@ class Endpoint:
     @property
     def schema(self) -> Schema:
         """The request body's schema (resolved)."""
-        return resolve({"$ref": f"#/components/schemas/{self.schema_name}"})
+        return _request_schema(self.schema_name)
 
     @property
     def models(self) -> Mapping[str, Mapping[str, Any]]:
@@ -67,18 +68,32 @@ class Endpoint:
         return models
 
     @property
-    def defaults(self) -> dict[str, Any]:
+    def defaults(self) -> Mapping[str, Any]:
         """`x-kling-default` of each field: what a client sends when the caller gives none."""
-        return {
-            name: resolve(sub)["x-kling-default"]
-            for name, sub in self.schema.get("properties", {}).items()
-            if "x-kling-default" in resolve(sub)
-        }
+        return _defaults(self.schema_name)
 
     @property
     def fields(self) -> tuple[str, ...]:
         """The request body's field names, in spec order."""
         return tuple(self.schema.get("properties", {}))
+
+
+# Cached: the spec never changes at run time, and these run on every create and mock query.
+@functools.cache
+def _request_schema(name: str) -> Schema:
+    return MappingProxyType(dict(resolve({"$ref": f"#/components/schemas/{name}"})))
+
+
+@functools.cache
+def _defaults(name: str) -> Mapping[str, Any]:
+    properties = _request_schema(name).get("properties", {})
+    return MappingProxyType(
+        {
+            field: resolve(sub)["x-kling-default"]
+            for field, sub in properties.items()
+            if "x-kling-default" in resolve(sub)
+        }
+    )
 
 
 def _operations() -> Iterator[tuple[str, str, Mapping[str, Any]]]:
