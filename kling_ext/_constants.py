@@ -63,3 +63,8 @@ DEFAULT_REQUEST_TIMEOUT = 60.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
 # A download that keeps getting cut is retried (resuming with Range) this many times.
 DOWNLOAD_MAX_RETRIES = 5
+
+# --- Request bodies (_body.py) ---------------------------------------------------------------
+# Strings longer than this (Base64 images) are streamed in slices of this many characters:
+# 1 MiB keeps the extra memory small and the per-slice overhead negligible.
+BODY_SLICE_CHARS = 1_048_576

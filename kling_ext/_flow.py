@@ -8,7 +8,6 @@ create up before re-sending it, poll again, give up) is made here, once; the two
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any, TypeVar
 import attrs
 import httpx
 
+from ._body import encode_json
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -133,13 +133,17 @@ class Context:
     ) -> httpx.Request:
         """An API request to `path` below the base URL."""
         headers = {"Accept": "application/json"}
-        content = None
-        if json_body is not None:
-            headers["Content-Type"] = "application/json"
-            content = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
-        return httpx.Request(
-            method, self.base_url + path, params=params, content=content, headers=headers
-        )
+        url = self.base_url + path
+        if json_body is None:
+            return httpx.Request(method, url, params=params, headers=headers)
+        headers["Content-Type"] = "application/json"
+        body = encode_json(json_body)
+        if isinstance(body, bytes):
+            return httpx.Request(method, url, params=params, content=body, headers=headers)
+        # httpx sets Host and Content-Length only for content it prepares itself.
+        headers["Host"] = httpx.URL(url).netloc.decode("ascii")
+        headers["Content-Length"] = str(body.length)
+        return httpx.Request(method, url, params=params, stream=body, headers=headers)
 
 
 # ------------------------------------------------------------------ answers
