@@ -3,9 +3,9 @@
 Subject: ``prepare_body("image2video", {"image": Path(...), "prompt": "x"})``, the path a user's
 ``client.image2video.create(image=Path(...))`` takes (read, check, Base64, validate the body).
 Baseline: ``base64.b64encode(open(path, "rb").read())`` alone. Reported: the time ratio, and the
-tracemalloc peak of each as a multiple of the file size. For information, also the peak of
-prepare_body followed by the JSON serialisation a create does before sending
-(``Context.request``): the whole body exists as text, then as bytes.
+tracemalloc peak of each as a multiple of the file size. Also the peak of the whole way into
+the request: prepare_body, then ``Context.request`` and reading its body as httpx sends it
+(large strings are streamed in slices, so no JSON text or second copy is built).
 
 The PNG is valid and incompressible: random RGB rows stored with zlib level 0, 1825x1825 px,
 just under 10 MB (the documented limit is 10 MiB).
@@ -99,7 +99,8 @@ def run(quick: bool = False) -> Section:
 
         def subject_serialised() -> Any:
             body = prepare_body("image2video", {"image": path, "prompt": "x"})
-            return context.request("POST", "/v1/videos/image2video", json_body=body)
+            request = context.request("POST", "/v1/videos/image2video", json_body=body)
+            return sum(len(chunk) for chunk in request.stream)  # what httpx writes
 
         body = subject()
         if body["image"] != baseline().decode("ascii"):
@@ -152,12 +153,12 @@ def run(quick: bool = False) -> Section:
     )
     section.results.append(
         Result(
-            name="upload: prepare_body + JSON request peak vs file size",
+            name="upload: prepare_body + sent request body peak vs file size",
             value=full_peak / mb,
             baseline=size / mb,
             ratio=full_peak / size,
-            target=None,
-            met=None,
+            target=f"<= {MEMORY_TARGET:g}x",
+            met=full_peak / size <= MEMORY_TARGET,
             unit="MB",
         )
     )
