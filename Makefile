@@ -45,7 +45,6 @@ bench-check: venv
 # Opt-in: the conformance suite against the real gateway with your key (never part of `make test`).
 live: venv
 	KLING_LIVE=1 $(BIN)/python -m pytest -q tests/live
-	$(BIN)/kling conformance
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis out
