@@ -246,6 +246,14 @@ class RedactingFilter(logging.Filter):
         super().__init__(name)
         self._secrets = tuple(s for s in secrets if s)
 
+    def add(self, secrets: Iterable[str]) -> None:
+        """Hide these values too (each client adds its own credentials to the shared filter).
+
+        Args:
+            secrets: More values to hide.
+        """
+        self._secrets = tuple(dict.fromkeys((*self._secrets, *(s for s in secrets if s))))
+
     def filter(self, record: logging.LogRecord) -> bool:
         """Redact the record's message, arguments, traceback and stack in place.
 

@@ -54,6 +54,9 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
     )
 
 logger = logging.getLogger("kling_ext")
+# One filter for every client: each adds its credentials, so a second key is hidden too.
+_LOG_FILTER = RedactingFilter()
+logger.addFilter(_LOG_FILTER)
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
 """Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""
@@ -146,8 +149,7 @@ class _BaseClient:
             max_retries=max_retries,
             allow_insecure=allow_insecure,
         )
-        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
-            logger.addFilter(RedactingFilter(self._settings.secrets))
+        _LOG_FILTER.add(self._settings.secrets)
         self._rng = random.Random()  # noqa: S311 - jitter, not secrets
         # Injectable for tests: a fake clock runs a 10-minute wait in milliseconds.
         self._clock: Callable[[], float] = time.monotonic

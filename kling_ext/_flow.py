@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import attrs
 import httpx
@@ -28,6 +29,7 @@ from ._exceptions import (
     TaskFailedError,
     TaskMayExistError,
     TaskTimeoutError,
+    ValidationError,
     error_from_response,
     is_task_not_found,
 )
@@ -43,7 +45,7 @@ from ._retry import (
     parse_retry_after,
 )
 from ._spec import Endpoint
-from ._task import Task, TaskStatus
+from ._task import Task, TaskStatus, parse_task_model
 
 T = TypeVar("T")
 
@@ -432,27 +434,18 @@ def download_file(
                 )
             raise APIConnectionError(f"The download of {url} kept breaking off ({where} received).")
     finally:
-        if not target.exists() or part.exists():
-            part.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)  # gone after the rename; a failed attempt leaves no debris
 
 
 def _task(answer: _Answer, ep: Endpoint) -> Task:
     if not isinstance(answer.data, Mapping):
         raise ResponseValidationError(f"the answer has no task object: {answer.data!r}"[:200])
-    from kling_ext_openapi.models.task import Task as TaskModel
-
-    try:
-        raw: Any = TaskModel.from_dict(answer.data)
-    except (KeyError, TypeError, ValueError):
-        raw = None  # liberal: Task.from_data reads what it can; conformance judges the rest
-    return Task.from_data(answer.data, kind=ep.kind, request_id=answer.request_id, raw=raw)
+    return Task.from_data(
+        answer.data, kind=ep.kind, request_id=answer.request_id, raw=parse_task_model(answer.data)
+    )
 
 
 def _quote(ident: str) -> str:
-    from urllib.parse import quote
-
     if not ident or not ident.strip():
-        from ._exceptions import ValidationError
-
         raise ValidationError("task_id", "must not be empty")
     return quote(ident, safe="")

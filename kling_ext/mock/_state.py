@@ -11,7 +11,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -34,17 +34,8 @@ FaultKind = Literal[
 
 ClockKind = Literal["steps", "real"]
 
-_OPERATIONS: tuple[str, ...] = ("create", "query", "list", "download", "any")
-_FAULT_KINDS: tuple[str, ...] = (
-    "rate_limit",
-    "balance",
-    "server_error",
-    "stored_then_error",
-    "stored_then_drop",
-    "drop",
-    "cut_download",
-    "non_json",
-)
+_OPERATIONS: tuple[str, ...] = get_args(Operation)
+_FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
 # The HTTP status each fault kind answers with when none is given: 429 is what Kling sends for
 # both rate and balance refusals (reference §8); 502 is what a gateway in front of a lost
 # upstream answer sends; 503 is a plain outage.

@@ -210,3 +210,14 @@ async def test_invalid_input_sends_nothing(h: Harness, router: respx.Router) -> 
         await h(h.client.text2video.create, prompt="x", model_name="kling-v2-6", duration=7)
     assert "'5', '10'" in str(caught.value), "says what is allowed"
     assert not route.called
+
+
+def test_every_clients_key_is_redacted_from_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    first, second = "sk-first-0123456789abcdef", "sk-second-0123456789abcdef"
+    Kling(first, BASE)
+    Kling(second, BASE)
+    caplog.set_level(logging.DEBUG, logger="kling_ext")
+    # Nothing in kling_ext logs a key; this guards against a careless message in the future.
+    logging.getLogger("kling_ext").debug("sent %s and %s", first, second)
+    assert first not in caplog.text
+    assert second not in caplog.text
