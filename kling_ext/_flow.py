@@ -359,19 +359,21 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
             try:
                 task = yield from get_task(ctx, ep, ident)
             except (APIConnectionError, ServerError, RateLimitError) as exc:
-                # The task runs on regardless; only give up on trouble at the deadline.
-                if timeout is None or ctx.clock() - began >= timeout:
-                    if task is None:
-                        raise
-                    raise TaskTimeoutError(task=task, timeout=timeout or 0.0, kind=ep.attr) from exc
+                # The task runs on regardless: keep trying until the deadline, if there is one.
+                past_deadline = timeout is not None and ctx.clock() - began >= timeout
+                if timeout is None or (past_deadline and task is None):
+                    raise
+                if past_deadline:
+                    raise TaskTimeoutError(task=task, timeout=timeout, kind=ep.attr) from exc
             attempt += 1
-        if task is not None and task.status != last_status:
-            last_status = task.status
-            yield Notify(task)
-        if task is not None and task.status is TaskStatus.FAILED:
-            raise TaskFailedError(task=task, message=task.status_message)
-        if task is not None and task.succeeded:
-            return task
+        if task is not None:
+            if task.status != last_status:
+                last_status = task.status
+                yield Notify(task)
+            if task.status is TaskStatus.FAILED:
+                raise TaskFailedError(task=task, message=task.status_message)
+            if task.succeeded:
+                return task
         delay = ctx.schedule.next_delay(
             ctx.clock() - began, max(attempt, 1), timeout=timeout, rand=ctx.rand()
         )

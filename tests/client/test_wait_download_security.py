@@ -221,3 +221,11 @@ def test_every_clients_key_is_redacted_from_the_log(caplog: pytest.LogCaptureFix
     logging.getLogger("kling_ext").debug("sent %s and %s", first, second)
     assert first not in caplog.text
     assert second not in caplog.text
+
+
+async def test_without_deadline_a_lasting_outage_raises_the_real_error(
+    h: Harness, router: respx.Router
+) -> None:
+    router.get("/v1/videos/text2video/t").mock(side_effect=httpx.ConnectError("down"))
+    with pytest.raises(APIConnectionError):
+        await h(h.client.text2video.wait, "t", timeout=None)
