@@ -1,30 +1,23 @@
-"""``kling text2video`` and the other create commands, built from the spec, and status/wait/list.
+"""``kling text2video`` and the other create commands, and ``status``, ``wait`` and ``list``.
 
-Each create command's options are read from its request schema (``_spec``), never hand-listed:
-every property becomes ``--kebab-case``; an enum becomes a choice, a boolean a flag, an image field
-takes a URL or a local file (sent as Base64 by the library), and any other object or array takes
-JSON text. Lists whose items hold one media URL also get a repeatable shorthand (``--image``,
-``--video``), and ``multi_prompt`` gets ``--shot "PROMPT:SECONDS"``. So a field added to the spec
-appears here without a code change. The library checks every value, so bad input exits with 2
-before a request is sent.
+The create commands' options come from the spec (``_options``). The library checks every value,
+so bad input exits with 2 before a request is sent.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 import click
 
 from kling_ext import Kling, Task
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import new_external_task_id
-from kling_ext._spec import Endpoint, Schema, endpoints, load_spec, resolve
+from kling_ext._spec import Endpoint, endpoints, load_spec
 
+from ._options import FieldOption, collect_fields, spec_options
 from ._output import Job, Watch, echo_json, reporting, task_json, wait_hint
 
 __all__ = [
@@ -35,214 +28,10 @@ __all__ = [
     "motion_control",
     "multi_image2video",
     "omni_video",
-    "spec_options",
     "status",
     "text2video",
     "wait",
 ]
-
-# Flag names that read better than the field's own; the field's name stays an alias.
-_FLAG_NAMES: Mapping[str, str] = {"model_name": "model"}
-# Options the run itself takes; a spec field must never shadow one of them.
-_RESERVED = frozenset(
-    {"--wait", "-w", "--output", "-o", "--timeout", "--json", "--api-key", "--base-url", "--help"}
-)
-# Shown first in --help because nearly every call sets them; the rest follow in spec order.
-_LEADING = ("prompt", "negative_prompt", "model_name", "mode", "duration", "aspect_ratio")
-# The prompt may hold colons itself: only the last one separates the seconds.
-_SHOT = re.compile(r"^(?P<prompt>.+):\s*(?P<seconds>\d+)\s*$", re.DOTALL)
-
-
-class _ImageSource(click.ParamType[Any]):
-    """An image as the user types it: a URL (kept) or an existing file (sent as Base64)."""
-
-    name = "URL|FILE"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if not isinstance(value, str):
-            return value
-        try:
-            is_file = Path(value).is_file()
-        except (OSError, ValueError):
-            is_file = False  # far too long for a file name (Base64 text), or a NUL byte in it
-        return Path(value) if is_file else value  # the library reads, checks and encodes a file
-
-
-class _JSONText(click.ParamType[Any]):
-    """JSON text for an object or array field, e.g. ``--camera-control '{"type": "simple"}'``."""
-
-    def __init__(self, expected: type[dict[str, Any]] | type[list[Any]]) -> None:
-        self.expected = expected
-        self.name = "JSON" if expected is dict else "JSON-ARRAY"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if not isinstance(value, str):
-            return value
-        try:
-            parsed = json.loads(value)
-        except ValueError as exc:
-            self.fail(f"is not valid JSON ({exc})", param, ctx)
-        if not isinstance(parsed, self.expected):
-            self.fail(
-                f"must be a JSON {'object' if self.expected is dict else 'array'}", param, ctx
-            )
-        return parsed
-
-
-@attrs.frozen
-class _FieldOption:
-    """One click option and how its value becomes (part of) a request field."""
-
-    field: str
-    option: click.Option
-    to_value: Callable[[Any], Any] = lambda value: value
-
-
-def _help(schema: Schema, *, required: bool, note: str = "") -> str:
-    text = " ".join(str(schema.get("description", "")).split())
-    text = text.replace("`", "").replace("**", "")
-    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0] if text else ""
-    first = f"{first} {note}".strip()
-    notes = []
-    if "x-kling-default" in schema:
-        notes.append(f"default: {schema['x-kling-default']}")
-    if required:
-        notes.append("required")
-    return f"{first} [{'; '.join(notes)}]" if notes else first
-
-
-def _media_kind(schema: Schema) -> str | None:
-    kind = schema.get("x-kling-media", {}).get("kind")
-    return str(kind) if kind else None
-
-
-def _single_media_item(schema: Schema) -> str | None:
-    """The one required media property of a list's items (``image_url``), if that is all."""
-    items = resolve(schema.get("items", {}))
-    required = items.get("required", [])
-    if len(required) != 1:
-        return None
-    prop = resolve(items.get("properties", {}).get(required[0], {}))
-    return str(required[0]) if _media_kind(prop) else None
-
-
-def _parse_shots(values: Sequence[str]) -> list[dict[str, Any]]:
-    shots = []
-    for index, value in enumerate(values, start=1):
-        match = _SHOT.match(value)
-        if match is None:
-            raise click.BadParameter(
-                f"{value!r} is not PROMPT:SECONDS (e.g. 'a cat wakes up:3')", param_hint="--shot"
-            )
-        prompt, seconds = match["prompt"].strip(), match["seconds"]
-        shots.append({"index": index, "prompt": prompt, "duration": seconds})
-    return shots
-
-
-def _value_type(schema: Schema) -> click.ParamType[Any] | type[Any]:
-    """The click type of a field: a choice, an image source, a scalar, or JSON text."""
-    kind = schema.get("type")
-    if "enum" in schema:
-        return click.Choice([str(value) for value in schema["enum"]])
-    if _media_kind(schema) == "image":
-        return _ImageSource()
-    scalars: Mapping[str, type[Any]] = {"string": str, "integer": int, "number": float}
-    if isinstance(kind, str) and kind in scalars:
-        return scalars[kind]
-    return _JSONText(list if kind == "array" else dict)
-
-
-def _note(schema: Schema) -> str:
-    if _media_kind(schema) == "image":
-        return "Also a local file (sent as Base64)."
-    if schema.get("type") in ("object", "array") and "enum" not in schema:
-        return "(JSON)"
-    return ""
-
-
-def _field_options(name: str, schema: Schema, *, required: bool) -> list[_FieldOption]:
-    flag = "--" + _FLAG_NAMES.get(name, name).replace("_", "-")
-    decls = [flag] if name not in _FLAG_NAMES else [flag, "--" + name.replace("_", "-")]
-    help_text = _help(schema, required=required, note=_note(schema))
-    if name == "multi_prompt":
-        # The storyboard reads better as shots than as JSON; index follows the order given.
-        shot = click.Option(
-            ["--shot", name],
-            multiple=True,
-            metavar="PROMPT:SECONDS",
-            help="One shot of a multi-shot storyboard (repeat, in order; with --multi-shot).",
-        )
-        return [_FieldOption(name, shot, lambda v: _parse_shots(v) if v else None)]
-    if schema.get("type") == "boolean":
-        negative = "--no-" + flag.removeprefix("--")
-        toggle = click.Option([f"{flag}/{negative}", name], default=None, help=help_text)
-        return [_FieldOption(name, toggle)]
-    result = [
-        _FieldOption(name, click.Option([*decls, name], type=_value_type(schema), help=help_text))
-    ]
-    item_key = _single_media_item(schema) if schema.get("type") == "array" else None
-    if item_key is not None:
-        # image_list -> repeatable --image, each value becoming {"image_url": value}.
-        items = resolve(schema.get("items", {}))
-        item_schema = resolve(items["properties"][item_key])
-        option = click.Option(
-            ["--" + name.removesuffix("_list").replace("_", "-"), f"{name}__each"],
-            multiple=True,
-            type=_value_type(item_schema),
-            help=f"One item of {flag} (repeatable): "
-            + ("an image URL or local file." if _media_kind(item_schema) == "image" else "a URL."),
-        )
-        result.append(_FieldOption(name, option, _wrap_items(item_key)))
-    return result
-
-
-def _wrap_items(key: str) -> Callable[[Sequence[Any]], list[dict[str, Any]] | None]:
-    """Turn the values of a repeated shorthand into list items: `{key: value}` each."""
-    return lambda values: [{key: value} for value in values] or None
-
-
-def spec_options(ep: Endpoint) -> list[_FieldOption]:
-    """The options of one endpoint's create command, read from its request schema.
-
-    Args:
-        ep: The endpoint.
-
-    Returns:
-        One entry per option, in help order.
-
-    Raises:
-        RuntimeError: a spec field would shadow another option (a bug to fix, not to hide).
-    """
-    properties: Mapping[str, Schema] = ep.schema.get("properties", {})
-    required = set(ep.schema.get("required", ()))
-    order = [n for n in _LEADING if n in properties] + [n for n in properties if n not in _LEADING]
-    result: list[_FieldOption] = []
-    seen = set(_RESERVED)
-    for name in order:
-        for entry in _field_options(name, resolve(properties[name]), required=name in required):
-            flags = set(entry.option.opts) | set(entry.option.secondary_opts)
-            if flags & seen:
-                if entry.option.name and entry.option.name.endswith("__each"):
-                    continue  # a shorthand that a real field already owns: JSON form only
-                raise RuntimeError(f"{ep.kind}: option {sorted(flags & seen)} is taken twice")
-            seen |= flags
-            result.append(entry)
-    return result
-
-
-def _collect(entries: Sequence[_FieldOption], values: Mapping[str, Any]) -> dict[str, Any]:
-    """The request fields given on the command line (absent options are left to the library)."""
-    fields: dict[str, Any] = {}
-    for entry in entries:
-        raw = values.get(entry.option.name or "")
-        value = entry.to_value(raw) if raw not in (None, ()) else None
-        if value is None:
-            continue
-        if entry.field in fields:
-            raise click.UsageError(f"give {entry.field} either as JSON or item by item, not both")
-        fields[entry.field] = value
-    return fields
-
 
 # ------------------------------------------------------------------ shared options
 
@@ -348,14 +137,14 @@ def follow(
     _print_result(done, paths, json_output)
 
 
-def _create(ep: Endpoint, entries: Sequence[_FieldOption], values: dict[str, Any]) -> None:
+def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]) -> None:
     output: Path | None = values.pop("output")
     timeout: float = values.pop("timeout")
     json_output: bool = values.pop("json_output")
     wait_for_it: bool = values.pop("wait") or output is not None
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     with reporting(json_output=json_output) as job:
-        fields = _collect(entries, values)
+        fields = collect_fields(entries, values)
         # Chosen here, not in the library, so an interrupted create can still be looked up.
         fields.setdefault("external_task_id", new_external_task_id())
         job.kind, job.task_id, job.creating = ep.kind, fields["external_task_id"], True

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from kling_ext._spec import endpoints
 from kling_ext.cli import cli
-from kling_ext.cli._tasks import spec_options
+from kling_ext.cli._options import spec_options
 from kling_ext.mock import MockGateway, RunningServer
 
 COMMANDS = (
