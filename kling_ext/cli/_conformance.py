@@ -15,6 +15,7 @@ import click
 
 from kling_ext._auth import redact
 from kling_ext._constants import DEFAULT_BASE_URL
+from kling_ext._settings import ENV_API_KEY, ENV_BASE_URL
 
 __all__ = ["conformance"]
 
@@ -28,7 +29,7 @@ EXIT_NONCONFORMANT = 1
 @click.command("conformance")
 @click.option(
     "--base-url",
-    envvar="KLING_BASE_URL",
+    envvar=ENV_BASE_URL,
     default=DEFAULT_BASE_URL,
     show_default=True,
     show_envvar=True,
@@ -36,7 +37,7 @@ EXIT_NONCONFORMANT = 1
 )
 @click.option(
     "--api-key",
-    envvar=["KLING_API_KEY", "API_KEY"],
+    envvar=list(ENV_API_KEY),
     show_envvar=True,
     help="Bearer key for the gateway (never printed).",
 )
@@ -87,7 +88,7 @@ def conformance(
     spec; accepting forbidden input is reported as leniency (a failure only with --strict).
     """
     if not api_key:
-        click.echo("error: no API key: pass --api-key or set KLING_API_KEY (or API_KEY)", err=True)
+        click.echo(f"error: no API key: pass --api-key or set {' or '.join(ENV_API_KEY)}", err=True)
         sys.exit(EXIT_USAGE)
     if not base_url.startswith(("http://", "https://")):
         click.echo(
