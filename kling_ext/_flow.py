@@ -45,7 +45,7 @@ from ._retry import (
     parse_retry_after,
 )
 from ._spec import Endpoint
-from ._task import Task, TaskStatus, parse_task_model
+from ._task import Task, TaskStatus
 
 T = TypeVar("T")
 
@@ -271,7 +271,11 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
                     f"the create answer has no task: {answer.data!r}"[:200]
                 )
             return Task.from_data(
-                answer.data, kind=ep.kind, request_id=answer.request_id, external_task_id=external
+                answer.data,
+                kind=ep.kind,
+                request_id=answer.request_id,
+                external_task_id=external,
+                schema="CreatedTask",
             )
         assert answer.outcome is not None
         outcome = answer.outcome
@@ -442,9 +446,7 @@ def download_file(
 def _task(answer: _Answer, ep: Endpoint) -> Task:
     if not isinstance(answer.data, Mapping):
         raise ResponseValidationError(f"the answer has no task object: {answer.data!r}"[:200])
-    return Task.from_data(
-        answer.data, kind=ep.kind, request_id=answer.request_id, raw=parse_task_model(answer.data)
-    )
+    return Task.from_data(answer.data, kind=ep.kind, request_id=answer.request_id)
 
 
 def _quote(ident: str) -> str:
