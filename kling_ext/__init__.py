@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 
-from ._client import AsyncKling, Kling, OnUpdate, ProgressCallback
+from ._client import AsyncKling, AsyncResource, Kling, OnUpdate, ProgressCallback, Resource
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -41,6 +41,7 @@ __all__ = [
     "APIError",
     "APITimeoutError",
     "AsyncKling",
+    "AsyncResource",
     "AuthenticationError",
     "ConfigurationError",
     "InsufficientBalanceError",
@@ -53,6 +54,7 @@ __all__ = [
     "PollSchedule",
     "ProgressCallback",
     "RateLimitError",
+    "Resource",
     "ResponseValidationError",
     "ServerError",
     "Task",

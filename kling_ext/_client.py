@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
+import attrs
 import httpx
 
 from ._auth import JWTAuth, RedactingFilter
@@ -41,7 +42,7 @@ from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
 from ._prepare import prepare_body
 from ._retry import RetryPolicy, parse_retry_after
 from ._settings import Settings
-from ._spec import Endpoint, endpoint
+from ._spec import Endpoint, endpoint, endpoints
 from ._task import Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
@@ -123,6 +124,19 @@ def _download_targets(task: Task, dest: str | Path) -> list[tuple[str, Path]]:
         else [f"{task.task_id}-{i + 1}.mp4" for i in range(len(task.videos))]
     )
     return [(video.url, dest / name) for video, name in zip(task.videos, names, strict=True)]
+
+
+def _resource_endpoint(client: object, kind: str) -> Endpoint:
+    """The endpoint `client.resource(kind)` works on, or a ValidationError naming the known ones."""
+    try:
+        ep = endpoint(kind)
+    except KeyError:
+        allowed = ", ".join(sorted(endpoints()))
+        raise ValidationError("kind", f"{kind!r} is not an endpoint of the spec", allowed) from None
+    if isinstance(getattr(client, ep.attr, None), _Resource | _AsyncResource):
+        return ep
+    # An endpoint added to the spec has no attribute: error hints must name the way it is reached.
+    return attrs.evolve(ep, attr=f"resource({ep.kind!r})")
 
 
 class _BaseClient:
@@ -325,6 +339,18 @@ class Kling(_BaseClient):
             for url, path in _download_targets(task, dest)
         ]
 
+    def resource(self, kind: str) -> Resource:
+        """Any endpoint of the spec by its path name, e.g. `resource("text2video")`.
+
+        The same `create`/`get`/`wait`/`run`/`list` as the typed attributes, with untyped keyword
+        arguments (still validated against the spec): an endpoint added to `openapi/kling.yaml`
+        works after `scripts/regenerate`, before it has an attribute of its own.
+
+        Raises:
+            ValidationError: the spec has no such endpoint (the known ones are listed).
+        """
+        return Resource(self, _resource_endpoint(self, kind))
+
     def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""
         if self._owns_http:
@@ -482,6 +508,24 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class Resource(_Resource):
+    """Tasks of any endpoint of the spec (`Kling.resource(kind)`); fields as keyword arguments."""
+
+    def create(self, **params: Any) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 # ------------------------------------------------------------------ async
 
 
@@ -604,6 +648,14 @@ class AsyncKling(_BaseClient):
             )
             for url, path in _download_targets(task, dest)
         ]
+
+    def resource(self, kind: str) -> AsyncResource:
+        """Any endpoint of the spec by its path name; see `Kling.resource`.
+
+        Raises:
+            ValidationError: the spec has no such endpoint (the known ones are listed).
+        """
+        return AsyncResource(self, _resource_endpoint(self, kind))
 
     async def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""
@@ -751,6 +803,24 @@ class AsyncMultiImage2Video(_AsyncResource):
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
         **params: Unpack[MultiImage2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncResource(_AsyncResource):
+    """Tasks of any endpoint of the spec (`AsyncKling.resource(kind)`), async."""
+
+    async def create(self, **params: Any) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
     ) -> Task:
         """Create a task and wait until it is final."""
         return await self._run(params, timeout, on_update)

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from kling_ext import Kling, Task
+from kling_ext import Kling, Resource, Task
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
@@ -23,13 +23,8 @@ from ._output import Job, Watch, echo_json, reporting, task_json, wait_hint
 __all__ = [
     "CREATE_COMMANDS",
     "follow",
-    "image2video",
     "list_tasks",
-    "motion_control",
-    "multi_image2video",
-    "omni_video",
     "status",
-    "text2video",
     "wait",
 ]
 
@@ -86,8 +81,8 @@ def _task_arguments() -> list[click.Parameter]:
     return [click.Argument(["kind"], type=_Kind(sorted(endpoints()))), click.Argument(["task_id"])]
 
 
-def _resource(client: Kling, kind: str) -> Any:
-    return getattr(client, endpoints()[kind].attr)
+def _resource(client: Kling, kind: str) -> Resource:
+    return client.resource(kind)
 
 
 # ------------------------------------------------------------------ running a task
@@ -195,12 +190,6 @@ CREATE_COMMANDS: Mapping[str, click.Command] = {
     kind: _create_command(ep) for kind, ep in sorted(endpoints().items())
 }
 """One create command per endpoint of the spec, by its name (``motion-control``)."""
-# By name, for the lazy command table of `kling_ext.cli`.
-text2video = CREATE_COMMANDS["text2video"]
-image2video = CREATE_COMMANDS["image2video"]
-motion_control = CREATE_COMMANDS["motion-control"]
-omni_video = CREATE_COMMANDS["omni-video"]
-multi_image2video = CREATE_COMMANDS["multi-image2video"]
 
 
 # ------------------------------------------------------------------ status, wait, list
