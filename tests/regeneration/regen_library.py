@@ -18,7 +18,7 @@ import kling_ext_openapi
 from kling_ext_openapi import params
 
 import kling_ext
-from kling_ext import AsyncKling, Kling, ValidationError
+from kling_ext import AsyncKling, Kling, TaskTimeoutError, ValidationError
 from kling_ext.mock import MockGateway
 from kling_ext.testing import FAST_POLLING
 
@@ -51,6 +51,11 @@ def _sync(base_url: str, facts: dict[str, Any]) -> None:
             facts["refused"] = {"field": error.field, "allowed": error.allowed}
         video = client.text2video.create(prompt="a fox", model_name="kling-v9", seed_value=7)
         facts["typed_attribute"] = client.text2video.wait(video).succeeded
+    with Kling(api_key="sk-mock", base_url=base_url) as slow:  # the real schedule: 5 s to 1st look
+        try:
+            slow.resource(NEW_KIND).wait(slow.resource(NEW_KIND).create(prompt="x"), timeout=0.01)
+        except TaskTimeoutError as error:
+            facts["resume_hint"] = str(error)
 
 
 def _mock(base_url: str, facts: dict[str, Any]) -> None:

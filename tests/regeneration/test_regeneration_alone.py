@@ -6,7 +6,7 @@ and a whole endpoint (`text2audio`: its two path items and its request schema, n
 regenerates, and then uses all three from the copy's library (typed keyword arguments,
 `client.resource("text2audio")`, sync and async), its `kling` command line and its mock gateway.
 
-Run it alone with `pytest -m regeneration` (about 15 s).
+Run it alone with `pytest -m regeneration` (about 10 s).
 """
 
 from __future__ import annotations
@@ -170,6 +170,7 @@ def test_the_library_and_the_mock_know_what_was_added(regenerated: Copy, mock_ur
     assert facts["get"] is True
     assert facts["listed"] is True
     assert facts["refused"] == {"field": "style", "allowed": "'calm', 'loud'"}
+    assert "client.resource('text2audio').wait(" in facts["resume_hint"], "a hint that works"
     assert facts["typed_attribute"] is True
     assert facts["async"] == {"status": "succeed", "listed": 1}
 
@@ -206,9 +207,10 @@ def test_the_command_line_knows_what_was_added(regenerated: Copy, mock_url: str)
     assert json.loads(listed.stdout)[0]["task_id"] == task_id, "newest first"
 
     video = regenerated.kling(
-        "text2video", "--prompt", "a fox", "--model", NEW_MODEL, "--seed-value", "7", "--wait"
+        "text2video", "--prompt", "a fox", "--model", NEW_MODEL, "--seed-value", "7", "--json"
     )
     assert video.returncode == 0, video.stderr
+    assert json.loads(video.stdout)["task_status"] == "submitted"
 
     too_long = regenerated.kling(NEW_KIND, "--prompt", "rain", "--duration-sec", "99")
     assert too_long.returncode == 2, "refused before sending, as for every endpoint"
