@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from kling_ext import Kling, Resource, Task
+from kling_ext import Kling, Task
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
@@ -81,10 +81,6 @@ def _task_arguments() -> list[click.Parameter]:
     return [click.Argument(["kind"], type=_Kind(sorted(endpoints()))), click.Argument(["task_id"])]
 
 
-def _resource(client: Kling, kind: str) -> Resource:
-    return client.resource(kind)
-
-
 # ------------------------------------------------------------------ running a task
 
 
@@ -124,7 +120,7 @@ def follow(
     with Watch(kind) as watch:
         if isinstance(task, Task):
             watch.on_update(task)
-        done = _resource(client, kind).wait(task, timeout=timeout, on_update=watch.on_update)
+        done = client.resource(kind).wait(task, timeout=timeout, on_update=watch.on_update)
         job.task = done
         if output is not None:
             paths = client.download(done, output, on_progress=watch.on_download)
@@ -144,7 +140,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
         fields.setdefault("external_task_id", new_external_task_id())
         job.kind, job.task_id, job.creating = ep.kind, fields["external_task_id"], True
         with Kling(api_key=api_key, base_url=base_url) as client:
-            task: Task = _resource(client, ep.kind).create(**fields)
+            task: Task = client.resource(ep.kind).create(**fields)
             job.task_id, job.task, job.created = task.task_id, task, True
             if wait_for_it:
                 follow(client, job, task, output=output, timeout=timeout, json_output=json_output)
@@ -200,7 +196,7 @@ def _status(
 ) -> None:
     with reporting() as job, Kling(api_key=api_key, base_url=base_url) as client:
         job.kind = kind
-        task: Task = _resource(client, kind).get(task_id)
+        task: Task = client.resource(kind).get(task_id)
         if json_output:
             echo_json(task_json(task))
             return
@@ -258,7 +254,7 @@ def _list(
 ) -> None:
     with reporting() as job, Kling(api_key=api_key, base_url=base_url) as client:
         job.kind = kind
-        tasks: list[Task] = _resource(client, kind).list(page=page, page_size=page_size)
+        tasks: list[Task] = client.resource(kind).list(page=page, page_size=page_size)
         if json_output:
             echo_json([task_json(task) for task in tasks])
             return
