@@ -4,9 +4,10 @@ scripts/regenerate is all it takes, with no hand-written code.
 On a copy of the repository, the test adds to the spec a model name and a field of text2video
 and a whole endpoint (`text2audio`: its two path items and its request schema, nothing else),
 regenerates, and then uses all three from the copy's library (typed keyword arguments,
-`client.resource("text2audio")`, sync and async), its `kling` command line and its mock gateway.
+`client.resource("text2audio")`, sync and async), its `kling` command line, its mock gateway and
+its conformance suite.
 
-Run it alone with `pytest -m regeneration` (about 10 s).
+Run it alone with `pytest -m regeneration` (about 20 s).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -215,3 +217,16 @@ def test_the_command_line_knows_what_was_added(regenerated: Copy, mock_url: str)
     too_long = regenerated.kling(NEW_KIND, "--prompt", "rain", "--duration-sec", "99")
     assert too_long.returncode == 2, "refused before sending, as for every endpoint"
     assert "duration_sec" in too_long.stderr
+
+
+def test_the_conformance_suite_checks_the_new_endpoint(
+    regenerated: Copy, mock_url: str, tmp_path: Path
+) -> None:
+    report = tmp_path / "conformance.xml"
+    run = regenerated.kling("conformance", "--max-examples", "2", "--junit", str(report))
+    assert run.returncode == 0, run.stdout + run.stderr
+    checked = set(re.findall(r'classname="([^"]*)"', report.read_text(encoding="utf-8")))
+    new = {name for name in checked if f"/v1/videos/{NEW_KIND}" in name}
+    assert any(name.startswith("POST") for name in new), checked
+    assert any(name.startswith("GET") and "{id}" in name for name in new), checked
+    assert any(name.startswith("GET") and "{id}" not in name for name in new), checked
