@@ -69,17 +69,17 @@ class Task:
     request_id: str | None = None
     data: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     """The task object exactly as the API sent it (decoded JSON)."""
-    schema: Literal["Task", "CreatedTask"] = attrs.field(default="Task", repr=False, eq=False)
-    """The spec's schema of `data`: `CreatedTask` after a create, else `Task`."""
+    # The spec's schema of `data`: `CreatedTask` after a create, else `Task`.
+    _schema: Literal["Task", "CreatedTask"] = attrs.field(default="Task", repr=False, eq=False)
 
     @functools.cached_property
     def raw(self) -> Any:
-        """`data` as the generated model of `schema` (`kling_ext_openapi.models`), or None.
+        """`data` as a generated model (`kling_ext_openapi.models`), or None if it does not fit.
 
         Parsed on first access, not on every call: most callers never look, and parsing costs
-        about a third of a query's overhead. None when `data` does not fit the spec.
+        about a third of a query's overhead. `CreatedTask` after a create, else `Task`.
         """
-        return parse_task_model(self.data, self.schema)
+        return parse_task_model(self.data, self._schema)
 
     @property
     def done(self) -> bool:
