@@ -353,6 +353,8 @@ class Kling(_BaseClient):
 
     def _stream(self, eff: Stream) -> Streamed:
         headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
+        # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
+        headers["User-Agent"] = self._settings.headers["User-Agent"]
         status, size, expected = None, eff.offset, None
         try:
             with self._http.stream(
@@ -667,6 +669,8 @@ class AsyncKling(_BaseClient):
 
     async def _stream(self, eff: Stream) -> Streamed:
         headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
+        # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
+        headers["User-Agent"] = self._settings.headers["User-Agent"]
         status, size, expected = None, eff.offset, None
         try:
             async with self._http.stream(

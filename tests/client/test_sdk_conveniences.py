@@ -231,3 +231,22 @@ def test_kling_api_key_wins_silently(caplog: pytest.LogCaptureFixture) -> None:
 
     assert settings.auth_hint.endswith(KEY[-4:])
     assert caplog.records == []
+
+
+async def test_a_download_says_who_fetches_it_and_nothing_more(
+    flavor: str, router: respx.Router, tmp_path: Any
+) -> None:
+    seen: list[httpx.Request] = []
+
+    def cdn(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, content=b"\x00\x00\x00\x18ftypmp42")
+
+    headers = {"User-Agent": "my-app/2.0", "X-Team-Token": "t-secret"}
+    h = Harness(flavor, router, cdn=cdn, default_headers=headers)
+    done = Task.from_data(task("succeed"), kind="text2video")
+
+    await h(h.client.download, done, tmp_path)
+
+    assert seen[0].headers["User-Agent"] == "my-app/2.0"
+    assert "X-Team-Token" not in seen[0].headers
