@@ -250,3 +250,25 @@ async def test_a_download_says_who_fetches_it_and_nothing_more(
 
     assert seen[0].headers["User-Agent"] == "my-app/2.0"
     assert "X-Team-Token" not in seen[0].headers
+
+
+async def test_an_error_with_its_exchange_survives_pickling(
+    h: Harness, router: respx.Router
+) -> None:
+    import pickle
+
+    router.get(GET).respond(429, json=error(1102, "resource pack depleted"))
+
+    with pytest.raises(kling_ext.InsufficientBalanceError) as caught:
+        await h(h.client.text2video.get, "867283741759111202")
+    copy = pickle.loads(pickle.dumps(caught.value))  # noqa: S301 - our own bytes, as a worker sends
+
+    assert str(copy) == str(caught.value)
+    assert copy.response is not None
+    assert copy.response.json()["code"] == 1102
+
+
+@pytest.mark.parametrize("options", [{"timeout": 0}, {"max_retries": -1}])
+def test_with_options_refuses_what_the_constructor_refuses(options: dict[str, Any]) -> None:
+    with Kling(KEY, BASE) as client, pytest.raises(kling_ext.ConfigurationError):
+        client.with_options(**options)
