@@ -62,7 +62,7 @@ Environment:
   {ENV_BASE_URL}   the API base URL (--base-url); default {DEFAULT_BASE_URL}
   {ENV_ACCESS_KEY}, {ENV_SECRET_KEY}
                    sign a JWT for Kling's own endpoint ({OFFICIAL_BASE_URL})
-  NO_COLOR         plain output
+  NO_COLOR         no colour
 \b
 Exit status:
   {EXIT_OK} done, {EXIT_TASK} the task failed or the wait timed out,
