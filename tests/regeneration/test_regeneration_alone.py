@@ -216,7 +216,7 @@ def test_the_command_line_knows_what_was_added(regenerated: Copy, mock_url: str)
 
     too_long = regenerated.kling(NEW_KIND, "--prompt", "rain", "--duration-sec", "99")
     assert too_long.returncode == 2, "refused before sending, as for every endpoint"
-    assert "duration_sec" in too_long.stderr
+    assert "--duration-sec" in too_long.stderr, "the error names the flag"
 
 
 def test_the_conformance_suite_checks_the_new_endpoint(
