@@ -13,6 +13,6 @@ Example:
 from __future__ import annotations
 
 from ._engine import run_conformance
-from ._report import CheckResult, ConformanceReport, Finding
+from ._report import JSON_SCHEMA, CheckResult, ConformanceReport, Finding
 
-__all__ = ["CheckResult", "ConformanceReport", "Finding", "run_conformance"]
+__all__ = ["JSON_SCHEMA", "CheckResult", "ConformanceReport", "Finding", "run_conformance"]
