@@ -44,7 +44,7 @@ from kling_ext._spec import load_spec
 
 from . import _requests
 from ._report import CheckResult, Finding, Kind
-from ._rules import WHOLE_API, consequence, known_statuses, response_pointer
+from ._rules import WHOLE_API, consequence, known_statuses, node, response_pointer, schema_pointer
 
 __all__ = ["BudgetSpent", "Exchange", "KeyRefused", "Probe", "Session", "Unreachable"]
 
@@ -136,9 +136,20 @@ class Probe:
         self.checks.setdefault(check, [])
         self.kinds[check] = kind
 
-    def rule(self, status: int | str | None = None) -> str:
-        """The pointer to this probe's operation's responses (or one of them)."""
-        return response_pointer(self.path, self.method, status) if self.path else WHOLE_API
+    def rule(self, status: int | str | None = None, *steps: str) -> str:
+        """The pointer to this probe's operation's responses, or to the documented answer with
+        ``status`` (and ``steps`` into it), when the spec documents one."""
+        if not self.path:
+            return WHOLE_API
+        if status is None:
+            return response_pointer(self.path, self.method)
+        try:
+            if not steps:
+                node(response_pointer(self.path, self.method, status))
+                return response_pointer(self.path, self.method, status)
+            return schema_pointer(response_pointer(self.path, self.method, status), *steps)
+        except KeyError:
+            return response_pointer(self.path, self.method)
 
     def add(
         self,
@@ -538,7 +549,7 @@ def _describe(
         )
         return detail, (exchange.status, generic, keyword), rule, field
     content_type = getattr(failure, "content_type", None)
-    content_rule = probe.rule(exchange.status) + "/content" if probe.path else WHOLE_API
+    content_rule = probe.rule(exchange.status, "content")
     if content_type is not None:
         documented = ", ".join(getattr(failure, "defined_content_types", []) or [])
         detail = (
