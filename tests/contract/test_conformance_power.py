@@ -397,3 +397,21 @@ def test_the_conformance_extra_declares_every_package_it_imports() -> None:
         for dist in distributions.get(module, [module])
     }
     assert third_party <= declared, third_party - declared
+
+
+def test_the_readme_describes_the_command_as_it_is() -> None:
+    import click
+
+    from kling_ext.cli._conformance import conformance
+    from kling_ext.mock import BREAKS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Conformance suite")[1].split("\n## ")[0]
+    options = {p.name: p for p in conformance.params if isinstance(p, click.Option)}
+    for name in ("allow_create", "probe_creates", "max_time", "timeout", "junit", "json_path"):
+        assert options[name].opts[0] in section
+    assert f"default {options['max_time'].default:.0f} s" in section
+    assert f"default {options['timeout'].default:.0f} s" in section
+    mock_section = readme.split("## Mock gateway")[1].split("\n## ")[0]
+    assert "--break" in mock_section
+    assert sum(name in mock_section for name in BREAKS) >= 2
