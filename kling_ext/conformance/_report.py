@@ -237,7 +237,8 @@ def _render(findings: Iterable[Finding]) -> list[str]:
     for number, finding in enumerate(findings, 1):
         lines.append(f"{number}. {finding.operation} -- {finding.check}")
         lines.append(f"   request: {_indent(finding.request_summary)}")
-        lines.append(f"   answer:  {_indent(finding.answer)}")
+        if finding.answer:
+            lines.append(f"   answer:  {_indent(finding.answer)}")
         lines.append(f"   problem: {_indent(finding.detail)}")
         lines.append(f"   rule:    {finding.rule or '(no answer: no single rule)'}")
         lines.append(f"   impact:  {finding.consequence}")
