@@ -1,7 +1,7 @@
 """Proof of power: `kling conformance` catches every switchable break of the mock, quickly, and
-keeps its promises against gateways written here, apart from the project (plain http.server):
-a default run sends no create body to a gateway that accepts every create, --allow-create
-sends exactly one, and a refused key stops the run at the first answer that says so.
+keeps its budget. Its promises against gateways written apart from the project (no create by
+default, exactly one with --allow-create, a refused key stops the run) are tested in
+tests/hostile/test_conformance_hostile.py.
 """
 
 from __future__ import annotations
@@ -9,18 +9,11 @@ from __future__ import annotations
 import ast
 import copy
 import json
-import os
-import subprocess
 import sys
-import threading
 import time
 import tomllib
-from collections import Counter
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import packages_distributions
 from pathlib import Path
-from typing import Any
 
 import httpx
 import jsonschema_rs
@@ -138,167 +131,6 @@ def test_the_follow_through_stops_at_once_and_leaves_the_task_id(violation: str)
     (task,) = gateway.tasks
     assert any(task.task_id in line for line in report.created_tasks)
     assert report.exit_code == 1
-
-
-# ---------------------------------------------------------------------- gateways written here
-
-
-class Gateway:
-    """A tiny HTTP gateway written for these tests, apart from the project's mock."""
-
-    def __init__(self, answer: Callable[[str, str], tuple[int, str, bytes]]) -> None:
-        self.answer = answer
-        self.seen: list[tuple[str, str]] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _reply(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                outer.seen.append((self.command, self.path))
-                status, content_type, body = outer.answer(self.command, self.path)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = _reply
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/klingai"
-
-    def posts(self) -> int:
-        return Counter(method for method, _ in self.seen)["POST"]
-
-    def __enter__(self) -> Gateway:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def envelope(
-    code: int, message: str, data: Any = None, status: int = 200
-) -> tuple[int, str, bytes]:
-    body = {"code": code, "message": message, "request_id": "r-1"}
-    if data is not None:
-        body["data"] = data
-    return status, "application/json", json.dumps(body).encode()
-
-
-def lenient(method: str, path: str) -> tuple[int, str, bytes]:
-    """Accepts every create, whatever its body; knows one task, which fails at once."""
-    if method == "POST":
-        return envelope(0, "ok", {"task_id": "t-1", "task_status": "submitted"})
-    if path.endswith("/t-1") or "external" in path:
-        return envelope(0, "ok", {"task_id": "t-1", "task_status": "failed"})
-    if path.count("/") > 4:  # a query by id: unknown
-        return envelope(1201, "Task not found", status=400)
-    return envelope(0, "ok", [])
-
-
-@pytest.fixture
-def lenient_gateway() -> Iterator[Gateway]:
-    with Gateway(lenient) as gateway:
-        yield gateway
-
-
-def test_a_default_run_sends_no_create_to_a_gateway_that_accepts_every_create(
-    lenient_gateway: Gateway,
-) -> None:
-    report = run_conformance(base_url=lenient_gateway.base_url, api_key=KEY, max_examples=3)
-    assert lenient_gateway.posts() == 0
-    assert report.created_tasks == []
-    assert len(lenient_gateway.seen) == report.requests > 20
-
-
-def test_probe_creates_stops_at_the_first_create_accepted(lenient_gateway: Gateway) -> None:
-    report = run_conformance(
-        base_url=lenient_gateway.base_url, api_key=KEY, max_examples=0, probe_creates=True
-    )
-    assert lenient_gateway.posts() == 1
-    assert len(report.created_tasks) == 1
-    assert any("not sent" in name for name in report.not_reached)
-
-
-@pytest.mark.parametrize("probe_creates", [False, True])
-def test_allow_create_sends_exactly_one_create_whatever_the_gateway_accepts(
-    lenient_gateway: Gateway, probe_creates: bool
-) -> None:
-    report = run_conformance(
-        base_url=lenient_gateway.base_url,
-        api_key=KEY,
-        max_examples=0,
-        allow_create=True,
-        probe_creates=probe_creates,
-        sleep=lambda _: None,
-    )
-    assert lenient_gateway.posts() == 1
-    assert len(report.created_tasks) == 1
-
-
-REFUSALS: dict[str, tuple[int, str, bytes]] = {
-    "401 envelope": envelope(1002, "Authorization is invalid", status=401),
-    "401 bare": (401, "text/plain", b"Unauthorized"),
-    "403": envelope(1103, "Unauthorized access to requested resource", status=403),
-    "code 1004 under 200": envelope(1004, "Authorization token has expired"),
-}
-
-
-@pytest.mark.parametrize("refusal", list(REFUSALS))
-def test_a_refused_key_stops_the_run_at_the_first_answer(refusal: str) -> None:
-    with Gateway(lambda method, path: REFUSALS[refusal]) as gateway:
-        report = run_conformance(base_url=gateway.base_url, api_key=KEY, max_examples=5)
-    assert len(gateway.seen) == 1
-    assert report.key_refused
-    assert report.exit_code == 3
-    assert report.failures == []
-    assert "sk-…cdef" in (report.stopped or "")
-    assert "the api_key argument" in (report.stopped or "")
-    assert KEY not in report.render()
-
-
-def cli_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KLING_API_KEY", "API_KEY")}
-    env.pop("KLING_BASE_URL", None)
-    return {**env, **extra}
-
-
-@pytest.mark.parametrize(
-    ("args", "env", "source"),
-    [
-        (["--api-key", KEY], {}, "--api-key"),
-        ([], {"KLING_API_KEY": KEY}, "KLING_API_KEY"),
-        ([], {"API_KEY": KEY}, "API_KEY"),
-    ],
-)
-def test_cli_refused_key_one_message_naming_its_source_exit_3(
-    args: list[str], env: dict[str, str], source: str
-) -> None:
-    with Gateway(lambda method, path: REFUSALS["401 envelope"]) as gateway:
-        done = subprocess.run(  # noqa: S603 - our own interpreter and module
-            [*CLI, "--base-url", gateway.base_url, *args],
-            capture_output=True,
-            text=True,
-            env=cli_env(**env),
-            timeout=120,
-            check=False,
-        )
-    assert done.returncode == 3, done.stdout + done.stderr
-    assert len(gateway.seen) == 1
-    assert f"API key from {source} (sk-…cdef)" in done.stderr
-    assert done.stdout == ""
-    assert KEY not in done.stdout + done.stderr
 
 
 # ---------------------------------------------------------------------- the time budget
