@@ -283,26 +283,11 @@ def test_a_refusal_sent_as_http_200_is_a_failure_not_leniency() -> None:
     assert report.leniency == []
     assert report.created_tasks == []
     error_status = [f for f in report.failures if f.check == "error_status"]
-    assert {f.operation for f in error_status} == {
-        f"POST /v1/videos/{kind}"
-        for kind in (
-            "text2video",
-            "image2video",
-            "omni-video",
-            "motion-control",
-            "multi-image2video",
-        )
-    }
+    kinds = ("text2video", "image2video", "omni-video", "motion-control", "multi-image2video")
+    assert {f.operation for f in error_status} == {f"POST /v1/videos/{kind}" for kind in kinds}
     assert all("HTTP 200 with error code 120" in f.detail for f in error_status)
     assert {f.rule for f in error_status} == {
-        f"/paths/~1v1~1videos~1{kind}/post/responses/400"
-        for kind in (
-            "text2video",
-            "image2video",
-            "omni-video",
-            "motion-control",
-            "multi-image2video",
-        )
+        f"/paths/~1v1~1videos~1{kind}/post/responses/400" for kind in kinds
     }
 
 
@@ -367,12 +352,18 @@ def test_cli_reads_the_key_from_the_environment(
 ) -> None:
     _, server = served
     junit = tmp_path / "cli.xml"
+    as_json = tmp_path / "cli.json"
     done = run_cli(
-        "--max-examples", "0", "--junit", str(junit), KLING_BASE_URL=server.base_url, API_KEY=KEY
+        *("--max-examples", "0", "--junit", str(junit), "--json", str(as_json)),
+        KLING_BASE_URL=server.base_url,
+        API_KEY=KEY,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert parse_junit(junit).tag == "testsuites"
-    assert_no_key(done.stdout, done.stderr, junit.read_text())
+    written = json.loads(as_json.read_text())
+    jsonschema_rs.validate(dict(JSON_SCHEMA), written)
+    assert written["base_url"] == server.base_url
+    assert_no_key(done.stdout, done.stderr, junit.read_text(), as_json.read_text())
 
 
 @pytest.mark.parametrize("violation", ["bad_status", "undocumented_status"])
