@@ -86,15 +86,15 @@ class _Plan:
     def steps(self) -> list[_Step]:
         session = self.session
         table = resources(session)
-        listings = [r for r in table if r.listing is not None]
-        gets = [r for r in table if r.get is not None]
-        steps: list[_Step] = []
-        # The first request carries the key: a refused key ends the run there.
-        for r in listings:
-            steps.append(_Step(f"{_label(r.listing)}: default page", self._first_page(r), True))
-        auth_ops = [
-            op for op in [*(r.listing for r in listings[:1]), *(r.get for r in gets[:1])] if op
+        lists = [(r.path, r.listing) for r in table if r.listing is not None]
+        queries = [(r.path, r.get) for r in table if r.get is not None]
+        creates = [r.create for r in table if r.create is not None]
+        # Essentials first. The first request carries the key: a refused key ends the run there.
+        steps = [
+            _Step(f"{op.label}: default page", self._pages(path, op, True), True)
+            for path, op in lists
         ]
+        auth_ops = [op for _, op in lists[:1] + queries[:1]]
         steps.append(
             _Step(
                 "missing and made-up key refused",
@@ -102,60 +102,48 @@ class _Plan:
                 True,
             )
         )
-        for r in gets:
-            assert r.get is not None
-            steps.append(
-                _Step(f"{r.get.label}: unknown id", _bind(_probes.unknown_id, session, r.get), True)
-            )
-        for r in listings:
-            steps.append(
-                _Step(f"{_label(r.listing)}: pages at and beyond the bounds", self._pages(r))
-            )
-        for r in gets:
-            steps.append(_Step(f"{_label(r.get)}: tasks the list shows", self._listed(r)))
+        steps += [
+            _Step(f"{op.label}: unknown id", _bind(_probes.unknown_id, session, op), True)
+            for _, op in queries
+        ]
+        steps += [
+            _Step(f"{op.label}: pages at and beyond the bounds", self._pages(path, op, False))
+            for path, op in lists
+        ]
+        steps += [
+            _Step(f"{op.label}: tasks the list shows", self._listed(path, op))
+            for path, op in queries
+        ]
         if self.probe_creates:
-            for r in table:
-                if r.create is not None:
-                    steps.append(
-                        _Step(f"{r.create.label}: create refusal probes", self._refusals(r.create))
-                    )
+            steps += [
+                _Step(f"{op.label}: create refusal probes", self._refusals(op)) for op in creates
+            ]
         if self.allow_create:
             steps.append(
                 _Step("POST text2video: one created task, followed to its video", self._create)
             )
-        for r in table:
-            for op in (r.listing, r.get):
-                if op is not None and self.max_examples > 0:
-                    steps.append(
-                        _Step(
-                            f"{op.label}: {self.max_examples} generated cases",
-                            _bind(_probes.generated_cases, session, op, self.max_examples),
-                        )
-                    )
+        if self.max_examples > 0:
+            steps += [
+                _Step(
+                    f"{op.label}: {self.max_examples} generated cases",
+                    _bind(_probes.generated_cases, session, op, self.max_examples),
+                )
+                for _, op in [*lists, *queries]
+            ]
         return steps
 
-    def _first_page(self, r: Resource) -> Callable[[], None]:
+    def _pages(self, path: str, operation: Operation, only_default: bool) -> Callable[[], None]:
         def run() -> None:
-            assert r.listing is not None
-            self.listed[r.path] = _probes.list_pages(self.session, r.listing, only_default=True)
+            tasks = _probes.list_pages(self.session, operation, only_default=only_default)
+            # Extended in place: the later "tasks the list shows" step holds this very list.
+            self.listed.setdefault(path, []).extend(tasks)
 
         return run
 
-    def _pages(self, r: Resource) -> Callable[[], None]:
-        def run() -> None:
-            assert r.listing is not None
-            self.listed[r.path] = self.listed.get(r.path, []) + _probes.list_pages(
-                self.session, r.listing
-            )
-
-        return run
-
-    def _listed(self, r: Resource) -> Callable[[], None]:
-        def run() -> None:
-            assert r.get is not None
-            _probes.listed_tasks(self.session, r.get, self.listed.get(r.path, []))
-
-        return run
+    def _listed(self, path: str, operation: Operation) -> Callable[[], None]:
+        return _bind(
+            _probes.listed_tasks, self.session, operation, self.listed.setdefault(path, [])
+        )
 
     def _refusals(self, create: Operation) -> Callable[[], None]:
         def run() -> None:
@@ -188,10 +176,6 @@ class _Plan:
         created = create_one(self.session, create)
         if created is not None:
             follow(self.session, created, get, listing, timeout=self.timeout, sleep=self.sleep)
-
-
-def _label(operation: Operation | None) -> str:
-    return operation.label if operation is not None else ""
 
 
 def _bind(function: Callable[..., None], *args: Any) -> Callable[[], None]:
