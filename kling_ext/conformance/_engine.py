@@ -270,7 +270,8 @@ def run_conformance(
             except (BudgetSpent, KeyRefused, Unreachable) as exc:
                 stopped = _why(exc, max_time)
                 key_refused = isinstance(exc, KeyRefused)
-                could_not_run = step.essential or key_refused
+                # A spent budget after the essentials still leaves a report worth its verdict.
+                could_not_run = step.essential or not isinstance(exc, BudgetSpent)
                 not_reached = [s.name for s in steps[index:]]
                 session.progress(stopped)
                 break

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hostile_server import Answer, Hang, HostileServer, Seen, envelope
+from hostile_server import Answer, Drop, Hang, HostileServer, Seen, envelope
 
 from kling_ext.conformance import run_conformance
 
@@ -132,3 +132,15 @@ def test_a_hanging_gateway_cannot_outlast_the_budget(hostile: Start) -> None:
     assert report.exit_code == 3
     assert report.could_not_run
     assert report.not_reached
+
+
+def test_a_gateway_that_stops_answering_midway_could_not_be_checked(hostile: Start) -> None:
+    def tired(seen: Seen) -> object:
+        return lenient(seen) if len(server.seen) <= 30 else Drop()
+
+    server = hostile(tired)
+    report = run_conformance(base_url=server.base_url, api_key=KEY, max_examples=5)
+    assert report.exit_code == 3
+    assert "stopped answering" in (report.stopped or "")
+    assert report.not_reached
+    assert len(server.seen) <= 30 + 4  # three unanswered requests end it (and one replay)
