@@ -15,7 +15,6 @@ time budget spent. Each is an exception the engine turns into the report's ``sto
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,11 +22,10 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 import httpx
-import requests
 import schemathesis
 from schemathesis.checks import CheckFunction, not_a_server_error
 from schemathesis.config import SchemathesisConfig
-from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.core.failures import FailureGroup
 from schemathesis.core.transport import Response as StResponse
 from schemathesis.generation.case import Case
 from schemathesis.schemas import APIOperation
@@ -43,6 +41,7 @@ from kling_ext._auth import mask_secret, redact
 from kling_ext._spec import load_spec
 
 from . import _requests
+from ._adapt import clip, describe, to_schemathesis, value_text
 from ._report import CheckResult, Finding, Kind
 from ._rules import WHOLE_API, consequence, known_statuses, node, response_pointer, schema_pointer
 
@@ -61,8 +60,6 @@ REQUEST_TIMEOUT = 30.0
 CONNECT_TIMEOUT = 10.0
 # After this many requests that got no answer at all, the gateway is down: stop probing it.
 MAX_TRANSPORT_ERRORS = 3
-# How much of a body or value a report quotes.
-PREVIEW_CHARS = 300
 # Answers that say the key itself is refused (reference §3.2): no other probe can tell anything.
 KEY_REFUSED_STATUSES = frozenset({401, 403})
 KEY_REFUSED_CODES = range(1000, 1005)
@@ -181,10 +178,6 @@ class Probe:
             task_id=task_id,
         )
         self.checks[check].append((finding, detail if signature is None else signature))
-
-    def failed(self) -> set[str]:
-        """The checks that have findings so far."""
-        return {check for check, found in self.checks.items() if found}
 
 
 class Session:
@@ -334,7 +327,7 @@ class Session:
                 raise Unreachable(f"{type(exc).__name__}: {exc}") from exc
             return None
         exchange = Exchange(
-            response=response, st_response=_to_schemathesis(response), summary=summary
+            response=response, st_response=to_schemathesis(response), summary=summary
         )
         if auth == "key":
             self._raise_if_key_refused(exchange)
@@ -348,7 +341,7 @@ class Session:
         body = exchange.json()
         message = body.get("message") if isinstance(body, Mapping) else None
         said = f"HTTP {exchange.status}" + (f", code {code}" if code is not None else "")
-        said += f' "{_value(message)[1:-1]}"' if isinstance(message, str) else ""
+        said += f' "{value_text(message)[1:-1]}"' if isinstance(message, str) else ""
         raise KeyRefused(
             self.redact(
                 f"the gateway refused the API key from {self.key_source} "
@@ -372,7 +365,7 @@ class Session:
                 case.validate_response(exchange.st_response, checks=[check])
             except FailureGroup as group:
                 for failure in group.exceptions:
-                    detail, signature, rule, field = _describe(failure, exchange, probe)
+                    detail, signature, rule, field = describe(failure, exchange.status, probe.rule)
                     probe.add(
                         name,
                         exchange.summary,
@@ -415,7 +408,7 @@ class Session:
                 probe.add(
                     "task_status_known",
                     exchange.summary,
-                    f"task_status {_value(status)} is not one the spec lists "
+                    f"task_status {value_text(status)} is not one the spec lists "
                     f"({', '.join(sorted(known))})",
                     rule=rule,
                     answer=exchange,
@@ -450,41 +443,6 @@ def _tally(first: Finding | None, finding: Finding) -> Finding:
     return attrs.evolve(first, occurrences=first.occurrences + finding.occurrences)
 
 
-def _to_schemathesis(response: httpx.Response) -> StResponse:
-    """The answer as schemathesis's checks take it, with the key removed from its request.
-
-    schemathesis formats the request, headers included, into its messages (curl commands); the
-    request it sees therefore never carries the Authorization header.
-    """
-    request = response.request
-    prepared = requests.Request(
-        method=request.method,
-        url=str(request.url),
-        headers={k: v for k, v in request.headers.items() if k.lower() != "authorization"},
-        data=request.content,
-    ).prepare()
-    return StResponse(
-        status_code=response.status_code,
-        headers={key: response.headers.get_list(key) for key in response.headers.keys()},  # noqa: SIM118
-        content=response.content,
-        request=prepared,
-        elapsed=response.elapsed.total_seconds() if _has_elapsed(response) else 0.0,
-        verify=True,
-        message=response.reason_phrase,
-        http_version=response.http_version,
-        encoding=response.encoding,
-    )
-
-
-def _has_elapsed(response: httpx.Response) -> bool:
-    try:
-        response.elapsed  # noqa: B018
-    except RuntimeError:
-        # httpx sets `elapsed` only once the stream closes; an in-memory transport may not.
-        return False
-    return True
-
-
 def _documented_statuses(operation: Operation) -> frozenset[int]:
     responses = load_spec()["paths"][operation.path][operation.method]["responses"]
     return frozenset(int(code) for code in responses if code.isdigit())
@@ -493,71 +451,14 @@ def _documented_statuses(operation: Operation) -> frozenset[int]:
 def _body_summary(content: bytes | None) -> str:
     if content is None:
         return ""
-    return f"\nbody: {_clip(content.decode('utf-8', errors='replace'))}"
+    return f"\nbody: {clip(content.decode('utf-8', errors='replace'))}"
 
 
 def _preview(content: bytes) -> str:
     text = content.decode("utf-8", errors="replace")
-    return f": {_clip(text)}" if text else " (empty body)"
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "..."
+    return f": {clip(text)}" if text else " (empty body)"
 
 
 def preview(exchange: Exchange) -> str:
     """The start of an answer's body, for a finding's detail."""
     return _preview(exchange.response.content)
-
-
-def _json_path(parts: list[str | int]) -> str:
-    text = "$"
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
-
-
-def _value(value: Any) -> str:
-    return _clip(json.dumps(value, ensure_ascii=False, default=str))
-
-
-_SCHEMA_AT = re.compile(r"Schema at (\S+?):")
-
-
-def _describe(
-    failure: Failure, exchange: Exchange, probe: Probe
-) -> tuple[str, Hashable, str, str | None]:
-    """What is wrong, what makes two such failures one problem, the rule broken, the field."""
-    status = f"HTTP {exchange.status}"
-    path = getattr(failure, "instance_path", None)
-    if path is not None:
-        where = _SCHEMA_AT.search(failure.message)
-        keyword = str((getattr(failure, "schema_path", None) or ["?"])[-1])
-        rule = f"{where.group(1)}/{keyword}" if where else probe.rule(exchange.status)
-        parts = list(path)
-        field = next((str(p) for p in reversed(parts) if isinstance(p, str)), None)
-        if keyword == "required":
-            # The missing property is the field that matters, not its parent.
-            missing = re.search(r'"([^"]+)" is a required property', failure.message)
-            field = missing.group(1) if missing else field
-        # Indices vary between list items and pages; the field and the broken keyword do not.
-        generic = re.sub(r"\[\d+\]", "[*]", _json_path(parts))
-        detail = (
-            f"{status}: {failure.title}: at {_json_path(parts)} the value "
-            f"{_value(getattr(failure, 'instance', None))} is wrong: "
-            f"{getattr(failure, 'validation_message', failure.message)}"
-        )
-        return detail, (exchange.status, generic, keyword), rule, field
-    content_type = getattr(failure, "content_type", None)
-    content_rule = probe.rule(exchange.status, "content")
-    if content_type is not None:
-        documented = ", ".join(getattr(failure, "defined_content_types", []) or [])
-        detail = (
-            f"{status}: {failure.title}: Content-Type {content_type!r}; the spec documents "
-            f"{documented or 'none'}"
-        )
-        return detail, (exchange.status, content_type), content_rule, None
-    message = failure.message.strip()
-    detail = f"{status}: {failure.title}" + (f": {message}" if message else "")
-    rule = content_rule if "JSON" in failure.title else probe.rule()
-    return detail, (exchange.status, failure.title), rule, None
