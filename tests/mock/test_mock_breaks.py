@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
+from click.testing import CliRunner
 
+from kling_ext.cli import cli
 from kling_ext.mock import BREAKS, VIOLATIONS, MockGateway, MockRequest, MockResponse
 
 AUTH = {"Authorization": "Bearer sk-mock"}
@@ -104,3 +110,30 @@ def test_a_clean_mock_keeps_the_stored_task_intact_under_breaks() -> None:
 def test_unknown_break_is_refused_naming_the_known_ones() -> None:
     with pytest.raises(ValueError, match="status_outside_enum"):
         MockGateway(violations=["bad_vibes"])
+
+
+def test_mock_server_command_switches_breaks_on() -> None:
+    command = [sys.executable, "-c", "from kling_ext.cli import main; main()"]
+    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [*command, "mock-server", "--break", "unknown_id_found", "--break", "bare_401"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], 30)
+        assert ready, "the server printed no URL"
+        base_url = proc.stdout.readline().strip()
+        unknown = httpx.get(f"{base_url}/v1/videos/text2video/nope", headers=AUTH)
+        assert (unknown.status_code, unknown.json()["data"]) == (200, None)
+        assert httpx.get(f"{base_url}/v1/videos/text2video").content == b"Unauthorized"
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_mock_server_command_refuses_an_unknown_break() -> None:
+    result = CliRunner().invoke(cli, ["mock-server", "--break", "bad_vibes"])
+    assert result.exit_code == 2
+    assert "status_outside_enum" in result.output
