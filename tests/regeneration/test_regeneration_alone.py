@@ -223,7 +223,9 @@ def test_the_conformance_suite_checks_the_new_endpoint(
     regenerated: Copy, mock_url: str, tmp_path: Path
 ) -> None:
     report = tmp_path / "conformance.xml"
-    run = regenerated.kling("conformance", "--max-examples", "2", "--junit", str(report))
+    run = regenerated.kling(
+        "conformance", "--probe-creates", "--max-examples", "2", "--junit", str(report)
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     checked = set(re.findall(r'classname="([^"]*)"', report.read_text(encoding="utf-8")))
     new = {name for name in checked if f"/v1/videos/{NEW_KIND}" in name}
