@@ -9,8 +9,6 @@ DEFAULT_BASE_URL = "https://api.agentsflare.com/klingai"
 OFFICIAL_BASE_URL = "https://api-singapore.klingai.com"
 
 # --- Media inputs and credentials (_inputs.py, _auth.py) -------------------------------------
-# Longest path any OS accepts (Windows extended paths); longer strings are never probed as files.
-MAX_PATH_CHARS = 32_767
 # Base64 text is checked in slices this long (a multiple of 4) so no second full copy is held.
 BASE64_CHUNK_CHARS = 1_048_576
 # Error messages quote this much of a user value: enough to recognise it, never a whole image.
