@@ -119,13 +119,12 @@ def safe_name(text: str, fallback: str = "video") -> str:
     """A file name made from server text that cannot leave the folder it is put in.
 
     Separators, characters Windows forbids, control and format characters (NUL, ESC, bidi
-    overrides, lone surrogates) become `_`; runs of dots become one; leading and trailing dots,
-    spaces and `_` go; the result is cut to `SAFE_NAME_MAX_BYTES` UTF-8 bytes. What is left
-    empty, or a Windows device name, falls back to or is prefixed with something harmless.
+    overrides, lone surrogates) and white space other than a plain space become `_`; runs of
+    dots become one; leading and trailing dots, spaces and `_` go; the result is cut to
+    `SAFE_NAME_MAX_BYTES` UTF-8 bytes. What is left empty, or a Windows device name, falls back
+    to or is prefixed with something harmless.
     """
-    name = "".join(
-        "_" if ch in _FORBIDDEN or unicodedata.category(ch).startswith("C") else ch for ch in text
-    )
+    name = "".join("_" if _unsafe(ch) else ch for ch in text)
     name = _DOTS.sub(".", name).strip(" ._")
     name = name.encode("utf-8")[:SAFE_NAME_MAX_BYTES].decode("utf-8", "ignore").rstrip(" .")
     if not name:
@@ -133,6 +132,12 @@ def safe_name(text: str, fallback: str = "video") -> str:
     if name.split(".")[0].upper() in _DEVICES:
         return f"_{name}"
     return name
+
+
+def _unsafe(ch: str) -> bool:
+    # Categories C (control, format, surrogate, private, unassigned) and Z but the plain space
+    # (line and paragraph separators, look-alike spaces) are invisible or break a file name.
+    return ch in _FORBIDDEN or (ch != " " and unicodedata.category(ch)[0] in "CZ")
 
 
 def download_targets(
