@@ -269,8 +269,8 @@ def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
     if isinstance(value, os.PathLike):
         return _encode_file(value, field=field, limits=limits)
     if callable(getattr(value, "read", None)):
-        data = _read_bounded(value, field=field, limits=limits, shown="the file object")
-        return _encode_data(data, field=field, limits=limits)
+        pieces = _read_bounded(value, field=field, limits=limits, shown="the file object")
+        return _encode_pieces(pieces, field=field, limits=limits)
     msg = (
         f"{field}: expected str, bytes or os.PathLike (a pathlib.Path) or a binary file object, "
         f"got {type(value).__name__}"
@@ -319,13 +319,13 @@ def _encode_file(path: os.PathLike[str], *, field: str, limits: ImageLimits) -> 
             # Refused before reading when the size is known; the bounded read covers the files
             # whose size stat does not tell (/proc), or that grow.
             _check_size(info.st_size, field=field, limits=limits)
-            data = _read_bounded(
+            pieces = _read_bounded(
                 file, field=field, limits=limits, shown=f"file {shown}", size_hint=info.st_size
             )
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise ValidationError(field, f"cannot read file {shown}: {reason}", _SOURCES) from None
-    return _encode_data(data, field=field, limits=limits)
+    return _encode_pieces(pieces, field=field, limits=limits)
 
 
 def _check_regular(mode: int, *, field: str, shown: str) -> None:
@@ -337,7 +337,7 @@ def _check_regular(mode: int, *, field: str, shown: str) -> None:
 
 def _read_bounded(
     file: IO[bytes], *, field: str, limits: ImageLimits, shown: str, size_hint: int = 0
-) -> bytes:
+) -> list[bytes]:
     """At most one byte more than the limit allows, so an endless source is refused, not read."""
     pieces: list[bytes] = []
     left = limits.max_bytes + 1
@@ -360,10 +360,13 @@ def _read_bounded(
             f"{shown} holds more than {limits.max_bytes:,} bytes",
             f"at most {limits.max_bytes:,} bytes ({limits.max_bytes / 2**20:g} MiB)",
         )
-    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+    return pieces
 
 
-def _encode_data(data: bytes, *, field: str, limits: ImageLimits) -> str:
+def _encode_pieces(pieces: list[bytes], *, field: str, limits: ImageLimits) -> str:
+    """Check and encode a file read in `pieces`; the list is emptied (this frame owns the bytes)."""
+    data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+    pieces.clear()
     _check_image_bytes(data, field=field, limits=limits)
     encoded = _b64encode(data)
     # Only this frame holds the file's bytes; dropping them before the str copy keeps the peak
