@@ -154,6 +154,14 @@ def test_cli_turns_its_arguments_into_files(hostile: Start, tmp_path: Path) -> N
     assert _sent_images(server) == [base64.b64encode(PNG).decode()]
 
 
+def test_cli_sends_base64_text_as_given(hostile: Start, tmp_path: Path) -> None:
+    server = hostile(_api)
+    text = base64.b64encode(PNG).decode()
+    result = run_kling(server.base_url, tmp_path, "image2video", "--image", text, "--prompt", "x")
+    assert result.code == 0, result.output
+    assert _sent_images(server) == [text]
+
+
 def test_cli_says_a_missing_file_is_missing(hostile: Start, tmp_path: Path) -> None:
     server = hostile(_api)
     result = run_kling(

@@ -150,6 +150,11 @@ def test_missing_file_names_field_and_path(tmp_path: Path) -> None:
     assert "does not exist" in str(info.value)
 
 
+def test_a_nul_in_a_path_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError, match="not a valid file name"):
+        encode_image(Path("cat\x00.png"), field="image", limits=LIMITS)
+
+
 def test_a_folder_is_a_validation_error(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="is a folder, not an image file"):
         encode_image(tmp_path, field="image", limits=LIMITS)
