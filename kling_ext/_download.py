@@ -32,6 +32,7 @@ from ._exceptions import (
     APITimeoutError,
     KlingError,
     ResponseValidationError,
+    TaskStateError,
     ValidationError,
     error_from_response,
 )
@@ -150,12 +151,15 @@ def download_targets(
     made safe by `safe_name`. Otherwise `dest` is the file for the task's only video.
 
     Raises:
-        ValidationError: the task has no videos, or several and `dest` names a file.
+        TaskStateError: the task has no videos (not finished, or failed).
+        ValidationError: the task has several videos and `dest` names a file.
         ResponseValidationError: a video URL that may not be fetched (see `check_video_url`).
     """
     if not task.videos:
-        raise ValidationError(
-            "task", f"task {task.task_id} has no videos to download (status {task.status.value})"
+        hint = "wait for it first" if not task.done else "only a succeeded task has videos"
+        raise TaskStateError(
+            f"Task {task.task_id} has no videos to download (status {task.status.value}); {hint}.",
+            task=task,
         )
     for video in task.videos:
         check_video_url(video.url, allow_http=allow_http)

@@ -73,9 +73,10 @@ class Receiver:
     way (status, headers, first bytes, size cap, deadline, httpx errors) is made here, once.
     """
 
-    def __init__(self, eff: Stream, clock: Callable[[], float]) -> None:
+    def __init__(self, eff: Stream, clock: Callable[[], float], *, user_agent: str) -> None:
         self._eff = eff
         self._clock = clock
+        self._user_agent = user_agent
         self._status: int | None = None
         self._size = eff.offset
         self._expected: int | None = None
@@ -83,8 +84,11 @@ class Receiver:
 
     @property
     def headers(self) -> dict[str, str]:
-        """The request headers: a Range from the bytes already written."""
-        return {"Range": f"bytes={self._eff.offset}-"} if self._eff.offset else {}
+        """The request headers: the User-Agent, and a Range from the bytes already written."""
+        headers = {"User-Agent": self._user_agent}
+        if self._eff.offset:
+            headers["Range"] = f"bytes={self._eff.offset}-"
+        return headers
 
     def timeout(self, base: httpx.Timeout) -> httpx.Timeout:
         """The request timeout, capped by the time left before the deadline."""

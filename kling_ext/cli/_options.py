@@ -27,7 +27,10 @@ __all__ = ["FieldOption", "collect_fields", "spec_options"]
 _FLAG_NAMES: Mapping[str, str] = {"model_name": "model"}
 # Options the run itself takes; a spec field must never shadow one of them.
 _RESERVED = frozenset(
-    {"--wait", "-w", "--output", "-o", "--timeout", "--json", "--api-key", "--base-url", "--help"}
+    {
+        *("--wait", "-w", "--output", "-o", "--timeout", "--json"),
+        *("--api-key", "--base-url", "--allow-insecure", "--help"),
+    }
 )
 # Shown first in --help because nearly every call sets them; the rest follow in spec order.
 _LEADING = ("prompt", "negative_prompt", "model_name", "mode", "duration", "aspect_ratio")
@@ -41,9 +44,9 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/=\s]+")
 class _ImageSource(click.ParamType[Any]):
     """An image as the user types it: a URL or Base64 (kept as text), else a local file.
 
-    The library never reads a ``str`` as a file, so the command line decides here: what is not
-    a URL, a data URI or long Base64 text becomes a ``Path`` (and a missing file is reported as
-    such, not as bad Base64).
+    The library never reads a ``str`` as a file, so the command line decides here: what exists
+    on disk, or is not a URL, a data URI or long Base64 text, becomes a ``Path`` (and a missing
+    file is reported as such, not as bad Base64).
     """
 
     name = "URL|FILE"
@@ -57,9 +60,18 @@ class _ImageSource(click.ParamType[Any]):
             exists = os.path.lexists(value)
         except (OSError, ValueError):
             exists = False  # far too long for a file name (Base64 text), or a NUL byte in it
-        if not exists and len(value) >= _MIN_BASE64_CHARS and _BASE64.fullmatch(value):
+        if exists:
+            return Path(value)  # the library reads, checks and encodes a file
+        if _names_a_file(value):
+            self.fail(f"file not found: {value}", param, ctx)
+        if len(value) >= _MIN_BASE64_CHARS and _BASE64.fullmatch(value):
             return value
-        return Path(value)  # the library reads, checks and encodes a file
+        return Path(value)  # reported by the library as a file that does not exist
+
+
+def _names_a_file(value: str) -> bool:
+    """True for text that can only be a file path: no URL, and a `.` (never in Base64)."""
+    return "://" not in value and not value.startswith("data:") and "." in value
 
 
 class _JSONText(click.ParamType[Any]):

@@ -297,19 +297,23 @@ def test_download_limits_are_checked(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("video", "message"),
+    ("video", "message", "code"),
     [
-        (lambda seen: Answer(200, b"<html>login</html>", {"Content-Type": "text/html"}), "video"),
-        (lambda seen: Answer(302, b"", {"Location": VIDEO_PATH}), "loop"),
+        (
+            lambda seen: Answer(200, b"<html>login</html>", {"Content-Type": "text/html"}),
+            "not a video",
+            3,  # an answer, but not the one documented
+        ),
+        (lambda seen: Answer(302, b"", {"Location": VIDEO_PATH}), "loop", 4),  # never reached
     ],
     ids=["html", "redirect-loop"],
 )
 def test_cli_wait_output_refuses_what_is_not_a_video(
-    hostile: Start, tmp_path: Path, video: Callable[[Seen], Action], message: str
+    hostile: Start, tmp_path: Path, video: Callable[[Seen], Action], message: str, code: int
 ) -> None:
     server = _video_server(hostile, video)
     result = run_kling(server.base_url, tmp_path, "wait", "text2video", "t-1", "-o", "out/")
-    assert result.code == 3, result.output
+    assert result.code == code, result.output
     assert message in result.stderr
     assert files_under(tmp_path) == []
 

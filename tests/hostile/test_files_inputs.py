@@ -168,7 +168,7 @@ def test_cli_says_a_missing_file_is_missing(hostile: Start, tmp_path: Path) -> N
         server.base_url, tmp_path, "image2video", "--image", "nope.png", "--prompt", "x"
     )
     assert result.code == 2, result.output
-    assert "does not exist" in result.stderr
+    assert "file not found: nope.png" in result.stderr
     assert not server.seen
 
 
