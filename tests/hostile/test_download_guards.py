@@ -186,6 +186,27 @@ async def test_a_stalled_body_ends_at_the_time_limit_not_the_read_timeout(
     assert files_under(tmp_path) == []
 
 
+async def test_a_cancelled_download_leaves_no_file(hostile: Start, tmp_path: Path) -> None:
+    release = threading.Event()
+
+    def stalled() -> Any:
+        yield VIDEO[:100]
+        release.wait(30)
+
+    server = _video_server(hostile, lambda seen: Answer(200, stalled(), MP4))
+    try:
+        async with Client("async", server.base_url) as client:
+            job = asyncio.ensure_future(client.download(task_at(server.url), tmp_path))
+            while not any(tmp_path.iterdir()):  # the .part exists: the body is arriving
+                await asyncio.sleep(0.01)
+            job.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await job
+    finally:
+        release.set()
+    assert files_under(tmp_path) == []
+
+
 # ------------------------------------------------------------------ answers that are no video
 
 
@@ -194,6 +215,18 @@ async def test_a_redirect_loop_is_an_error(flavor: str, hostile: Start, tmp_path
     async with Client(flavor, server.base_url) as client:
         with pytest.raises(APIConnectionError, match="redirects in a loop"):
             await client.download(task_at(server.url), tmp_path)
+    assert files_under(tmp_path) == []
+
+
+@pytest.mark.parametrize("location", ["ftp://127.0.0.1/v.mp4", "file:///etc/passwd"])
+async def test_a_redirect_to_a_url_that_is_not_http_is_refused(
+    flavor: str, hostile: Start, tmp_path: Path, location: str
+) -> None:
+    server = _video_server(hostile, lambda seen: Answer(302, b"", {"Location": location}))
+    async with Client(flavor, server.base_url) as client:
+        with pytest.raises(ResponseValidationError, match="not http"):
+            await client.download(task_at(server.url), tmp_path)
+    assert len(server.requests_to("GET", VIDEO_PATH)) == 1, "not retried"
     assert files_under(tmp_path) == []
 
 
