@@ -199,7 +199,7 @@ def check_video_url(url: str, *, allow_http: bool) -> str:
     if parts.scheme.lower() == "http" and not allow_http:
         raise ResponseValidationError(
             f"the video URL {shown} is plain http while the API is https; not fetched "
-            "(pass allow_insecure=True to the client to fetch it anyway)"
+            "(allow_insecure=True, or kling --allow-insecure, fetches it anyway)"
         )
     return url
 
@@ -239,7 +239,7 @@ def answer_problem(
 
     A 206 is used only when its `Content-Range` starts at `offset`; any other range (or a 416)
     means starting over from zero without ranges. A 200 starts at zero. An answer that declares
-    itself text, HTML or JSON, one over the size cap, or one redirected to plain http where that
+    itself HTML, JSON or XML, one over the size cap, or one redirected to plain http where that
     is not allowed, is a final failure.
     """
     status = response.status_code
