@@ -163,24 +163,29 @@ class Context:
             ValidationError: a body string that cannot be encoded (a lone surrogate).
             ConfigurationError: the base URL cannot make a request URL.
         """
-        headers = {"Accept": "application/json"}
-        url = self.base_url + path
+        if json_body is not None:
+            # The body is encoded lazily while it is sent; a bad string must fail before that.
+            _check_encodable(json_body, "")
         try:
-            target = httpx.URL(url)
-        except (httpx.InvalidURL, ValueError) as exc:
+            return self._build(method, self.base_url + path, json_body, params)
+        except (httpx.InvalidURL, ValueError) as exc:  # IDNA errors are ValueErrors
             raise ConfigurationError(f"The base URL cannot be used: {exc}") from None
+
+    @staticmethod
+    def _build(
+        method: str, url: str, json_body: Any, params: Mapping[str, Any] | None
+    ) -> httpx.Request:
+        headers = {"Accept": "application/json"}
         if json_body is None:
-            return httpx.Request(method, target, params=params, headers=headers)
-        # The body is encoded lazily while it is sent; a bad string must fail before that.
-        _check_encodable(json_body, "")
+            return httpx.Request(method, url, params=params, headers=headers)
         headers["Content-Type"] = "application/json"
         body = encode_json(json_body)
         if isinstance(body, bytes):
-            return httpx.Request(method, target, params=params, content=body, headers=headers)
+            return httpx.Request(method, url, params=params, content=body, headers=headers)
         # httpx sets Host and Content-Length only for content it prepares itself.
-        headers["Host"] = target.netloc.decode("ascii")
+        headers["Host"] = httpx.URL(url).netloc.decode("ascii")
         headers["Content-Length"] = str(body.length)
-        return httpx.Request(method, target, params=params, stream=body, headers=headers)
+        return httpx.Request(method, url, params=params, stream=body, headers=headers)
 
 
 def _check_encodable(value: Any, where: str) -> None:

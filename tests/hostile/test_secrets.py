@@ -1,0 +1,112 @@
+"""The key is never shown: not when a server echoes it back, and no process holds it for ever."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import traceback
+from collections.abc import Callable
+
+import pytest
+from hostile_clients import KEY, kling, no_traceback, run, task_data
+from hostile_server import Action, HostileServer, Raw, Seen, envelope
+
+from kling_ext import APIConnectionError, AuthenticationError, Kling, KlingError, TaskFailedError
+
+Start = Callable[[Callable[[Seen], Action]], HostileServer]
+
+
+def _echo_401(seen: Seen) -> Action:
+    header = seen.headers.get("authorization", "")
+    return envelope(
+        {"you_sent": header, header: "as a key"},
+        code=1002,
+        message=f"invalid token: {header} (raw key {header.removeprefix('Bearer ')})",
+        status=401,
+    )
+
+
+def _everything_shown(error: BaseException) -> str:
+    parts = [str(error), repr(error), repr(error.args), "".join(traceback.format_exception(error))]
+    parts += [repr(value) for value in vars(error).values()]
+    return "\n".join(parts)
+
+
+def test_an_echoed_key_is_not_in_the_error(
+    hostile: Start, flavor: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="kling_ext")
+    server = hostile(_echo_401)
+    with pytest.raises(AuthenticationError) as caught:
+        run(flavor, server, lambda c: c.text2video.get("t1"))
+    assert server.seen[0].headers["authorization"] == f"Bearer {KEY}", "the server did see the key"
+    shown = _everything_shown(caught.value)
+    assert "invalid token" in shown, "the server's message is kept"
+    assert KEY not in shown
+    assert KEY not in caplog.text
+
+
+def test_an_echoed_key_in_a_failed_task_is_not_shown(hostile: Start, flavor: str) -> None:
+    def handler(seen: Seen) -> Action:
+        header = seen.headers.get("authorization", "")
+        return envelope(task_data("t2", "failed", task_status_msg=f"quota for {header} used up"))
+
+    server = hostile(handler)
+    with pytest.raises(TaskFailedError) as caught:
+        run(flavor, server, lambda c: c.text2video.wait("t2", timeout=30))
+    assert "quota for" in str(caught.value)
+    assert KEY not in _everything_shown(caught.value) + repr(caught.value.task)
+
+
+def test_a_key_echoed_in_garbage_on_the_wire_is_not_in_the_traceback(
+    hostile: Start, flavor: str
+) -> None:
+    def handler(seen: Seen) -> Action:
+        return Raw(f"HTTP/1.1 200 OK\r\n{seen.headers['authorization']}\r\n\r\n".encode())
+
+    server = hostile(handler)
+    with pytest.raises(APIConnectionError) as caught:
+        run(flavor, server, lambda c: c.text2video.get("t3"), max_retries=0)
+    assert KEY not in _everything_shown(caught.value)
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]], ids=["human", "json"])
+def test_cli_never_prints_an_echoed_key(hostile: Start, json_flag: list[str]) -> None:
+    server = hostile(_echo_401)
+    result = kling(server, "status", "text2video", "t4", *json_flag)
+    assert result.code == 3
+    assert "invalid token" in result.stderr
+    assert KEY not in result.stdout + result.stderr
+    assert no_traceback([result.stderr])
+
+
+def _holders(secret: str) -> list[object]:
+    """Containers that hold this very string object (identity: `==` is unreliable on odd types)."""
+    found: list[object] = []
+    for obj in gc.get_objects():
+        if isinstance(obj, dict):
+            items = list(obj.values())
+        elif isinstance(obj, tuple | list):
+            items = list(obj)
+        else:
+            continue
+        if any(item is secret for item in items):
+            found.append(obj)
+    return found
+
+
+def test_a_closed_client_leaves_its_key_behind_nowhere() -> None:
+    # Built at run time, so the only references are the ones the client makes.
+    secret = "-".join(["sk", "forgotten", "0123456789abcdef"])
+    client = Kling(api_key=secret, base_url="http://127.0.0.1:9/klingai")
+    assert _holders(secret), "the check finds the key while the client holds it"
+    client.close()
+    del client
+    gc.collect()
+    assert _holders(secret) == [], "something process-wide kept the key of a client that is gone"
+
+
+def test_every_error_is_a_kling_error_even_with_an_echo(hostile: Start, flavor: str) -> None:
+    server = hostile(_echo_401)
+    with pytest.raises(KlingError):
+        run(flavor, server, lambda c: c.text2video.list())
