@@ -49,7 +49,10 @@ def test_a_broken_answer_is_a_kling_error(
 
 
 def test_a_redirect_loop_is_a_kling_error(hostile: Start, flavor: str) -> None:
-    server = hostile(lambda seen: Answer(302, b"", {"Location": seen.path}))
+    # Each hop on a fresh connection, so no idle keep-alive outlives the test.
+    server = hostile(
+        lambda seen: Raw(f"HTTP/1.1 302 Found\r\nLocation: {seen.path}\r\n\r\n".encode())
+    )
     http: httpx.Client | httpx.AsyncClient = (
         httpx.Client(follow_redirects=True)
         if flavor == "sync"
