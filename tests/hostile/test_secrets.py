@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 import traceback
 from collections.abc import Callable
 
@@ -80,30 +81,46 @@ def test_cli_never_prints_an_echoed_key(hostile: Start, json_flag: list[str]) ->
     assert no_traceback([result.stderr])
 
 
-def _holders(secret: str) -> list[object]:
-    """Containers that hold this very string object (identity: `==` is unreliable on odd types)."""
-    found: list[object] = []
-    for obj in gc.get_objects():
-        if isinstance(obj, dict):
-            items = list(obj.values())
-        elif isinstance(obj, tuple | list):
-            items = list(obj)
-        else:
+def _holds(root: object, secret: str, depth: int = 6) -> bool:
+    """Whether `root` reaches this very string object through containers and attributes."""
+    seen: set[int] = set()
+    todo = [(root, 0)]
+    while todo:
+        obj, level = todo.pop()
+        if obj is secret:
+            return True
+        if id(obj) in seen or level >= depth or isinstance(obj, str | bytes | int | float):
             continue
-        if any(item is secret for item in items):
-            found.append(obj)
-    return found
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            children = [*obj.keys(), *obj.values()]
+        elif isinstance(obj, list | tuple | set | frozenset):
+            children = list(obj)
+        else:
+            children = list(getattr(obj, "__dict__", {}).values())
+            slots = [name for cls in type(obj).__mro__ for name in getattr(cls, "__slots__", ())]
+            children += [getattr(obj, name, None) for name in slots]
+        todo += [(child, level + 1) for child in children]
+    return False
+
+
+def _process_wide() -> list[object]:
+    # What outlives a client: module globals of the package, and every logger with its filters.
+    modules = [mod for name, mod in sys.modules.items() if name.startswith("kling_ext")]
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    return [vars(mod) for mod in modules] + loggers
 
 
 def test_a_closed_client_leaves_its_key_behind_nowhere() -> None:
     # Built at run time, so the only references are the ones the client makes.
     secret = "-".join(["sk", "forgotten", "0123456789abcdef"])
     client = Kling(api_key=secret, base_url="http://127.0.0.1:9/klingai")
-    assert _holders(secret), "the check finds the key while the client holds it"
+    assert _holds(client, secret), "the check finds the key where it is"
     client.close()
     del client
     gc.collect()
-    assert _holders(secret) == [], "something process-wide kept the key of a client that is gone"
+    kept = [root for root in _process_wide() if _holds(root, secret)]
+    assert kept == [], "something process-wide kept the key of a client that is gone"
 
 
 def test_every_error_is_a_kling_error_even_with_an_echo(hostile: Start, flavor: str) -> None:

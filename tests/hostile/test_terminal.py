@@ -13,7 +13,7 @@ Start = Callable[[Callable[[Seen], Action]], HostileServer]
 
 # Set the window title, clear the screen, ring the bell, a C1 CSI, a right-to-left override.
 ATTACK = "\x1b]0;pwned\x07\x1b[2J\x1b[H\x9b31m\u202eevil\r\nerror: forged line"
-TASK_ID = "84\x1b[8m"
+TASK_ID = "84\x1b[8m\x9b2J"
 # Tabs and newlines are the CLI's own separators; everything else must not reach the terminal.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
