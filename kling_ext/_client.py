@@ -87,12 +87,6 @@ def _request_timeout(base: httpx.Timeout, cap: float | None) -> dict[str, float 
     return {name: cap if value is None else min(value, cap) for name, value in phases.items()}
 
 
-def _past(deadline: float | None, request: httpx.Request) -> None:
-    # Per-phase timeouts restart with every byte; a trickling body must still stop at the deadline.
-    if deadline is not None and time.monotonic() > deadline:
-        raise httpx.ReadTimeout("the answer did not arrive before the deadline", request=request)
-
-
 def _stream_plan(status: int, headers: httpx.Headers, offset: int) -> tuple[str, int, int | None]:
     """How to write a download answer: file mode, bytes already there, expected total."""
     length = headers.get("content-length")
@@ -280,15 +274,14 @@ class Kling(_BaseClient):
         try:
             response = self._http.send(request, auth=self._settings.auth, stream=True)
             try:
-                body = AnswerBody(self._context.max_answer_bytes)
+                body = AnswerBody(self._context.max_answer_bytes, deadline)
                 if not body.refuses(response.headers):
                     for chunk in response.iter_bytes():
-                        _past(deadline, request)
                         if not body.feed(chunk):
                             break
                 sent = body.sent(response)
             except httpx.DecodingError as exc:
-                sent = Sent(response=response, unreadable=f"the answer could not be decoded: {exc}")
+                sent = AnswerBody.undecodable(response, exc)
             finally:
                 response.close()
         except httpx.RequestError as exc:
@@ -584,15 +577,14 @@ class AsyncKling(_BaseClient):
         try:
             response = await self._http.send(request, auth=self._settings.auth, stream=True)
             try:
-                body = AnswerBody(self._context.max_answer_bytes)
+                body = AnswerBody(self._context.max_answer_bytes, deadline)
                 if not body.refuses(response.headers):
                     async for chunk in response.aiter_bytes():
-                        _past(deadline, request)
                         if not body.feed(chunk):
                             break
                 sent = body.sent(response)
             except httpx.DecodingError as exc:
-                sent = Sent(response=response, unreadable=f"the answer could not be decoded: {exc}")
+                sent = AnswerBody.undecodable(response, exc)
             finally:
                 await response.aclose()
         except httpx.RequestError as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -209,14 +210,23 @@ def _check_encodable(value: Any, where: str) -> None:
 
 
 class AnswerBody:
-    """Collects an answer's body for a driver, refusing it once it passes the size cap.
+    """Collects an answer's body for a driver, refusing it past the size cap or the deadline.
 
-    Both drivers feed it the chunks they receive, so the cap is decided in one place.
+    Both drivers feed it the chunks they receive, so these limits are decided in one place.
+    `deadline` is on `clock` (monotonic seconds): per-phase timeouts restart with every byte, so
+    a trickling body would otherwise outlive any deadline.
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(
+        self,
+        limit: int,
+        deadline: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.limit = limit
         self.size = 0
+        self._deadline = deadline
+        self._clock = clock
         self._chunks: list[bytes] = []
 
     def refuses(self, headers: httpx.Headers) -> bool:
@@ -225,7 +235,13 @@ class AnswerBody:
         return length.isdigit() and int(length) > self.limit
 
     def feed(self, chunk: bytes) -> bool:
-        """Keep a chunk; False once the body is over the cap (stop reading)."""
+        """Keep a chunk; False once the body is over the cap (stop reading).
+
+        Raises:
+            httpx.ReadTimeout: the deadline passed while the body was still arriving.
+        """
+        if self._deadline is not None and self._clock() > self._deadline:
+            raise httpx.ReadTimeout("the answer did not arrive before the deadline")
         self.size += len(chunk)
         if self.size > self.limit:
             self._chunks.clear()
@@ -242,6 +258,11 @@ class AnswerBody:
     def too_large(self) -> str:
         """Why the body was refused."""
         return f"the answer is larger than {self.limit // (1024 * 1024)} MiB and was not read"
+
+    @staticmethod
+    def undecodable(response: httpx.Response, exc: httpx.DecodingError) -> Sent:
+        """The `Sent` for a body whose content encoding is broken."""
+        return Sent(response=response, unreadable=f"the answer could not be decoded: {exc}")
 
 
 # ------------------------------------------------------------------ answers
