@@ -24,7 +24,9 @@ Every error the package raises derives from :class:`KlingError`::
 The business ``code`` of the Kling envelope decides the class; the HTTP status is only a
 fallback, because Kling sends billing errors (1100-1102) with HTTP 429, and gateways may send any
 code with HTTP 200.
-No exception here is ever given a request header, so none can leak an API key.
+No exception here is ever given a request header, and the server text they carry has the
+client's secrets cut out before they are built (``_flow.read_answer``), so none can leak an API
+key, even one a server echoes back.
 """
 
 from __future__ import annotations
