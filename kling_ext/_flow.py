@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
@@ -250,8 +251,8 @@ class AnswerBody:
         return True
 
     def sent(self, response: httpx.Response) -> Sent:
-        """The `Sent` for this response: the body, or why it was not read."""
-        if self.size > self.limit or self.refuses(response.headers):
+        """The `Sent` for this response: the body, or why it was not read (too large)."""
+        if self.size > self.limit or (not self._chunks and self.refuses(response.headers)):
             return Sent(response=response, unreadable=self.too_large())
         return Sent(response=response, body=b"".join(self._chunks))
 
@@ -289,10 +290,26 @@ def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
     return value
 
 
+# What redaction looks for, as it may appear in raw JSON (lower-cased): a bearer token, a JWT,
+# or a \u escape (which could spell a secret that a plain search of the bytes would miss).
+_SUSPECT = (b"bearer", b"eyj", b"\\u")
+# Characters JSON may write escaped without \u: a secret holding one is always scrubbed for.
+_ESCAPABLE = frozenset('"\\/')
+
+
+def _needs_scrub(content: bytes, secrets: tuple[str, ...]) -> bool:
+    """False when the body provably holds no secret, so the decoded value need not be walked."""
+    lowered = content.lower()
+    if any(marker in lowered for marker in _SUSPECT):
+        return True
+    return any(secret.encode() in content or _ESCAPABLE & set(secret) for secret in secrets)
+
+
 def _decode(content: bytes, secrets: tuple[str, ...]) -> Any:
     """The JSON body, scrubbed; None when it is not JSON (or nested beyond reason)."""
     try:
-        return _scrub(json.loads(content), secrets)
+        body = json.loads(content)
+        return _scrub(body, secrets) if _needs_scrub(content, secrets) else body
     except (ValueError, RecursionError):
         return None
 
@@ -637,9 +654,12 @@ def _task(answer: _Answer, ep: Endpoint) -> Task:
     )
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _quote(ident: str) -> str:
     if not ident or not ident.strip():
         raise ValidationError("task_id", "must not be empty")
-    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in ident):
+    if _CONTROL_CHARS.search(ident):
         raise ValidationError("task_id", f"{ident!r} contains a control character")
     return quote(ident, safe="")
