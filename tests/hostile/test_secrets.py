@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from hostile_clients import KEY, kling, no_traceback, run, task_data
-from hostile_server import Action, HostileServer, Raw, Seen, envelope
+from hostile_server import Action, Answer, HostileServer, Raw, Seen, envelope
 
 from kling_ext import APIConnectionError, AuthenticationError, Kling, KlingError, TaskFailedError
 
@@ -127,3 +127,14 @@ def test_every_error_is_a_kling_error_even_with_an_echo(hostile: Start, flavor: 
     server = hostile(_echo_401)
     with pytest.raises(KlingError):
         run(flavor, server, lambda c: c.text2video.list())
+
+
+def test_a_key_spelled_in_json_escapes_is_still_cut(hostile: Start, flavor: str) -> None:
+    # No byte of the answer matches the key; only the decoded string does.
+    spelled = "".join(f"\\u{ord(ch):04x}" for ch in KEY)
+    body = f'{{"code":1002,"message":"token {spelled} refused","request_id":"r"}}'.encode()
+    server = hostile(lambda seen: Answer(401, body, {"Content-Type": "application/json"}))
+    with pytest.raises(AuthenticationError) as caught:
+        run(flavor, server, lambda c: c.text2video.get("t5"))
+    assert "refused" in str(caught.value)
+    assert KEY not in _everything_shown(caught.value)
