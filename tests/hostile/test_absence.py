@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hostile_clients import run, task_data
+from hostile_clients import kling, no_traceback, run, task_data
 from hostile_server import Action, Answer, HostileServer, Seen, envelope, json_answer
 
 from kling_ext import TaskMayExistError
@@ -63,3 +63,19 @@ def test_already_exists_then_not_found_is_task_may_exist(hostile: Start, flavor:
     sent = server.requests_to("POST")
     assert len(sent) == 1
     assert caught.value.external_task_id == sent[0].json()["external_task_id"]
+
+
+def test_cli_does_not_create_again_on_a_wrong_route_404(hostile: Start) -> None:
+    def handler(seen: Seen) -> Action:
+        if seen.method == "POST":
+            return Answer(502, b"<html>Bad Gateway</html>", {"Content-Type": "text/html"})
+        return WRONG_ROUTES["html-404"]
+
+    server = hostile(handler)
+    result = kling(server, "text2video", "--prompt", "a rabbit")
+    sent = server.requests_to("POST")
+    assert len(sent) == 1, "one create: the 404 proved nothing"
+    external = sent[0].json()["external_task_id"]
+    assert result.code == 3, result.stderr
+    assert f"kling status text2video {external}" in result.stderr
+    assert no_traceback([result.stderr])
