@@ -31,6 +31,7 @@ from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
+    AuthenticationError,
     ConfigurationError,
     KlingError,
     RateLimitError,
@@ -42,6 +43,7 @@ from ._exceptions import (
     ValidationError,
     error_from_response,
     is_task_not_found,
+    redacted_request,
 )
 from ._polling import PollSchedule
 from ._retry import (
@@ -150,6 +152,8 @@ class Context:
     secrets: tuple[str, ...] = attrs.field(default=(), repr=False)
     """This client's credentials, cut out of everything the server sends back."""
     max_answer_bytes: int = MAX_ANSWER_BYTES
+    auth_hint: str = ""
+    """The masked credentials (`API key sk-…abcd`), named in an authentication error."""
 
     def request(
         self,
@@ -324,24 +328,45 @@ def _has_task_id(data: Any) -> bool:
     return task_id is not None and not isinstance(task_id, bool) and str(task_id) != ""
 
 
+def _shown_response(
+    response: httpx.Response,
+    content: bytes,
+    request: httpx.Request | None,
+    secrets: tuple[str, ...],
+) -> httpx.Response:
+    """The response to keep on an error: body read (what was read of it), secrets cut out."""
+    if _needs_scrub(content, secrets):
+        content = redact(content.decode("utf-8", "replace"), secrets).encode()
+    # The body is decoded already, and its length may have changed.
+    dropped = ("content-encoding", "content-length", "transfer-encoding")
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped]
+    return httpx.Response(response.status_code, headers=headers, content=content, request=request)
+
+
 def read_answer(
     sent: Sent,
-    now: float,
-    secrets: tuple[str, ...] = (),
+    ctx: Context,
+    request: httpx.Request | None = None,
     operation: Operation = "query",
 ) -> _Answer:
     """Interpret one attempt. A non-zero `code` is an error even under HTTP 200.
 
+    `request` is what was sent: an error names its URL and keeps it (without credentials).
     A create's 2xx answer that cannot be read (no envelope, no task id, too large, undecodable)
     says nothing about what the server did, so it is classed like a dropped connection after
     the request was sent: the task may exist.
     """
+    now, secrets = ctx.wall_clock(), ctx.secrets
     if sent.response is None:
         exc = sent.error or httpx.TransportError("no response")
         outcome = Outcome.from_exception(exc)
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         detail = f"{type(exc).__name__}: {exc}"
-        failure = cls(f"{cls().args[0]} ({redact(detail, secrets)})")
+        where = f" at {request.url}" if request is not None else ""
+        kept = redacted_request(request) if request is not None else None
+        failure = cls(
+            f"{cls().args[0].rstrip('.')}{where} ({redact(detail, secrets)})", request=kept
+        )
         if redact(detail, secrets) == detail:
             failure.__cause__ = exc  # a cause that echoes a secret would print it in tracebacks
         return _Answer(outcome=attrs.evolve(outcome, message=failure.args[0]), error=failure)
@@ -361,6 +386,9 @@ def read_answer(
     data = envelope.get("data")
     if ok and code == 0 and "data" in envelope and (operation != "create" or _has_task_id(data)):
         return _Answer(data=data, request_id=request_id)
+    # Only an error keeps the request and response: a success need not copy them.
+    kept = redacted_request(request) if request is not None else None
+    shown = _shown_response(response, content, kept, secrets)
     preview = _preview(content, secrets)
     what = sent.unreadable or (f"the answer is not JSON: {preview}" if content else "no body")
     if ok and code in (0, None):
@@ -369,7 +397,13 @@ def read_answer(
         else:
             reason = sent.unreadable or f"the answer is not a Kling envelope: {preview}"
         error: APIError = ResponseValidationError(
-            reason, status_code=status, code=code, request_id=request_id, body=body
+            reason,
+            status_code=status,
+            code=code,
+            request_id=request_id,
+            body=body,
+            request=kept,
+            response=shown,
         )
         transport = TransportFailure.MAYBE_SENT if operation == "create" else None
         outcome = Outcome(status_code=status, code=code, message=reason, transport=transport)
@@ -383,7 +417,12 @@ def read_answer(
         request_id=request_id,
         body=body,
         retry_after=retry_after,
+        request=kept,
+        response=shown,
     )
+    if isinstance(error, AuthenticationError) and ctx.auth_hint:
+        # "Which key went where?" is the first question after a 401.
+        error.args = (f"{error.args[0]} [base URL {ctx.base_url}, {ctx.auth_hint}]",)
     outcome = Outcome(status_code=status, code=code, message=message or "", retry_after=retry_after)
     return _Answer(outcome=outcome, error=error, request_id=request_id)
 
@@ -418,8 +457,9 @@ def _exchange(
     attempt, renewed = 0, False
     while True:
         left = None if deadline is None else max(deadline - ctx.clock(), MIN_REQUEST_SECONDS)
-        sent = yield Send(build(), timeout=left)
-        answer = read_answer(sent, ctx.wall_clock(), ctx.secrets, operation)
+        request = build()
+        sent = yield Send(request, timeout=left)
+        answer = read_answer(sent, ctx, request, operation)
         if answer.error is None:
             return answer
         assert answer.outcome is not None
