@@ -44,6 +44,12 @@ def test_an_echoed_key_is_not_in_the_error(
     shown = _everything_shown(caught.value)
     assert "invalid token" in shown, "the server's message is kept"
     assert KEY not in shown
+    kept = caught.value
+    assert kept.response is not None
+    assert "invalid token" in kept.response.text
+    assert KEY not in kept.response.text, "the response kept on the error is cut too"
+    assert kept.request is not None
+    assert KEY not in str(kept.request.headers)
     assert KEY not in caplog.text
 
 
