@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from kling_ext._spec import Endpoint, endpoint
+from kling_ext._spec import Endpoint, endpoint, resolve
+from kling_ext._validation import check_request, required_fields
 
 __all__ = [
     "BAD_KEY",
@@ -45,6 +46,7 @@ _SAMPLES: Mapping[str, Any] = {
     "image_url": _IMAGE_URL,
     "video_url": _VIDEO_URL,
     "image_list": [{"image": _IMAGE_URL}],
+    "aspect_ratio": "16:9",
 }
 
 
@@ -76,13 +78,8 @@ class CreateProbe:
 
 
 def _needed_fields(ep: Endpoint) -> list[str]:
-    """Fields a body needs to pass the schema and the unconditional ``x-kling-rules``."""
-    needed = list(ep.schema.get("required", ()))
-    for rule in ep.schema.get("x-kling-rules", ()):
-        if "when" not in rule:
-            # A rule with only `unless` applies to a plain body like ours.
-            needed += [name for name in rule.get("require", ()) if name not in needed]
-    return needed
+    """Fields a plain body needs to pass the schema, its rules included."""
+    return required_fields(ep.kind, _SAMPLES)
 
 
 def rejected_creates(kind: str) -> list[CreateProbe]:
@@ -117,16 +114,15 @@ def cheapest_text2video(external_task_id: str) -> dict[str, Any]:
         The request body.
     """
     ep = endpoint("text2video")
-    defaults = ep.defaults
-    model = defaults["model_name"]
-    caps = ep.models.get(model, {})
-    modes = list(caps.get("modes", ["std"]))
-    durations = list(caps.get("durations", [defaults.get("duration", "5")]))
-    return {
-        "model_name": model,
+    body = {
+        "model_name": ep.defaults["model_name"],
         "prompt": CREATE_PROMPT,
-        # The cheaper tier and the shortest length the model offers.
-        "mode": "std" if "std" in modes else modes[0],
-        "duration": min(durations, key=int),
+        "mode": "std",  # the cheaper tier
         "external_task_id": external_task_id,
     }
+    # The shortest length the spec's rules allow for the model.
+    durations = sorted(resolve(ep.schema["properties"]["duration"])["enum"], key=int)
+    body["duration"] = next(
+        d for d in durations if not check_request("text2video", {**body, "duration": d})
+    )
+    return body

@@ -14,7 +14,7 @@ from kling_ext.mock import Fault, MockGateway, RunningServer
 BAD_INPUT = {
     "duration not offered by the model": (
         ["text2video", "--prompt=x", "--duration=7", "--model=kling-v2-6"],
-        "duration: '7' is not allowed for kling-v2-6",
+        "duration: '7' is not allowed: models before kling-v3 make 5 or 10 s videos",
     ),
     "image file too small": (
         ["image2video", "--prompt=x", "--image={small}"],
