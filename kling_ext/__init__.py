@@ -34,6 +34,7 @@ from ._exceptions import (
     ValidationError,
 )
 from ._polling import PollSchedule
+from ._prepare import UnknownValueWarning
 from ._task import Task, TaskStatus, Video, parse_callback
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "TaskMayExistError",
     "TaskStatus",
     "TaskTimeoutError",
+    "UnknownValueWarning",
     "ValidationError",
     "Video",
     "parse_callback",
