@@ -26,7 +26,11 @@ EXIT_USAGE = 2
 EXIT_NONCONFORMANT = 1
 
 
-@click.command("conformance")
+@click.command(
+    "conformance",
+    epilog="\b\nExamples:\n  kling conformance\n"
+    "  kling conformance --base-url https://my-gateway.example/klingai --junit report.xml",
+)
 @click.option(
     "--base-url",
     envvar=ENV_BASE_URL,

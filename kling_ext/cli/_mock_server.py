@@ -26,7 +26,11 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-@click.command("mock-server")
+@click.command(
+    "mock-server",
+    epilog="\b\nExamples:\n  kling mock-server\n  kling mock-server --port 8000 --clock real\n"
+    "  url=$(kling mock-server | head -n 1)",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
