@@ -10,6 +10,8 @@ cannot say (shot durations adding up to `duration`) is the spec's `x-kling-rules
 from __future__ import annotations
 
 import functools
+import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -83,6 +85,42 @@ def required_fields(kind: str, samples: Mapping[str, Any]) -> list[str]:
         if not missing:
             return list(body)
         body.update({name: samples[name] for name in missing})
+
+
+def check_list_query(kind: str, query: Mapping[str, str]) -> tuple[dict[str, int], list[Violation]]:
+    """The list operation's paging parameters, read and checked against their spec schemas.
+
+    Returns:
+        Every integer parameter of `GET /v1/videos/{kind}` (its spec `default` when absent), and
+        the violations (a value that is not an integer, or out of its schema's range).
+    """
+    operation = load_spec()["paths"][f"/v1/videos/{endpoint(kind).kind}"]["get"]
+    found: dict[str, int] = {}
+    problems: list[Violation] = []
+    for ref in operation.get("parameters", ()):
+        param = _pointer(load_spec(), ref["$ref"]) if "$ref" in ref else ref
+        name, schema = param["name"], param["schema"]
+        text = query.get(name)
+        if text is None:
+            if "default" in schema:
+                found[name] = schema["default"]
+            continue
+        allowed = f"integers {schema.get('minimum', '')} to {schema.get('maximum', '')}"
+        value = int(text) if _INTEGER.fullmatch(text) else None
+        validator = _schema_validator(json.dumps(schema, sort_keys=True))
+        if value is None or not validator.is_valid(value):
+            problems.append(Violation(name, f"{text!r} is not allowed", allowed))
+        else:
+            found[name] = value
+    return found, problems
+
+
+_INTEGER = re.compile(r"[+-]?\d{1,18}")
+
+
+@functools.cache
+def _schema_validator(schema_json: str) -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(json.loads(schema_json))
 
 
 # ------------------------------------------------------------------ JSON Schema

@@ -39,7 +39,7 @@ from jwt.utils import base64url_decode
 from kling_ext._exceptions import CODE_MESSAGES
 from kling_ext._media import sample_video_bytes
 from kling_ext._spec import endpoints, load_spec
-from kling_ext._validation import Violation, check_request
+from kling_ext._validation import Violation, check_list_query, check_request
 
 from ._state import Fault, GatewayState, MockTask, StoredTask
 
@@ -95,11 +95,8 @@ _DEFAULT_FAIL_MESSAGE = f"Failure requested by the prompt marker {FAIL_MARKER}"
 _VIDEO_RE = re.compile(r"^/mock/videos/(?P<task_id>[^/]+?)(?P<wm>-watermark)?\.mp4$")
 _TASKS_RE = re.compile(r"^/v1/videos/(?P<kind>[^/]+)(?:/(?P<id>[^/]+))?$")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
-_INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 _JSON = "application/json"
 _SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (reference §3.1)
-# Reference §3.3: pageNum defaults to 1 in [1, 1000], pageSize to 30 in [1, 500].
-_PAGE_PARAMS = {"pageNum": (1, 1000, 1), "pageSize": (1, 500, 30)}
 # (business code, message) of each server-side status; 502 is a gateway that lost its upstream.
 _SERVER_ERRORS: Mapping[int, tuple[int, str]] = {
     500: (5000, "Server internal error"),
@@ -470,17 +467,9 @@ class MockGateway:
         return self._success(self._task_object(task, base_url))
 
     def _list(self, kind: str, query: Mapping[str, str], base_url: str) -> MockResponse:
-        page: dict[str, int] = {}
-        for name, (low, high, default) in _PAGE_PARAMS.items():
-            text = query.get(name)
-            if text is None:
-                page[name] = default
-            elif not _INT_RE.match(text) or not low <= int(text) <= high:
-                return self._error(
-                    400, 1201, f"{name}: {text!r} is not allowed; allowed: integers {low} to {high}"
-                )
-            else:
-                page[name] = int(text)
+        page, violations = check_list_query(kind, query)
+        if violations:
+            return self._error(400, 1201, _describe(violations[0]))
         newest_first = [task for task in reversed(self._state.tasks) if task.kind == kind]
         start = (page["pageNum"] - 1) * page["pageSize"]
         chosen = newest_first[start : start + page["pageSize"]]
