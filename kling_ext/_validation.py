@@ -69,18 +69,26 @@ def unknown_values(violations: Sequence[Violation]) -> tuple[list[Violation], li
     return refused, warned
 
 
-def required_fields(kind: str, samples: Mapping[str, Any]) -> list[str]:
-    """The fields a plain body for `kind` must carry, unconditional rules included.
+def required_fields(schema: Schema, samples: Mapping[str, Any]) -> list[str]:
+    """The fields a plain body of a request schema must carry, its unconditional rules included.
 
-    Found by validation: starting from an empty body, every field a `Required` violation names
-    is filled from `samples` until no field is missing (or no sample is left).
+    Found by validation: starting from an empty body, every top-level field a `Required` error
+    names is filled from `samples` until no field is missing (or no sample is left).
+
+    Args:
+        schema: A request body schema of the spec (resolved or a `$ref`).
+        samples: A value for each field that may be needed.
     """
+    root = {**schema, "components": load_spec()["components"]}
+    validator = _schema_validator(json.dumps(root, sort_keys=True, default=dict))
     body: dict[str, Any] = {}
     while True:
         missing = [
-            v.field
-            for v in check_request(kind, body)
-            if v.missing and v.field in samples and v.field not in body
+            name
+            for error in validator.iter_errors(body)
+            if type(error.kind).__name__ == "Required" and not list(error.instance_path)
+            for name in [error.message.split('"')[1]]
+            if name in samples and name not in body
         ]
         if not missing:
             return list(body)
