@@ -69,7 +69,8 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body.setdefault(name, default)
     if not body.get("external_task_id"):
         body["external_task_id"] = new_external_task_id()
-    violations = check_request(ep.kind, body)
+    # With allow_unknown, the rules are checked too, so each one broken is at least warned about.
+    violations = check_request(ep.kind, body, everything=allow_unknown)
     warned: list[Violation] = []
     if allow_unknown:
         violations, warned = unknown_values(violations)

@@ -36,20 +36,24 @@ class Violation:
     """Whether the field is absent but required."""
 
 
-def check_request(kind: str, body: Mapping[str, Any]) -> list[Violation]:
-    """Every violation of the spec in a request body for endpoint `kind`, most basic first.
+def check_request(
+    kind: str, body: Mapping[str, Any], *, everything: bool = False
+) -> list[Violation]:
+    """The violations of the spec in a request body for endpoint `kind`, most basic first.
 
     A field's own schema (type, enum, length, pattern) is reported before the rules between
-    fields, which assume well-typed fields; the durations sum is checked last.
+    fields, which assume well-typed fields, and only those unless `everything` is set; the
+    durations sum is checked last.
     """
     ep = endpoint(kind)
     found = [_violation(ep, body, error) for error in _validator(ep.schema_name).iter_errors(body)]
     basic = [v for v in found if not v.rule]
-    if basic:
+    rules = [v for v in found if v.rule]
+    if basic and not everything:
         return basic
-    if found:
-        return found
-    return _sum_violations(ep.schema.get("x-kling-rules", ()), body)
+    if rules and not everything:
+        return rules
+    return basic + rules + _sum_violations(ep.schema.get("x-kling-rules", ()), body)
 
 
 def unknown_values(violations: Sequence[Violation]) -> tuple[list[Violation], list[Violation]]:

@@ -95,3 +95,21 @@ def test_allow_unknown_changes_nothing_for_known_values(
             prompt="a cat", model_name="kling-v2-6", duration=12, allow_unknown=True
         )
     assert sent == []
+
+
+def test_allow_unknown_warns_about_every_rule_it_lets_through(
+    client: Kling, sent: list[dict[str, Any]]
+) -> None:
+    with pytest.warns(UnknownValueWarning) as got:
+        client.image2video.create(
+            prompt="zoom",
+            image="https://x.test/a.png",
+            image_tail="https://x.test/b.png",
+            static_mask="https://x.test/m.png",
+            model_name="kling-v9",  # type: ignore[arg-type]
+            allow_unknown=True,
+        )
+    messages = [str(w.message) for w in got]
+    assert any(m.startswith("model_name: ") for m in messages), messages
+    assert any("image_tail cannot be used together with static_mask" in m for m in messages)
+    assert len(sent) == 1
