@@ -88,7 +88,7 @@ class ElementRefParams(TypedDict, total=False):
 class Image2VideoParams(TypedDict, total=False):
     """An image-to-video task."""
 
-    #: The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
+    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
     model_name: Literal[
         "kling-v1",
         "kling-v1-5",
@@ -139,7 +139,7 @@ class Image2VideoParams(TypedDict, total=False):
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
@@ -165,13 +165,13 @@ class MotionControlParams(TypedDict, total=False):
     element_list: Sequence[ElementRefParams]
     #: Keep the reference video's sound. Default `yes`.
     keep_original_sound: Literal["yes", "no"]
-    #: Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the official API; the seed gateway marks it optional, so kling-ext sends `image` when none is given.
+    #: Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
     character_orientation: Literal["image", "video"]
-    #: Required by the official API; the seed gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
+    #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
     mode: Literal["std", "pro"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
@@ -201,7 +201,7 @@ class MultiImage2VideoParams(TypedDict, total=False):
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
@@ -226,7 +226,7 @@ class MultiPromptItemParams(TypedDict, total=False):
     index: Required[int]
     #: What happens in this shot.
     prompt: Required[str]
-    #: The shot's length in whole seconds. Officially a string; the seed gateway's example sends a number, so both are read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which JSON Schema cannot say).
+    #: The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which JSON Schema cannot say).
     duration: Required[Any]
 
 
@@ -271,7 +271,7 @@ class OmniVideoParams(TypedDict, total=False):
     )
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
@@ -285,7 +285,7 @@ class OmniVideoParams(TypedDict, total=False):
 class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
-    #: The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
+    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
     model_name: Literal[
         "kling-v1",
         "kling-v1-6",
@@ -322,7 +322,7 @@ class Text2VideoParams(TypedDict, total=False):
     )
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str

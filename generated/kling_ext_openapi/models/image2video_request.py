@@ -33,15 +33,15 @@ class Image2VideoRequest:
     """An image-to-video task."""
 
     model_name: Image2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
-    """
+    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
+    it. """
     image: str | Unset = UNSET
     """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
     Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
     least 300 px, aspect ratio between 1:2.5 and 2.5:1.
      """
     image_tail: str | Unset = UNSET
-    """ An image as in `ImageInput`, or an empty string for none: the seed document's own
+    """ An image as in `ImageInput`, or an empty string for none: the gateway's own
     image2video example sends `image_tail: ""` when there is no end frame.
      """
     multi_shot: bool | Unset = UNSET
@@ -102,7 +102,7 @@ class Image2VideoRequest:
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be

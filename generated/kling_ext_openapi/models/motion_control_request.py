@@ -50,7 +50,7 @@ class MotionControlRequest:
     keep_original_sound: YesNo | Unset = UNSET
     character_orientation: MotionControlRequestCharacterOrientation | Unset = UNSET
     """ Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the
-    official API; the seed gateway marks it optional, so kling-ext sends `image` when none is given.
+    official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
      """
     mode: Mode | Unset = UNSET
     """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
@@ -63,7 +63,7 @@ class MotionControlRequest:
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be

@@ -17,9 +17,9 @@ class MultiPromptItem:
     prompt: str
     """ What happens in this shot. """
     duration: int | str
-    """ The shot's length in whole seconds. Officially a string; the seed gateway's example sends a number, so both
-    are read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum,
-    which JSON Schema cannot say). """
+    """ The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are
+    read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which
+    JSON Schema cannot say). """
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -30,8 +30,8 @@ class Text2VideoRequest:
     """A text-to-video task."""
 
     model_name: Text2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
-    """
+    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
+    it. """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
@@ -78,7 +78,7 @@ class Text2VideoRequest:
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be
