@@ -32,8 +32,6 @@ class Violation:
     """Whether a model capability or cross-field rule (not the field's own schema) is broken."""
     enum: bool = attrs.field(default=False, eq=False)
     """Whether the value is one the spec's enum does not list (see `unknown_values`)."""
-    missing: bool = attrs.field(default=False, eq=False)
-    """Whether the field is absent but required."""
 
 
 def check_request(
@@ -223,7 +221,7 @@ def _violation(ep: Endpoint, body: Mapping[str, Any], error: Any) -> Violation:
     if kind == "Required":
         missing = error.message.split('"')[1] if '"' in error.message else ""
         field = _field_name([*path, missing]) if missing else field
-        return Violation(field, rule or "is required", rule=bool(rule), missing=True)
+        return Violation(field, rule or "is required", rule=bool(rule))
     if kind == "Not":
         names = list(_present(node, instance))
         field = _field_name([*path, names[-1]]) if names else field
