@@ -174,7 +174,7 @@ def test_official_jwt_is_accepted_until_it_expires() -> None:
     gateway = MockGateway()
     headers = {"Authorization": f"Bearer {token(time.time())}"}
     assert send(gateway, "POST", "/v1/videos/text2video", BODY, headers=headers).status == 200
-    gateway.advance(1801)  # JWTAuth signs tokens valid for 30 minutes (reference §2.1)
+    gateway.advance(1801)  # JWTAuth signs tokens valid for 30 minutes (official AK/SK docs)
     assert_error(send(gateway, "GET", "/v1/videos/text2video", headers=headers), 401, 1004)
 
 
