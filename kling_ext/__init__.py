@@ -36,6 +36,7 @@ from ._exceptions import (
     ValidationError,
 )
 from ._polling import PollSchedule
+from ._prepare import UnknownValueWarning
 from ._task import Task, TaskStatus, Video, parse_callback
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "TaskStateError",
     "TaskStatus",
     "TaskTimeoutError",
+    "UnknownValueWarning",
     "ValidationError",
     "Video",
     "__version__",

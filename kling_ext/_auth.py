@@ -1,6 +1,6 @@
 """Credentials as ``httpx.Auth`` objects whose secrets never reach a repr, a log line or an error.
 
-Two schemes exist (reference §2): a gateway or official API key sent as ``Bearer <key>``
+Two schemes exist (official AK/SK docs): a gateway or official API key sent as ``Bearer <key>``
 (:class:`BearerAuth`), and the official AK/SK pair signed into a short-lived HS256 JWT
 (:class:`JWTAuth`). :func:`redact` and :class:`RedactingFilter` are the last line of defence for
 text that may still carry a secret, such as log records and CLI output.
@@ -113,7 +113,7 @@ class BearerAuth(httpx.Auth):
 class JWTAuth(httpx.Auth):
     """Sign the official AK/SK pair into an HS256 JWT and send it as a bearer token.
 
-    The token follows reference §2.1 (``iss`` = access key, ``exp`` = now + ttl, ``nbf`` =
+    The token follows official AK/SK docs (``iss`` = access key, ``exp`` = now + ttl, ``nbf`` =
     now - 5 s). It is cached and signed again once less than ``renew_margin`` seconds of validity
     remain; the client calls :meth:`renew` after business code 1004 ("authorization expired").
     Renewal holds a lock, so threads sharing one client never sign concurrently.

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 # --- Endpoints -------------------------------------------------------------------------------
-# The gateway the seed document describes; paths below it are the official `/v1/videos/...` ones.
+# The gateway whose examples the spec follows; paths below it are the official `/v1/videos/...`.
 DEFAULT_BASE_URL = "https://api.agentsflare.com/klingai"
-# Kling's own endpoint for users outside China (reference §1); AK/SK JWT or an official API key.
+# Kling's own endpoint for users outside China (official docs); AK/SK JWT or an official API key.
 OFFICIAL_BASE_URL = "https://api-singapore.klingai.com"
 
 # --- Media inputs and credentials (_inputs.py, _auth.py) -------------------------------------
@@ -13,9 +13,9 @@ OFFICIAL_BASE_URL = "https://api-singapore.klingai.com"
 BASE64_CHUNK_CHARS = 1_048_576
 # Error messages quote this much of a user value: enough to recognise it, never a whole image.
 ERROR_VALUE_PREVIEW_CHARS = 60
-# Reference §2.1: the official samples and Kuaishou's own client sign tokens valid for 30 min.
+# official AK/SK docs: the official samples and Kuaishou's own client sign tokens valid for 30 min.
 JWT_TTL_SECONDS = 1800
-# Reference §2.1: nbf = now - 5 s so a server clock slightly behind ours still accepts the token.
+# Official AK/SK docs: nbf = now - 5 s, so a server clock slightly behind ours accepts the token.
 JWT_NOT_BEFORE_SKEW_SECONDS = 5
 # Renew 5 min early so a token never expires in flight (slow uploads, retries, clock skew).
 JWT_RENEW_MARGIN_SECONDS = 300
@@ -32,13 +32,13 @@ SECRET_MIN_CHARS_FOR_SUFFIX = 16
 POLL_FIRST_DELAY = 5.0
 # Below ~6 s between queries a 60 s task is noticed within 10%; above ~5.3 s it takes <= 12 queries.
 POLL_MIN_DELAY = 5.6
-# Even an hour-long task (reference §13.16) is noticed within half a minute.
+# Even an hour-long task (ComfyUI's measured run times) is noticed within half a minute.
 POLL_MAX_DELAY = 30.0
 # Wait 8% of the time spent so far: the end is noticed within 10% of the run time, even with jitter.
 POLL_GROWTH = 0.08
 # ±3% spreads clients started together while keeping the 60 s figures above within their targets.
 POLL_JITTER = 0.03
-# Reference §13.16: queues can exceed 10 min and ComfyUI had to raise its deadline to ~68 min;
+# ComfyUI PR #8860: queues can exceed 10 min and ComfyUI had to raise its deadline to ~68 min;
 # on timeout the task id is kept, so a resumed wait loses nothing.
 DEFAULT_WAIT_TIMEOUT = 1800.0
 # Two retries cover a transient blip; longer outages should surface instead of stalling the caller.
@@ -49,7 +49,7 @@ RETRY_BASE_DELAY = 0.5
 RETRY_MAX_DELAY = 8.0
 # Backoff is scaled into [0.75, 1] of its value: spreads clients without shortening it much.
 RETRY_JITTER_FLOOR = 0.75
-# Reference §8: code 1303 asks for exponential backoff starting at >= 1 s.
+# The spec's error table: code 1303 asks for exponential backoff starting at >= 1 s.
 RATE_LIMIT_MIN_DELAY = 1.0
 # A longer Retry-After means an outage, not a blip: give up (openai's MAX_RETRY_AFTER is alike).
 MAX_RETRY_AFTER = 60.0

@@ -140,7 +140,7 @@ class ConfigurationError(KlingError, ValueError):
     """The client is misconfigured, e.g. credentials are missing or the base URL is insecure."""
 
 
-# Meanings of Kling's business codes, worded after the official error table (reference §8).
+# Meanings of Kling's business codes, worded after the official error table (as in the spec).
 CODE_MESSAGES: Mapping[int, str] = MappingProxyType(
     {
         1000: "authentication failed",
@@ -450,7 +450,7 @@ class TaskStateError(TaskError):
     """
 
 
-# Known business codes decide the class (reference §8); a code missing here falls back to status.
+# Known business codes decide the class (the spec's error table); others fall back to status.
 CODE_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
     {
         **dict.fromkeys((1000, 1001, 1002, 1003, 1004), AuthenticationError),
@@ -485,10 +485,11 @@ def is_task_not_found(status_code: int | None, code: int | None, message: str | 
 
     The recovery after an ambiguous create relies on this: only a definite "not found" makes it
     safe to send the create again, so only the documented answers count. Kling answers a missing
-    task id with HTTP 400, code 1201 and "Task not found by id/external id: <id>" (reference
-    §13.12); 1201 otherwise means any invalid parameter, so its message decides. HTTP 404 with
-    code 1203 counts when its message is about a task. Anything without a business code (an HTML
-    404 page, a proxy's "not found") may be a wrong route, which proves nothing.
+    task id with HTTP 400, code 1201 and "Task not found by id/external id: <id>" (as
+    aself101/kling-api observed); 1201 otherwise means any invalid parameter, so its message
+    decides. HTTP 404 with code 1203 counts when its message is about a task. Anything without a
+    business code (an HTML 404 page, a proxy's "not found") may be a wrong route, which proves
+    nothing.
 
     Args:
         status_code: The HTTP status, if a response arrived.

@@ -1,7 +1,7 @@
 """Media inputs: turn what a caller hands us into what a Kling image field accepts.
 
 Kling image fields take a public URL or raw Base64 without a ``data:`` prefix, and reject JPEG/PNG
-files outside its size, side and aspect limits (reference §3.5). Checking those limits here turns a
+files outside its size, side and aspect limits (the spec's ImageInput). Checking them here turns a
 vague HTTP 400 after an upload into an error that names the field, what was found and what is
 allowed. Everything is pure apart from reading a file the caller hands over.
 
@@ -84,7 +84,7 @@ def _check_max_side(
 
 @attrs.frozen(kw_only=True)
 class ImageLimits:
-    """What an image field accepts; the defaults are the documented limits (reference §3.5).
+    """What an image field accepts; the defaults are the documented limits (the spec's ImageInput).
 
     The caller fills these from the OpenAPI spec's ``x-kling-media`` extension, so one endpoint
     can tighten them (motion control, for example, caps sides at 65536 px).

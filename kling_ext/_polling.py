@@ -1,6 +1,6 @@
 """A pure schedule for polling a task until it ends: no clock, no sleeping, no randomness.
 
-Kling tasks take from half a minute to an hour (reference §13.16), so a fixed interval is either
+Kling tasks take half a minute to an hour (as ComfyUI measured), so a fixed interval is either
 wasteful for long tasks or slow to notice short ones. :class:`PollSchedule` checks once soon (to
 catch instant failures such as a content-policy rejection), then polls at a steady pace, and later
 waits a fixed fraction of the time already spent, so both the number of queries and the delay in

@@ -3,19 +3,33 @@
 Everything is driven by the spec: which fields exist, which are strings on the wire (so `5`
 becomes `"5"`), which are images (encoded and checked against `x-kling-media`), which are video
 URLs, what is sent by default (`x-kling-default`) and every rule (`_validation`).
+
+Two escape hatches for what the spec does not know yet: `extra_body` (merged into the body as
+given, after validation) and `allow_unknown` (a value missing from an enum, such as a new model,
+is warned about instead of refused; everything else is still checked).
 """
 
 from __future__ import annotations
 
 import enum
 import uuid
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._exceptions import ValidationError
 from ._inputs import ImageLimits, check_url, encode_image
 from ._spec import Schema, endpoint, resolve
-from ._validation import check_request
+from ._validation import Violation, check_request, unknown_values
+
+EXTRA_BODY = "extra_body"
+"""The keyword argument whose mapping is merged into the sent body unchecked."""
+ALLOW_UNKNOWN = "allow_unknown"
+"""The keyword argument that lets values the spec's enums do not list through, with a warning."""
+
+
+class UnknownValueWarning(UserWarning):
+    """A request was sent with a value the spec does not list (``allow_unknown=True``)."""
 
 
 def new_external_task_id() -> str:
@@ -26,7 +40,10 @@ def new_external_task_id() -> str:
 def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON body for a create on endpoint `kind`, validated against the spec.
 
-    `None` means "not given". Every create gets an `external_task_id`.
+    `None` means "not given". Every create gets an `external_task_id`. `params` may also hold
+    `extra_body` (a mapping merged into the body as given, after validation: for fields the spec
+    does not have yet) and `allow_unknown` (send enum values the spec does not list, such as a
+    newer model name, with an `UnknownValueWarning` naming the field, instead of refusing them).
 
     Raises:
         ValidationError: the first violation of the spec, naming the field and what is allowed.
@@ -34,6 +51,11 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     ep = endpoint(kind)
     properties = ep.schema.get("properties", {})
     required = set(ep.schema.get("required", ()))
+    params = dict(params)
+    extra = params.pop(EXTRA_BODY, None) or {}
+    if not isinstance(extra, Mapping) or not all(isinstance(key, str) for key in extra):
+        raise ValidationError(EXTRA_BODY, "must be a mapping of field names to JSON values")
+    allow_unknown = bool(params.pop(ALLOW_UNKNOWN, False))
     body: dict[str, Any] = {}
     for name, value in params.items():
         if value is None or (value == "" and name not in required):
@@ -47,12 +69,25 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body.setdefault(name, default)
     if not body.get("external_task_id"):
         body["external_task_id"] = new_external_task_id()
-    violations = check_request(ep.kind, body)
+    # With allow_unknown, the rules are checked too, so each one broken is at least warned about.
+    violations = check_request(ep.kind, body, everything=allow_unknown)
+    warned: list[Violation] = []
+    if allow_unknown:
+        violations, warned = unknown_values(violations)
     if violations:
         first = violations[0]
         more = f" (and {len(violations) - 1} more problem(s))" if len(violations) > 1 else ""
         raise ValidationError(first.field, first.message + more, first.allowed)
+    for violation in warned:
+        warnings.warn(_describe(violation), UnknownValueWarning, stacklevel=4)
+    body.update(extra)
     return body
+
+
+def _describe(violation: Violation) -> str:
+    text = f"{violation.field}: {violation.message}"
+    text += f"; the spec allows {violation.allowed}" if violation.allowed else ""
+    return text + "; sent anyway (allow_unknown)"
 
 
 def _normalize(value: Any, schema: Schema, field: str) -> Any:

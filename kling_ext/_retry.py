@@ -1,11 +1,11 @@
 """A pure retry policy: given what one attempt produced, decide what to do next.
 
-The decision depends on what the server may already have done (style §2.6). A query or a download
+The decision depends on what the server may already have done . A query or a download
 is safe to repeat. A create is not: if its body may have reached the server, repeating it could pay
 for a second task, so the policy asks the caller to look the task up by its ``external_task_id``
 (:class:`LookUp`) and re-sends only when the request provably never left (a connect error) or was
 refused outright (rate limit). HTTP 429 is never retried blindly: Kling uses it for billing errors
-(codes 1100-1102) too, so the business code decides (reference §8, §13.17).
+(codes 1100-1102) too, so the business code decides (the spec's error table).
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ __all__ = [
 Operation: TypeAlias = Literal["query", "create", "download"]
 """What the attempt was doing; only ``"create"`` is unsafe to repeat."""
 
-# Reference §8: the only code a fresh token fixes.
+# The spec's error table: the only code a fresh token fixes.
 TOKEN_EXPIRED_CODE = 1004
-# Reference §8: "requests too fast" and "parallel task over resource pack limit": back off, retry.
+# The spec's error table: "requests too fast", "parallel task over resource pack limit": retry.
 RATE_LIMIT_CODES = frozenset({1302, 1303})
-# Reference §8: internal error, maintenance, internal timeout; "retry later".
+# The spec's error table: internal error, maintenance, internal timeout; "retry later".
 SERVER_ERROR_CODES = frozenset({5000, 5001, 5002})
 
 

@@ -1,7 +1,7 @@
 """The bundled OpenAPI spec, and the per-endpoint facts the client and the mock read from it.
 
-The spec is the single source of truth: paths, request schemas, model capabilities
-(`x-kling-models`), cross-field rules (`x-kling-rules`), media limits (`x-kling-media`) and the
+The spec is the single source of truth: paths, request schemas (model capabilities and
+cross-field rules are their JSON Schema `allOf` rules), media limits (`x-kling-media`) and the
 values sent when a caller gives none (`x-kling-default`) are all read from here, never restated.
 """
 
@@ -68,12 +68,6 @@ class Endpoint:
     def schema(self) -> Schema:
         """The request body's schema (resolved)."""
         return _request_schema(self.schema_name)
-
-    @property
-    def models(self) -> Mapping[str, Mapping[str, Any]]:
-        """`x-kling-models`: what each model accepts on this endpoint."""
-        models: Mapping[str, Mapping[str, Any]] = self.schema.get("x-kling-models", {})
-        return models
 
     @property
     def defaults(self) -> Mapping[str, Any]:

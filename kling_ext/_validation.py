@@ -1,21 +1,24 @@
-"""Request validation against the spec: JSON Schema, model capabilities and cross-field rules.
+"""Request validation: plain JSON Schema 2020-12 validation of the bundled spec.
 
 Pure: a request body in, a list of violations out. The client raises the first one as a
 `ValidationError` before anything is sent; the mock gateway answers them as the documented 400.
+Model capabilities and cross-field rules are the request schemas' `allOf` entries, each with a
+`description` that says the rule; that text is the violation's message. The one rule JSON Schema
+cannot say (shot durations adding up to `duration`) is the spec's `x-kling-rules`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 import jsonschema_rs
 
 from ._spec import Endpoint, Schema, endpoint, load_spec, resolve
-
-PRESENT = "$present"
 
 
 @attrs.frozen
@@ -25,34 +28,151 @@ class Violation:
     field: str
     message: str
     allowed: str | None = None
+    rule: bool = attrs.field(default=False, eq=False)
+    """Whether a model capability or cross-field rule (not the field's own schema) is broken."""
+    enum: bool = attrs.field(default=False, eq=False)
+    """Whether the value is one the spec's enum does not list (see `unknown_values`)."""
 
 
-def check_request(kind: str, body: Mapping[str, Any]) -> list[Violation]:
-    """Every violation of the spec in a request body for endpoint `kind`, most basic first."""
+def check_request(
+    kind: str, body: Mapping[str, Any], *, everything: bool = False
+) -> list[Violation]:
+    """The violations of the spec in a request body for endpoint `kind`, most basic first.
+
+    A field's own schema (type, enum, length, pattern) is reported before the rules between
+    fields, which assume well-typed fields, and only those unless `everything` is set; the
+    durations sum is checked last.
+    """
     ep = endpoint(kind)
-    found = _schema_violations(ep, body)
-    if found:
-        # Capability and rule checks assume well-typed fields; report the basics first.
-        return found
-    found.extend(_model_violations(ep, body))
-    found.extend(_rule_violations(ep.schema.get("x-kling-rules", ()), body, prefix=""))
-    for name, sub in ep.schema.get("properties", {}).items():
-        nested = resolve(sub)
-        if name in body and isinstance(body[name], Mapping) and "x-kling-rules" in nested:
-            found.extend(_rule_violations(nested["x-kling-rules"], body[name], prefix=f"{name}."))
-    return found
+    found = [_violation(ep, body, error) for error in _validator(ep.schema_name).iter_errors(body)]
+    basic = [v for v in found if not v.rule]
+    rules = [v for v in found if v.rule]
+    if basic and not everything:
+        return basic
+    if rules and not everything:
+        return rules
+    return basic + rules + _sum_violations(ep.schema.get("x-kling-rules", ()), body)
+
+
+def unknown_values(violations: Sequence[Violation]) -> tuple[list[Violation], list[Violation]]:
+    """Split violations for a caller who sends values the spec does not list yet.
+
+    Returns:
+        (refused, warned): an enum miss (e.g. a model name newer than the spec) is only warned
+        about, and so is every rule between fields when there is one, since the spec's rules
+        cannot know the new value; everything else (types, lengths, formats, unknown fields) is
+        still refused.
+    """
+    misses = [v for v in violations if v.enum]
+    if not misses:
+        return list(violations), []
+    refused = [v for v in violations if not v.enum and not v.rule]
+    warned = [v for v in violations if v.enum or v.rule]
+    return refused, warned
+
+
+def required_fields(schema: Schema, samples: Mapping[str, Any]) -> list[str]:
+    """The fields a plain body of a request schema must carry, its unconditional rules included.
+
+    Found by validation: starting from an empty body, every top-level field a `Required` error
+    names is filled from `samples` until no field is missing (or no sample is left).
+
+    Args:
+        schema: A request body schema of the spec (resolved or a `$ref`).
+        samples: A value for each field that may be needed.
+    """
+    root = {**schema, "components": load_spec()["components"]}
+    validator = _schema_validator(json.dumps(root, sort_keys=True, default=dict))
+    body: dict[str, Any] = {}
+    while True:
+        missing = [
+            name
+            for error in validator.iter_errors(body)
+            if type(error.kind).__name__ == "Required" and not list(error.instance_path)
+            for name in [error.message.split('"')[1]]
+            if name in samples and name not in body
+        ]
+        if not missing:
+            return list(body)
+        body.update({name: samples[name] for name in missing})
+
+
+def check_list_query(kind: str, query: Mapping[str, str]) -> tuple[dict[str, int], list[Violation]]:
+    """The list operation's paging parameters, read and checked against their spec schemas.
+
+    Returns:
+        Every integer parameter of `GET /v1/videos/{kind}` (its spec `default` when absent), and
+        the violations (a value that is not an integer, or out of its schema's range).
+    """
+    operation = load_spec()["paths"][f"/v1/videos/{endpoint(kind).kind}"]["get"]
+    found: dict[str, int] = {}
+    problems: list[Violation] = []
+    for ref in operation.get("parameters", ()):
+        param = _pointer(load_spec(), ref["$ref"]) if "$ref" in ref else ref
+        name, schema = param["name"], param["schema"]
+        text = query.get(name)
+        if text is None:
+            if "default" in schema:
+                found[name] = schema["default"]
+            continue
+        allowed = f"integers {schema.get('minimum', '')} to {schema.get('maximum', '')}"
+        value = int(text) if _INTEGER.fullmatch(text) else None
+        validator = _schema_validator(json.dumps(schema, sort_keys=True))
+        if value is None or not validator.is_valid(value):
+            problems.append(Violation(name, f"{text!r} is not allowed", allowed))
+        else:
+            found[name] = value
+    return found, problems
+
+
+_INTEGER = re.compile(r"[+-]?\d{1,18}")
+
+
+@functools.cache
+def _schema_validator(schema_json: str) -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(json.loads(schema_json))
 
 
 # ------------------------------------------------------------------ JSON Schema
 
 
 @functools.cache
+def _root(schema_name: str) -> Mapping[str, Any]:
+    return {"$ref": f"#/components/schemas/{schema_name}", "components": load_spec()["components"]}
+
+
+@functools.cache
 def _validator(schema_name: str) -> jsonschema_rs.Draft202012Validator:
-    schema = {
-        "$ref": f"#/components/schemas/{schema_name}",
-        "components": load_spec()["components"],
-    }
-    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    return jsonschema_rs.Draft202012Validator(dict(_root(schema_name)), validate_formats=True)
+
+
+def _pointer(root: Mapping[str, Any], ref: str) -> Any:
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _walk(root: Mapping[str, Any], path: Sequence[str | int]) -> tuple[Any, str | None]:
+    """The schema node an error's `schema_path` ends at, and the innermost rule's description.
+
+    A rule is an `allOf` entry; its `description` says the rule in words.
+    """
+    node: Any = root
+    rule: str | None = None
+    previous: str | int | None = None
+    for step in path:
+        if step == "$ref" and isinstance(node, Mapping) and "$ref" in node:
+            node = _pointer(root, node["$ref"])
+        elif isinstance(node, Mapping | list):
+            try:
+                node = node[step]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                break
+        if previous == "allOf" and isinstance(node, Mapping) and "description" in node:
+            rule = str(node["description"])
+        previous = step
+    return node, rule
 
 
 def _field_name(path: Sequence[str | int]) -> str:
@@ -73,32 +193,69 @@ def _schema_at(schema: Schema, path: Sequence[str | int]) -> Schema:
     return resolve(schema)
 
 
-def _schema_violations(ep: Endpoint, body: Mapping[str, Any]) -> list[Violation]:
-    found: list[Violation] = []
-    for error in _validator(ep.schema_name).iter_errors(body):
-        path = list(error.instance_path)
-        field = _field_name(path) or "body"
-        kind = type(error.kind).__name__
+def _present(schema: Any, instance: Any) -> Iterator[str]:
+    """Names a `not`/`anyOf` subschema requires that the instance has, most specific last."""
+    if not isinstance(schema, Mapping) or not isinstance(instance, Mapping):
+        return
+    for name in schema.get("properties", {}):
+        if name in instance:
+            yield name
+    names = schema.get("required", ())
+    if names and all(name in instance for name in names):
+        yield from names
+    for sub in schema.get("anyOf", ()):
+        yield from _present(sub, instance)
+
+
+def _violation(ep: Endpoint, body: Mapping[str, Any], error: Any) -> Violation:
+    path = list(error.instance_path)
+    schema_path = list(error.schema_path)
+    node, rule = _walk(_root(ep.schema_name), schema_path)
+    parent, _ = _walk(_root(ep.schema_name), schema_path[:-1])
+    parent = parent if isinstance(parent, Mapping) else {}
+    instance = _get(body, path)
+    field = _field_name(path) or "body"
+    kind = type(error.kind).__name__
+    allowed: str | None = None
+    message = rule or error.message
+    if kind == "Required":
+        missing = error.message.split('"')[1] if '"' in error.message else ""
+        field = _field_name([*path, missing]) if missing else field
+        return Violation(field, rule or "is required", rule=bool(rule))
+    if kind == "Not":
+        names = list(_present(node, instance))
+        field = _field_name([*path, names[-1]]) if names else field
+        message = rule or "is not allowed here"
+    elif kind == "AnyOf" and rule:
+        names = [n for branch in node for n in _present(branch, instance)]
+        field = _field_name([*path, names[0]]) if names and not path else field
+    elif kind == "AnyOf":
+        message = f"{_show(instance)} is not allowed"
+        allowed = parent.get("title")
+    elif kind == "Enum":
+        sub = parent if "enum" in parent else _schema_at(ep.schema, path)
+        allowed = _listing(sub.get("enum", ()))
+        message = f"{_show(instance)} is not allowed" + (f": {rule}" if rule else "")
+        return Violation(field, message, allowed, rule=bool(rule), enum=not rule)
+    elif kind == "Constant":
+        allowed = repr(parent.get("const"))
+        message = f"{_show(instance)} is not allowed" + (f": {rule}" if rule else "")
+    elif kind == "MaxLength":
+        message = f"is {len(str(instance))} characters long"
+        allowed = f"at most {parent.get('maxLength')} characters"
+    elif kind == "MaxItems":
+        message = rule or f"has {len(instance)} items"
+        allowed = f"at most {parent.get('maxItems')} items"
+    elif kind == "Pattern":
+        message = f"{_show(instance)} is not allowed"
+        allowed = parent.get("title") or f"text matching {parent.get('pattern')}"
+    elif kind == "AdditionalProperties":
         sub = _schema_at(ep.schema, path)
-        allowed = None
-        message = error.message
-        if kind == "Enum" and "enum" in sub:
-            allowed = ", ".join(repr(v) for v in sub["enum"])
-            message = f"{_show(_get(body, path))} is not allowed"
-        elif kind == "MaxLength":
-            message = f"is {len(str(_get(body, path)))} characters long"
-            allowed = f"at most {sub.get('maxLength')} characters"
-        elif kind == "Required":
-            missing = error.message.split('"')[1] if '"' in error.message else ""
-            field = _field_name([*path, missing]) if missing else field
-            message = "is required"
-        elif kind == "AdditionalProperties":
-            extra = sorted(set(_get(body, path)) - set(sub.get("properties", {})))
-            field = _field_name([*path, extra[0]]) if extra else field
-            message = "is not a field of this request"
-            allowed = ", ".join(sub.get("properties", {}))
-        found.append(Violation(field, message, allowed))
-    return found
+        extra = sorted(set(instance) - set(sub.get("properties", {})))
+        field = _field_name([*path, extra[0]]) if extra else field
+        message = "is not a field of this request"
+        allowed = ", ".join(sub.get("properties", {}))
+    return Violation(field, message, allowed, rule=bool(rule))
 
 
 def _get(body: Any, path: Sequence[str | int]) -> Any:
@@ -113,177 +270,26 @@ def _show(value: Any) -> str:
     )
 
 
-# ------------------------------------------------------------------ model capabilities
-
-# Fields whose support differs between models; a model's entry in x-kling-models says
-# whether it takes them. Only listed values trigger the check (multi_shot=false is harmless).
-_GATED: Mapping[str, Any] = {
-    "cfg_scale": None,
-    "camera_control": None,
-    "multi_shot": True,
-    "element_list": None,
-    "voice_list": None,
-}
-
-
-def _model_violations(ep: Endpoint, body: Mapping[str, Any]) -> list[Violation]:
-    defaults = ep.defaults
-    model = body.get("model_name", defaults.get("model_name"))
-    caps = ep.models.get(model) if isinstance(model, str) else None
-    if caps is None:
-        return []
-    found: list[Violation] = []
-    mode = body.get("mode", defaults.get("mode"))
-    duration = body.get("duration", defaults.get("duration"))
-    if "mode" in body and "modes" in caps and mode not in caps["modes"]:
-        found.append(
-            Violation("mode", f"{mode!r} is not supported by {model}", _listing(caps["modes"]))
-        )
-    if "duration" in body and "durations" in caps and duration not in caps["durations"]:
-        found.append(
-            Violation(
-                "duration", f"{duration!r} is not allowed for {model}", _listing(caps["durations"])
-            )
-        )
-    if body.get("sound") == "on" and "sound" in caps:
-        sound = caps["sound"]
-        if sound is False:
-            found.append(Violation("sound", f"{model} cannot generate sound", "'off'"))
-        elif isinstance(sound, list) and mode is not None and mode not in sound:
-            found.append(
-                Violation("sound", f"'on' needs mode {_listing(sound)} with {model}", "'off'")
-            )
-    for field, trigger in _GATED.items():
-        if field not in body or (trigger is not None and body[field] != trigger):
-            continue
-        if not any(field in entry for entry in ep.models.values()):
-            continue  # this endpoint does not gate the field by model
-        support = caps.get(field, False)
-        if not support:
-            able = [name for name, entry in ep.models.items() if entry.get(field)]
-            found.append(
-                Violation(field, f"is not supported by {model}", f"models {_listing(able)}")
-            )
-        elif isinstance(support, Mapping):
-            found.extend(_camera_support(model, support, body, mode, duration))
-    return found
-
-
-def _camera_support(
-    model: str, support: Mapping[str, Any], body: Mapping[str, Any], mode: Any, duration: Any
-) -> list[Violation]:
-    need_mode, need_duration = support.get("mode"), support.get("duration")
-    types = support.get("types")
-    found = []
-    if (need_mode and mode != need_mode) or (need_duration and duration != need_duration):
-        found.append(
-            Violation(
-                "camera_control",
-                f"with {model} needs mode {need_mode!r} and duration {need_duration!r}",
-            )
-        )
-    kind = (
-        body["camera_control"].get("type") if isinstance(body["camera_control"], Mapping) else None
-    )
-    if types and kind not in types:
-        found.append(
-            Violation(
-                "camera_control.type", f"{kind!r} is not supported by {model}", _listing(types)
-            )
-        )
-    return found
-
-
 def _listing(values: Sequence[Any]) -> str:
     return ", ".join(repr(v) for v in values)
 
 
-# ------------------------------------------------------------------ cross-field rules
+# ------------------------------------------------------------------ what JSON Schema cannot say
 
 
-def _matches(body: Mapping[str, Any], condition: Mapping[str, Any]) -> bool:
-    for field, expected in condition.items():
-        value = body.get(field)
-        if expected == PRESENT:
-            if field not in body:
-                return False
-        elif isinstance(expected, list):
-            if value not in expected:
-                return False
-        elif value != expected:
-            return False
-    return True
-
-
-def _rule_violations(
-    rules: Sequence[Mapping[str, Any]], body: Mapping[str, Any], *, prefix: str
-) -> list[Violation]:
-    found: list[Violation] = []
+def _sum_violations(rules: Sequence[Mapping[str, Any]], body: Mapping[str, Any]) -> list[Violation]:
+    found = []
     for rule in rules:
-        if "when" in rule and not _matches(body, rule["when"]):
+        spec = rule["sum_equals"]
+        items = body.get(spec["list"])
+        if not items:
             continue
-        if "unless" in rule and _matches(body, rule["unless"]):
-            continue
-        found.extend(_apply(rule, body, prefix))
+        try:
+            total = sum(int(item[spec["item"]]) for item in items)
+            wanted = int(body.get(spec["total"], spec.get("default_total", 0)))
+        except (KeyError, TypeError, ValueError):
+            continue  # malformed items are reported by the schema check
+        if total != wanted:
+            message = f"{rule.get('message', 'sum mismatch')} ({total} != {wanted})"
+            found.append(Violation(spec["list"], message, rule=True))
     return found
-
-
-def _apply(rule: Mapping[str, Any], body: Mapping[str, Any], prefix: str) -> list[Violation]:
-    message = rule.get("message")
-    out: list[Violation] = []
-    for field in rule.get("require", ()):
-        empty = field in rule.get("nonempty", ()) and body.get(field) in ("", None)
-        if field not in body or empty:
-            out.append(Violation(prefix + field, message or "is required"))
-    for field in rule.get("forbid", ()):
-        if field in body:
-            out.append(Violation(prefix + field, message or "is not allowed here"))
-    pair = rule.get("exclusive")
-    if pair and all(field in body for field in pair):
-        out.append(
-            Violation(prefix + pair[-1], message or f"cannot be used together with {pair[0]}")
-        )
-    for field, value in rule.get("equal", {}).items():
-        if body.get(field) != value and not (field not in body and rule.get("absent_ok")):
-            out.append(Violation(prefix + field, message or f"must be {value!r}", repr(value)))
-    if "sum_equals" in rule:
-        out.extend(_sum_equals(rule["sum_equals"], body, prefix, message))
-    if "max_total" in rule:
-        spec = rule["max_total"]
-        total = sum(len(body.get(name) or ()) for name in spec["lists"])
-        if total > spec["max"]:
-            out.append(
-                Violation(prefix + spec["lists"][0], message or f"at most {spec['max']} items")
-            )
-    if "item_requires" in rule:
-        spec = rule["item_requires"]
-        values = [
-            item.get(spec["key"])
-            for item in body.get(spec["list"]) or ()
-            if isinstance(item, Mapping)
-        ]
-        if spec["value"] in values and spec["needs_value"] not in values:
-            out.append(Violation(prefix + spec["list"], message or "is incomplete"))
-    if "exactly_one_nonzero" in rule:
-        config = body.get(rule["exactly_one_nonzero"])
-        if isinstance(config, Mapping):
-            nonzero = [f for f in rule["fields"] if config.get(f, 0) not in (0, None)]
-            if len(nonzero) != 1:
-                out.append(
-                    Violation(prefix + rule["exactly_one_nonzero"], message or "needs one axis")
-                )
-    return out
-
-
-def _sum_equals(
-    spec: Mapping[str, Any], body: Mapping[str, Any], prefix: str, message: str | None
-) -> list[Violation]:
-    items = body.get(spec["list"]) or ()
-    try:
-        total = sum(int(item[spec["item"]]) for item in items)
-        wanted = int(body.get(spec["total"], spec.get("default_total", 0)))
-    except (KeyError, TypeError, ValueError):
-        return []  # malformed items are reported by the schema check
-    if total == wanted:
-        return []
-    return [Violation(prefix + spec["list"], f"{message or 'sum mismatch'} ({total} != {wanted})")]

@@ -8,7 +8,7 @@ is sent.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import IO, Any, Literal, Required, TypedDict
 
 ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
@@ -65,7 +65,7 @@ class CameraControlParams(TypedDict, total=False):
 class DynamicMaskParams(TypedDict, total=False):
     """The fields of DynamicMask."""
 
-    #: A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    #: A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     mask: Required[ImageInput]
     #: The path of the masked area, in image pixels, origin at the bottom-left corner; 2–77 points for a 5 s video.
     trajectories: Required[Sequence[DynamicMaskTrajectoriesItemParams]]
@@ -88,7 +88,7 @@ class ElementRefParams(TypedDict, total=False):
 class Image2VideoParams(TypedDict, total=False):
     """An image-to-video task."""
 
-    #: The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
+    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
     model_name: Literal[
         "kling-v1",
         "kling-v1-5",
@@ -102,7 +102,7 @@ class Image2VideoParams(TypedDict, total=False):
     ]
     #: The start frame (URL or raw Base64).
     image: ImageInput
-    #: The end frame. Needs `image`; excludes `static_mask`, `dynamic_masks` and `camera_control`.
+    #: The end frame; `""` means none. Needs `image`; excludes `static_mask`, `dynamic_masks` and `camera_control`; supported per model (see `allOf`).
     image_tail: ImageInput
     #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no start/end frame may be given; `shot_type` is required. Default false.
     multi_shot: bool
@@ -116,21 +116,21 @@ class Image2VideoParams(TypedDict, total=False):
     negative_prompt: str
     #: Up to 3 elements from the element library (kling-v3). Excludes `voice_list`.
     element_list: Sequence[ElementRefParams]
-    #: Up to 2 voices, referenced in the prompt as `<<<voice_1>>>`; needs `sound` `on`. Excludes `element_list`.
+    #: Up to 2 voices (kling-v2-6, mode pro), referenced in the prompt as `<<<voice_1>>>`; needs `sound` `on`. Excludes `element_list`.
     voice_list: Sequence[VoiceRefParams]
-    #: Generate audio with the video. Default `off`. Supported per model (`x-kling-models`).
+    #: Generate audio with the video. Which models can is said by the request schema's `allOf` rules.
     sound: Literal["on", "off"]
-    #: How closely to follow the prompt, 0–1 (higher = closer). Default 0.5. Not supported by the kling-v2.x models.
+    #: How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1 models; the kling-v2 models do not support it; no source documents it for kling-v3.
     cfg_scale: float
-    #: Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
     mode: Literal["std", "pro"]
-    #: Motion-brush static area (same aspect ratio as `image`).
+    #: Motion-brush static area (same aspect ratio as `image`); kling-v1 and kling-v1-5 only.
     static_mask: ImageInput
-    #: Motion-brush moving areas, up to 6 groups.
+    #: Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
     dynamic_masks: Sequence[DynamicMaskParams]
-    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Supported only by some models (`x-kling-models`).
+    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
-    #: Video length in seconds, as a string. Which values a model accepts depends on the model (`x-kling-models`): `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1. Default `"5"`.
+    #: Video length in seconds, as a string. Which values a model accepts is said by the request schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
     duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
@@ -139,10 +139,15 @@ class Image2VideoParams(TypedDict, total=False):
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class MotionControlParams(TypedDict, total=False):
@@ -160,16 +165,21 @@ class MotionControlParams(TypedDict, total=False):
     element_list: Sequence[ElementRefParams]
     #: Keep the reference video's sound. Default `yes`.
     keep_original_sound: Literal["yes", "no"]
-    #: Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the official API; the seed gateway marks it optional, so kling-ext sends `image` when none is given.
+    #: Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
     character_orientation: Literal["image", "video"]
-    #: Required by the official API; the seed gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
+    #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
     mode: Literal["std", "pro"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class MultiImage2VideoParams(TypedDict, total=False):
@@ -183,42 +193,47 @@ class MultiImage2VideoParams(TypedDict, total=False):
     prompt: Required[str]
     #: What to avoid. At most 2500 characters; may be empty.
     negative_prompt: str
-    #: Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
     mode: Literal["std", "pro"]
-    #: Video length in seconds. Default `"5"`.
+    #: Video length in seconds.
     duration: Literal["5", "10"] | int
     #: Frame aspect ratio (width:height).
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class MultiImageItemParams(TypedDict, total=False):
     """The fields of MultiImageItem."""
 
-    #: A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    #: A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     image: Required[ImageInput]
 
 
 class MultiPromptItemParams(TypedDict, total=False):
     """One shot of a customised storyboard."""
 
-    #: The shot's position, from 1.
+    #: The shot's position (official examples count from 1).
     index: Required[int]
     #: What happens in this shot.
     prompt: Required[str]
-    #: The shot's length in whole seconds. Officially a string; the seed gateway's example sends a number, so both are read, and clients send a string. The shots' lengths must add up to `duration`.
+    #: The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which JSON Schema cannot say).
     duration: Required[Any]
 
 
 class OmniImageParams(TypedDict, total=False):
     """The fields of OmniImage."""
 
-    #: A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    #: A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     image_url: Required[ImageInput]
     #: Use the image as the first or end frame; omit for element, scene or style references.
     type: Literal["first_frame", "end_frame"]
@@ -237,35 +252,40 @@ class OmniVideoParams(TypedDict, total=False):
     prompt: str
     #: The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots.
     multi_prompt: Sequence[MultiPromptItemParams]
-    #: Reference images or start/end frames. Images plus elements: at most 4 with a reference video, 7 otherwise. An `end_frame` needs a `first_frame`.
+    #: Reference images or start/end frames. Images plus elements: at most 4 with a reference video, 7 otherwise. An `end_frame` needs a `first_frame`; frames exclude video editing; kling-video-o1 takes no frame with more than two images.
     image_list: Sequence[OmniImageParams]
-    #: Elements from the element library.
+    #: Elements from the element library. At most 3 with a first frame; with start and end frames at most 3 on kling-v3-omni and none on kling-video-o1.
     element_list: Sequence[ElementRefParams]
     #: At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
     video_list: Sequence[OmniVideoParams]
-    #: Generate audio. Default `off`; must be `off` when a reference video is given.
+    #: Generate audio (kling-v3-omni only). Default `off`; must be `off` when a reference video is given.
     sound: Literal["on", "off"]
     #: Quality tier. Default `pro` (unlike text2video and image2video).
     mode: Literal["std", "pro"]
     #: Required unless a first frame or a video to edit sets the frame; not accepted with them.
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
-    #: Length in seconds, "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1; ignored when editing a video (`refer_type` `base`).
+    #: Length in seconds, "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from text alone or from a first frame); ignored when editing a video (`refer_type` `base`).
     duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
     )
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
-    #: The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
+    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
     model_name: Literal[
         "kling-v1",
         "kling-v1-6",
@@ -285,27 +305,32 @@ class Text2VideoParams(TypedDict, total=False):
     shot_type: Literal["customize", "intelligence"]
     #: The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots.
     multi_prompt: Sequence[MultiPromptItemParams]
-    #: Generate audio with the video. Default `off`. Supported per model (`x-kling-models`).
+    #: Generate audio with the video. Which models can is said by the request schema's `allOf` rules.
     sound: Literal["on", "off"]
-    #: How closely to follow the prompt, 0–1 (higher = closer). Default 0.5. Not supported by the kling-v2.x models.
+    #: How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1 models; the kling-v2 models do not support it; no source documents it for kling-v3.
     cfg_scale: float
-    #: Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
     mode: Literal["std", "pro"]
-    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Supported only by some models (`x-kling-models`).
+    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
     #: Frame aspect ratio (width:height).
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
-    #: Video length in seconds, as a string. Which values a model accepts depends on the model (`x-kling-models`): `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1. Default `"5"`.
+    #: Video length in seconds, as a string. Which values a model accepts is said by the request schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
     duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
     )
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
-    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the seed document sends `""`).
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class VoiceRefParams(TypedDict, total=False):

@@ -21,7 +21,7 @@ import click
 
 from kling_ext._spec import Endpoint, Schema, resolve
 
-__all__ = ["FieldOption", "collect_fields", "spec_options"]
+__all__ = ["FieldOption", "collect_fields", "escape_hatch_options", "spec_options"]
 
 # Flag names that read better than the field's own; the field's name stays an alias.
 _FLAG_NAMES: Mapping[str, str] = {"model_name": "model"}
@@ -67,6 +67,16 @@ class _ImageSource(click.ParamType[Any]):
         if len(value) >= _MIN_BASE64_CHARS and _BASE64.fullmatch(value):
             return value
         return Path(value)  # reported by the library as a file that does not exist
+
+
+class _SpecChoice(click.Choice[str]):
+    """The spec's enum values; with ``--allow-unknown`` any other value too (the library warns)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        # --allow-unknown is eager, so it is parsed before any field option.
+        if ctx is not None and ctx.params.get("allow_unknown") and isinstance(value, str):
+            return value
+        return super().convert(value, param, ctx)
 
 
 def _names_a_file(value: str) -> bool:
@@ -149,7 +159,7 @@ def _value_type(schema: Schema) -> click.ParamType[Any] | type[Any]:
     """The click type of a field: a choice, an image source, a scalar, or JSON text."""
     kind = schema.get("type")
     if "enum" in schema:
-        return click.Choice([str(value) for value in schema["enum"]])
+        return _SpecChoice([str(value) for value in schema["enum"]])
     if _media_kind(schema) == "image":
         return _ImageSource()
     scalars: Mapping[str, type[Any]] = {"string": str, "integer": int, "number": float}
@@ -234,6 +244,28 @@ def spec_options(ep: Endpoint) -> list[FieldOption]:
             seen |= flags
             result.append(entry)
     return result
+
+
+def escape_hatch_options() -> list[click.Option]:
+    """``--extra-body JSON`` and ``--allow-unknown``: for what the spec does not know yet.
+
+    Their values arrive as ``extra_body`` and ``allow_unknown``, the library's keyword arguments.
+    """
+    return [
+        click.Option(
+            ["--extra-body", "extra_body"],
+            type=_JSONText(dict),
+            help="Fields the spec does not have yet, as a JSON object merged into the sent body "
+            "as given (not validated).",
+        ),
+        click.Option(
+            ["--allow-unknown", "allow_unknown"],
+            is_flag=True,
+            is_eager=True,
+            help="Send values the spec does not list yet (such as a newer model) with a "
+            "warning instead of refusing them; everything else is still checked.",
+        ),
+    ]
 
 
 def collect_fields(entries: Sequence[FieldOption], values: Mapping[str, Any]) -> dict[str, Any]:

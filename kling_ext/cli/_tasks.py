@@ -6,6 +6,7 @@ so bad input exits with 2 before a request is sent.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,10 @@ import click
 
 from kling_ext import Kling, Task
 from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
-from kling_ext._prepare import new_external_task_id
+from kling_ext._prepare import UnknownValueWarning, new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
 
-from ._options import FieldOption, collect_fields, spec_options
+from ._options import FieldOption, collect_fields, escape_hatch_options, spec_options
 from ._output import Job, Watch, echo_json, reporting, safe_text, task_json, wait_hint
 
 __all__ = [
@@ -149,14 +150,21 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     wait_for_it: bool = values.pop("wait") or output is not None
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     allow_insecure: bool = values.pop("allow_insecure")
+    hatches = {"extra_body": values.pop("extra_body"), "allow_unknown": values.pop("allow_unknown")}
     with reporting(json_output=json_output) as job:
         job.flags = {entry.field: entry.option.opts[0] for entry in entries}
-        fields = collect_fields(entries, values)
+        fields = {**collect_fields(entries, values), **hatches}
         # Chosen here, not in the library, so an interrupted create can still be looked up.
         fields.setdefault("external_task_id", new_external_task_id())
         job.kind, job.task_id, job.creating = ep.kind, fields["external_task_id"], True
         with _client(api_key, base_url, allow_insecure) as client:
-            task: Task = client.resource(ep.kind).create(**fields)
+            with warnings.catch_warnings(record=True) as warned:
+                warnings.simplefilter("always", UnknownValueWarning)
+                try:
+                    task: Task = client.resource(ep.kind).create(**fields)
+                finally:  # also when the API then refuses what was sent
+                    for warning in warned:
+                        click.echo(f"warning: {safe_text(str(warning.message))}", err=True)
             job.task_id, job.task, job.created = task.task_id, task, True
             if wait_for_it:
                 follow(client, job, task, output=output, timeout=timeout, json_output=json_output)
@@ -183,6 +191,7 @@ def _create_command(ep: Endpoint) -> click.Command:
     run_params: list[click.Parameter] = [
         click.Option(["--wait", "-w"], is_flag=True, help="Wait until the task ends."),
         *_wait_params(),
+        *escape_hatch_options(),
         *_api_params(),
     ]
     params = [*(entry.option for entry in entries), *run_params]

@@ -60,7 +60,7 @@ REQUEST_TIMEOUT = 30.0
 CONNECT_TIMEOUT = 10.0
 # After this many requests that got no answer at all, the gateway is down: stop probing it.
 MAX_TRANSPORT_ERRORS = 3
-# Answers that say the key itself is refused (reference §3.2): no other probe can tell anything.
+# Answers that say the key itself is refused (the spec's error table): no other probe tells more.
 KEY_REFUSED_STATUSES = frozenset({401, 403})
 KEY_REFUSED_CODES = range(1000, 1005)
 

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from kling_ext._spec import Schema, endpoint, resolve
+from kling_ext._validation import check_request, required_fields
 
 __all__ = [
     "BAD_KEY",
@@ -46,6 +47,7 @@ _SAMPLES: Mapping[str, Any] = {
     "image_url": _IMAGE_URL,
     "video_url": _VIDEO_URL,
     "image_list": [{"image": _IMAGE_URL}],
+    "aspect_ratio": "16:9",
 }
 
 
@@ -77,18 +79,8 @@ class CreateProbe:
 
 
 def _needed_fields(schema: Schema) -> list[str]:
-    """Fields a body needs to pass the schema: ``required``, and the first way to satisfy each
-    ``anyOf``/``oneOf`` of required sets (say, a prompt *or* an image)."""
-    needed = list(schema.get("required", ()))
-    branches = [schema.get(key, ()) for key in ("anyOf", "oneOf")]
-    branches += [[part] for part in schema.get("allOf", ())]
-    for options in branches:
-        for option in options:
-            option = resolve(option)
-            if "required" in option:
-                needed += [name for name in option["required"] if name not in needed]
-                break
-    return needed
+    """Fields a plain body needs to pass the schema, its JSON Schema rules included."""
+    return required_fields(schema, _SAMPLES)
 
 
 def rejected_creates(schema: Schema) -> list[CreateProbe]:
@@ -122,16 +114,14 @@ def cheapest_text2video(external_task_id: str) -> dict[str, Any]:
         The request body.
     """
     ep = endpoint("text2video")
-    defaults = ep.defaults
-    model = defaults["model_name"]
-    caps = ep.models.get(model, {})
-    modes = list(caps.get("modes", ["std"]))
-    durations = list(caps.get("durations", [defaults.get("duration", "5")]))
-    return {
-        "model_name": model,
+    body = {
+        "model_name": ep.defaults["model_name"],
         "prompt": CREATE_PROMPT,
-        # The cheaper tier and the shortest length the model offers.
-        "mode": "std" if "std" in modes else modes[0],
-        "duration": min(durations, key=int),
+        "mode": "std",  # the cheaper tier
         "external_task_id": external_task_id,
     }
+    # The shortest length the spec's rules allow for the model.
+    durations = sorted(resolve(ep.schema["properties"]["duration"])["enum"], key=int)
+    allowed = (d for d in durations if not check_request("text2video", {**body, "duration": d}))
+    body["duration"] = next(allowed)
+    return body

@@ -5,7 +5,7 @@ opens no socket and starts no thread. The httpx transport (``_transport.py``) an
 server (``_server.py``) only translate to and from these two classes, so all three serve exactly
 the same behaviour.
 
-What the core answers (reference §3, §7, §8, §13; paths with or without the ``/klingai`` prefix):
+What the core answers (the spec and its error table; paths with or without the ``/klingai`` prefix):
 
 * ``POST /v1/videos/{kind}`` creates a task after checking the bearer key and the body against
   the spec (:func:`kling_ext._validation.check_request`); ``GET /v1/videos/{kind}/{id}`` queries
@@ -39,7 +39,7 @@ from jwt.utils import base64url_decode
 from kling_ext._exceptions import CODE_MESSAGES
 from kling_ext._media import sample_video_bytes
 from kling_ext._spec import endpoints, load_spec
-from kling_ext._validation import Violation, check_request
+from kling_ext._validation import Violation, check_list_query, check_request
 
 from ._breaks import VIOLATIONS, apply_breaks, check_breaks
 from ._state import Fault, GatewayState, MockTask, StoredTask
@@ -70,18 +70,15 @@ MOCK_JWT_ACCESS_KEY = "mock-access"
 """The AccessKey (JWT ``iss``) the mock accepts."""
 
 GATEWAY_PREFIX = "/klingai"
-"""The seed gateway's path prefix; the mock serves paths with and without it."""
+"""The default gateway's path prefix; the mock serves paths with and without it."""
 
 _FAIL_RE = re.compile(r"\[mock:fail(?::([^\]]*))?\]")
 _DEFAULT_FAIL_MESSAGE = f"Failure requested by the prompt marker {FAIL_MARKER}"
 _VIDEO_RE = re.compile(r"^/mock/videos/(?P<task_id>[^/]+?)(?P<wm>-watermark)?\.mp4$")
 _TASKS_RE = re.compile(r"^/v1/videos/(?P<kind>[^/]+)(?:/(?P<id>[^/]+))?$")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
-_INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 _JSON = "application/json"
-_SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (reference §3.1)
-# Reference §3.3: pageNum defaults to 1 in [1, 1000], pageSize to 30 in [1, 500].
-_PAGE_PARAMS = {"pageNum": (1, 1000, 1), "pageSize": (1, 500, 30)}
+_SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (see the spec's envelope)
 # (business code, message) of each server-side status; 502 is a gateway that lost its upstream.
 _SERVER_ERRORS: Mapping[int, tuple[int, str]] = {
     500: (5000, "Server internal error"),
@@ -451,17 +448,9 @@ class MockGateway:
         return self._success(self._task_object(task, base_url))
 
     def _list(self, kind: str, query: Mapping[str, str], base_url: str) -> MockResponse:
-        page: dict[str, int] = {}
-        for name, (low, high, default) in _PAGE_PARAMS.items():
-            text = query.get(name)
-            if text is None:
-                page[name] = default
-            elif not _INT_RE.match(text) or not low <= int(text) <= high:
-                return self._error(
-                    400, 1201, f"{name}: {text!r} is not allowed; allowed: integers {low} to {high}"
-                )
-            else:
-                page[name] = int(text)
+        page, violations = check_list_query(kind, query)
+        if violations:
+            return self._error(400, 1201, _describe(violations[0]))
         newest_first = [task for task in reversed(self._state.tasks) if task.kind == kind]
         start = (page["pageNum"] - 1) * page["pageSize"]
         chosen = newest_first[start : start + page["pageSize"]]
@@ -510,7 +499,7 @@ class MockGateway:
         return None if code is None else self._error(401, code, _message(code))
 
     def _jwt_problem(self, token: str) -> int | None:
-        """The auth error code of an official-style JWT (reference §2.1), ``None`` if valid."""
+        """The auth error code of an official-style JWT (official AK/SK docs), ``None`` if valid."""
         try:
             header = jwt.get_unverified_header(token)
             claims = jwt.decode(token, options={"verify_signature": False})
@@ -590,7 +579,7 @@ class MockGateway:
                 video["watermark_url"] = f"{url}-watermark.mp4"
             data["task_result"] = {"videos": [video]}
         if task.finished:
-            # A failed task is not charged (reference §13.14 shows no deduction for it).
+            # A failed task is not charged (observed failed answers carry no deduction).
             data["final_unit_deduction"] = "1" if task.status == "succeed" else "0"
         return data
 

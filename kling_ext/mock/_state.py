@@ -37,7 +37,7 @@ ClockKind = Literal["steps", "real"]
 _OPERATIONS: tuple[str, ...] = get_args(Operation)
 _FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
 # The HTTP status each fault kind answers with when none is given: 429 is what Kling sends for
-# both rate and balance refusals (reference §8); 502 is what a gateway in front of a lost
+# both rate and balance refusals (the spec's error table); 502 is what a gateway in front of a lost
 # upstream answer sends; 503 is a plain outage.
 _DEFAULT_STATUS: Mapping[str, int] = {
     "rate_limit": 429,
@@ -48,7 +48,7 @@ _DEFAULT_STATUS: Mapping[str, int] = {
 # Under the "real" clock a task stays `submitted` this long (or a quarter of the processing
 # time, if shorter) before it starts processing, so a fast poller still sees every status.
 SUBMITTED_SECONDS = 0.5
-# Task ids look like the official ones (reference §3.2: e.g. "867283741759111202", 18 digits).
+# Task ids look like the official ones (the spec's examples: e.g. "867283741759111202", 18 digits).
 _TASK_ID_LOW = 10**17
 _TASK_ID_HIGH = 10**18
 

@@ -171,7 +171,7 @@ def test_multi_shot_options_become_the_storyboard(
         "--shot=a cat wakes up: slowly:2",
         "--shot=it yawns:3",
         "--duration=5",
-        "--aspect-ratio=1:1",
+        # A video without refer_type is edited, and its frame sets the aspect ratio.
         f"--video={VIDEO}",
     ]
 

@@ -14,7 +14,7 @@ from kling_ext.mock import Fault, MockGateway, RunningServer
 BAD_INPUT = {
     "duration not offered by the model": (
         ["text2video", "--prompt=x", "--duration=7", "--model=kling-v2-6"],
-        "error: --duration: '7' is not allowed for kling-v2-6",
+        "error: --duration: '7' is not allowed: models before kling-v3 make 5 or 10 s videos",
     ),
     "image file too small": (
         ["image2video", "--prompt=x", "--image={small}"],
@@ -118,3 +118,43 @@ def test_create_with_unknown_outcome_exits_3_and_says_how_to_look_it_up(
     [task] = mock.tasks
     assert "may have created a task" in result.stderr
     assert f"kling status text2video {task.external_task_id}" in result.stderr
+
+
+def test_allow_unknown_sends_a_model_the_spec_does_not_list(
+    gateway: tuple[MockGateway, RunningServer],
+) -> None:
+    mock, server = gateway
+    args = ["text2video", "--prompt=x", "--model=kling-v9", "--allow-unknown"]
+
+    result = CliRunner().invoke(cli, args, env=runner_env(server.base_url))
+
+    # Sent: the mock, which knows only the spec's models, is what refuses it (exit 3).
+    assert result.exit_code == 3, result.output
+    assert "warning: model_name: 'kling-v9' is not allowed" in result.stderr
+    assert mock.creates_count == 1
+    assert "model_name" in result.stderr
+
+
+def test_without_allow_unknown_an_unlisted_model_exits_2_unsent(
+    gateway: tuple[MockGateway, RunningServer],
+) -> None:
+    mock, server = gateway
+    args = ["text2video", "--prompt=x", "--model=kling-v9"]
+
+    result = CliRunner().invoke(cli, args, env=runner_env(server.base_url))
+
+    assert result.exit_code == 2
+    assert "kling-v9" in result.stderr
+    assert mock.creates_count == 0
+
+
+def test_extra_body_is_sent_as_given(gateway: tuple[MockGateway, RunningServer]) -> None:
+    mock, server = gateway
+    args = ["text2video", "--prompt=x", '--extra-body={"resolution": "4k"}']
+
+    result = CliRunner().invoke(cli, args, env=runner_env(server.base_url))
+
+    # The mock knows only the spec's fields, so its refusal proves the field went out.
+    assert result.exit_code == 3, result.output
+    assert "resolution: is not a field of this request" in result.stderr
+    assert mock.creates_count == 1

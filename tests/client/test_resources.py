@@ -45,7 +45,7 @@ async def test_create_get_list_wait_run(
     sent = json.loads(create.calls.last.request.content)
     assert create.calls.last.request.headers["authorization"] == f"Bearer {KEY}"
     assert sent["external_task_id"].startswith("kling-ext-"), "every create carries an id"
-    assert "model_name" in sent, "the model is always sent (the seed gateway requires it)"
+    assert "model_name" in sent, "the model is always sent (the default gateway requires it)"
     assert created.status is TaskStatus.SUBMITTED
     assert created.kind == kind
 

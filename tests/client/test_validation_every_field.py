@@ -100,7 +100,11 @@ def test_every_endpoint_has_constrained_fields_covered() -> None:
         ("text2video", {"model_name": "kling-v2-5-turbo", "cfg_scale": 0.5}, "cfg_scale"),
         (
             "omni-video",
-            {"video_list": [{"video_url": "https://x.test/v.mp4"}], "sound": "on"},
+            {
+                "video_list": [{"video_url": "https://x.test/v.mp4", "refer_type": "feature"}],
+                "sound": "on",
+                "model_name": "kling-v3-omni",
+            },
             "sound",
         ),
         ("motion-control", {"element_list": [{"element_id": 1}]}, "character_orientation"),
@@ -132,3 +136,130 @@ def test_inputs_are_normalised_to_the_wire_format(tmp_path: Any) -> None:
     assert prepare_body("text2video", {"prompt": "x"})["model_name"] == "kling-v1", (
         "the official default model is sent when none is given"
     )
+
+
+def _url_fields() -> list[Any]:
+    """Every field that takes a URL, with how to put a URL in it: (kind, field, wrap)."""
+    found = []
+    for ep in endpoints().values():
+        for name, sub in ep.schema["properties"].items():
+            schema = dict(resolve(sub))
+            if schema.get("x-kling-media") or name == "callback_url":
+                found.append(pytest.param(ep.kind, name, None, id=f"{ep.kind}.{name}"))
+            items = dict(resolve(schema.get("items", {})))
+            for key, item in items.get("properties", {}).items():
+                if dict(resolve(item)).get("x-kling-media"):
+                    found.append(pytest.param(ep.kind, name, key, id=f"{ep.kind}.{name}[].{key}"))
+    return found
+
+
+URL_FIELDS = _url_fields()
+BAD_URLS = ["https://", "https:// x.test/a.png", "https://x.test/a b.png", "http://x.test/a\tb"]
+
+
+@pytest.mark.parametrize(("kind", "field", "key"), URL_FIELDS)
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_every_url_field_takes_only_a_whole_http_url(
+    kind: str, field: str, key: str | None, url: str
+) -> None:
+    def put(value: str) -> Any:
+        if key is None:
+            return value
+        item = {key: value}
+        if field == "dynamic_masks":
+            item["trajectories"] = [{"x": 1, "y": 1}, {"x": 2, "y": 2}]
+        if field == "video_list":
+            item["refer_type"] = "feature"  # a reference, so the base's aspect_ratio stays valid
+        return [item]
+
+    good = "https://x.test/a.png"
+    base = {**VALID[kind], "model_name": "kling-v1"} if kind == "image2video" else VALID[kind]
+    prepare_body(kind, {**base, field: put(good)})  # accepted as is
+    with pytest.raises(ValidationError) as caught:
+        prepare_body(kind, {**base, field: put(url)})
+    assert caught.value.field.startswith(field), str(caught.value)
+    assert "http(s) URL with a host" in str(caught.value)
+
+
+def test_url_fields_cover_images_and_videos() -> None:
+    ids = {param.id for param in URL_FIELDS}
+    assert {
+        "image2video.image",
+        "motion-control.video_url",
+        "omni-video.video_list[].video_url",
+    } <= ids
+    assert len(ids) >= 12
+
+
+FIRST = {"image_url": "https://x.test/first.png", "type": "first_frame"}
+END = {"image_url": "https://x.test/end.png", "type": "end_frame"}
+REF = {"image_url": "https://x.test/ref.png"}
+ELEMENTS = [{"element_id": n} for n in range(1, 5)]
+OMNI_RULES = {
+    "first frame sets the ratio": ({"image_list": [FIRST], "aspect_ratio": "1:1"}, "aspect_ratio"),
+    "text needs a ratio": ({"prompt": "a cat"}, "aspect_ratio"),
+    "end frame needs a first": ({"image_list": [END], "aspect_ratio": "16:9"}, "image_list"),
+    "frames exclude editing": (
+        {"image_list": [FIRST], "video_list": [{"video_url": "https://x.test/v.mp4"}]},
+        "video_list",
+    ),
+    "o1 frames with 3 images": ({"image_list": [FIRST, REF, REF]}, "image_list"),
+    "first frame takes 3 elements": ({"image_list": [FIRST], "element_list": ELEMENTS}, "element"),
+    "o1 start and end take none": (
+        {"image_list": [FIRST, END], "element_list": ELEMENTS[:1]},
+        "element_list",
+    ),
+    "o1 from a first frame 5 or 10 s": ({"image_list": [FIRST], "duration": "7"}, "duration"),
+    "o1 has no sound": ({"sound": "on"}, "sound"),
+}
+
+
+@pytest.mark.parametrize(("extra", "field"), OMNI_RULES.values(), ids=OMNI_RULES.keys())
+def test_omni_video_rules(extra: dict[str, Any], field: str) -> None:
+    params = {"prompt": "next shot", "model_name": "kling-video-o1", **extra}
+    with pytest.raises(ValidationError) as caught:
+        prepare_body("omni-video", params)
+    assert caught.value.field.startswith(field), str(caught.value)
+
+
+def test_omni_video_rules_accept_what_the_api_does() -> None:
+    o1 = {"prompt": "next shot", "model_name": "kling-video-o1"}
+    prepare_body("omni-video", {**o1, "image_list": [FIRST], "duration": "10"})
+    prepare_body("omni-video", {**o1, "image_list": [FIRST, END], "duration": "7"})
+    prepare_body("omni-video", {**o1, "aspect_ratio": "1:1", "image_list": [REF], "duration": "7"})
+    edit = {"video_list": [{"video_url": "https://x.test/v.mp4", "refer_type": "base"}]}
+    prepare_body("omni-video", {**o1, **edit})
+    v3 = {**o1, "model_name": "kling-v3-omni", "sound": "on", "aspect_ratio": "16:9"}
+    prepare_body("omni-video", v3)
+
+
+def test_image2video_empty_image_tail_means_none() -> None:
+    # The gateway document's JavaScript example sends image_tail "" when there is no end frame.
+    params = {**VALID["image2video"], "model_name": "kling-v2-master", "image_tail": ""}
+    assert "image_tail" not in prepare_body("image2video", params)
+
+
+def test_image2video_camera_control_needs_a_type() -> None:
+    camera = {"config": {"zoom": 5}}
+    params = {**VALID["image2video"], "model_name": "kling-v1-5", "mode": "pro", "duration": 5}
+    with pytest.raises(ValidationError) as caught:
+        prepare_body("image2video", {**params, "camera_control": camera})
+    assert caught.value.field == "camera_control.type"
+    prepare_body("image2video", {**params, "camera_control": {"type": "simple", **camera}})
+
+
+@pytest.mark.parametrize("kind", sorted(VALID))
+def test_a_model_the_rules_do_not_name_is_bound_by_none_of_them(kind: str) -> None:
+    # Rules name the models they restrict, so a model added to the spec's enum (by editing the
+    # spec and regenerating) is checked by the schema alone, not by older models' limits.
+    from kling_ext._validation import check_request
+
+    body = {**VALID[kind], "model_name": "kling-v9", "duration": "12", "sound": "on"}
+    if kind == "image2video":
+        body["element_list"] = [{"element_id": 1}]
+    if kind == "multi-image2video":
+        body["duration"] = "10"
+    properties = endpoints()[kind].schema["properties"]
+    body = {name: value for name, value in body.items() if name in properties}
+    problems = check_request(kind, body, everything=True)
+    assert [(p.field, p.rule) for p in problems] == [("model_name", False)], problems

@@ -1,9 +1,10 @@
-"""The seed document's own examples, served by respx, drive both clients end to end.
+"""The gateway document's own examples, served by respx, drive both clients end to end.
 
-The request bodies and answers are the spec's named examples (`seed` ones are the gateway
-document's, /work/shared/seed/kling-gateway-api.md; `official` ones the official API's), so what
-the seed shows and what the clients send and read cannot drift apart. Routes are matched on the
-gateway's full path (`/klingai/v1/videos/...`), so the base URL's prefix is checked too.
+The request bodies are the gateway document's, kept verbatim as data in
+`tests/data/gateway_document.json`; the answers are the spec's named examples (`seed` ones are
+the gateway document's, checked against the same data; `official` ones the official API's), so
+what the gateway shows and what the clients send and read cannot drift apart. Routes are matched
+on the gateway's full path (`/klingai/v1/videos/...`), so the base URL's prefix is checked too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -60,22 +62,22 @@ QUERIED = _answers("TaskQueried")
 LISTED = _answers("TaskList")
 SEED_TASK_ID = CREATED["seed"]["data"]["task_id"]
 SEED_VIDEO = QUERIED["seed"]["data"]["task_result"]["videos"][0]
+GATEWAY: dict[str, Any] = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "gateway_document.json").read_text("utf-8")
+)
+# The gateway's multi-image body names its images "<image_1>", placeholders no client can send.
+PLACEHOLDERS = {"multi-image2video-body1"}
+SEED_BODIES = {body["label"]: body["body"] for body in GATEWAY["bodies"]}
 SEED_CASES = [
-    pytest.param(kind, name, id=f"{kind}-{name}")
-    for kind in KINDS
-    for name in _requests(kind)
-    if name.startswith("seed")
+    pytest.param(body["kind"], body["label"], id=body["label"]) for body in GATEWAY["bodies"]
 ]
+# kling_ext checks images before sending, so it gets the bodies that name real ones.
+KLING_CASES = [param for param in SEED_CASES if param.values[1] not in PLACEHOLDERS]
 
 
 def test_the_seed_answers_are_the_documents() -> None:
-    # Seed lines 118-126 and 364-380, verbatim.
-    assert CREATED["seed"] == {
-        "code": 0,
-        "message": "success",
-        "data": {"task_id": "2026040901144560ed39e7182144d8"},
-    }
-    assert QUERIED["seed"]["data"]["task_status"] == "succeed"
+    assert CREATED["seed"] == GATEWAY["answers"]["create"]
+    assert QUERIED["seed"] == GATEWAY["answers"]["query"]
     assert SEED_VIDEO == {"url": "https://cdn.example.com/video.mp4", "duration": "5"}
     assert {param.values[0] for param in SEED_CASES} == set(KINDS)
 
@@ -154,7 +156,7 @@ def _ms(value: int) -> datetime:
 def test_generated_client_creates_and_queries_the_seed(
     kind: str, name: str, router: respx.Router, generated: AuthenticatedClient
 ) -> None:
-    seed = _requests(kind)[name]
+    seed = SEED_BODIES[name]
     create_route = router.post(f"/v1/videos/{kind}").respond(200, json=CREATED["seed"])
     get_route = router.get(f"/v1/videos/{kind}/{SEED_TASK_ID}").respond(200, json=QUERIED["seed"])
     op = _create_op(kind)
@@ -259,11 +261,11 @@ def test_error_cases_cover_every_documented_status() -> None:
 # ------------------------------------------------------------------ kling_ext
 
 
-@pytest.mark.parametrize(("kind", "name"), SEED_CASES)
+@pytest.mark.parametrize(("kind", "name"), KLING_CASES)
 async def test_kling_creates_and_gets_the_seed(
     kind: str, name: str, router: respx.Router, kling: Any
 ) -> None:
-    seed = _requests(kind)[name]
+    seed = SEED_BODIES[name]
     create_route = router.post(f"/v1/videos/{kind}").respond(200, json=CREATED["seed"])
     get_route = router.get(f"/v1/videos/{kind}/{SEED_TASK_ID}").respond(200, json=QUERIED["seed"])
     resource = getattr(kling, kind.replace("-", "_"))
@@ -272,7 +274,7 @@ async def test_kling_creates_and_gets_the_seed(
 
     request = _check_sent(create_route, "POST", f"/v1/videos/{kind}")
     sent = json.loads(request.content)
-    expected = dict(seed)
+    expected = json.loads(json.dumps(seed))  # a deep copy
     seed_external = expected.pop("external_task_id", "")
     external = sent.pop("external_task_id")
     if seed_external:
@@ -280,7 +282,10 @@ async def test_kling_creates_and_gets_the_seed(
     else:
         assert EXTERNAL_ID.fullmatch(external), external  # "" (or none) gets a fresh one
     # Every other seed field goes out with the seed's value, except gateway-style empty
-    # strings ("not given"), which are left out as the official API documents; nothing is added.
+    # strings ("not given"), which are left out as the official API documents, and shot
+    # durations, which are strings on the wire; nothing is added.
+    for shot in expected.get("multi_prompt", ()):
+        shot["duration"] = str(shot["duration"])
     assert sent == {k: v for k, v in expected.items() if v != ""}
     assert task.task_id == SEED_TASK_ID
     assert task.kind == kind
@@ -378,8 +383,9 @@ async def test_kling_reads_gateway_seconds_as_ms_would_read(
 
 
 async def test_kling_gets_by_external_task_id(router: respx.Router, kling: Any) -> None:
-    # The TaskId parameter's example: the seed's motion-control external_task_id.
-    external = _requests("motion-control")["seed"]["external_task_id"]
+    # The TaskId parameter's example of an external_task_id.
+    examples = SPEC["components"]["parameters"]["TaskId"]["examples"]
+    external = examples["external_task_id"]["value"]
     answer = {**QUERIED["official_succeed"]}
     answer["data"] = {**answer["data"], "task_info": {"external_task_id": external}}
     route = router.get(f"/v1/videos/motion-control/{external}").respond(200, json=answer)

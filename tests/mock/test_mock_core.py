@@ -174,7 +174,7 @@ def test_official_jwt_is_accepted_until_it_expires() -> None:
     gateway = MockGateway()
     headers = {"Authorization": f"Bearer {token(time.time())}"}
     assert send(gateway, "POST", "/v1/videos/text2video", BODY, headers=headers).status == 200
-    gateway.advance(1801)  # JWTAuth signs tokens valid for 30 minutes (reference §2.1)
+    gateway.advance(1801)  # JWTAuth signs tokens valid for 30 minutes (official AK/SK docs)
     assert_error(send(gateway, "GET", "/v1/videos/text2video", headers=headers), 401, 1004)
 
 
@@ -191,7 +191,8 @@ def test_official_jwt_is_accepted_until_it_expires() -> None:
         (
             json.dumps({"model_name": "kling-v2-6", "prompt": "x", "duration": "7"}).encode(),
             1201,
-            "duration: '7' is not allowed for kling-v2-6; allowed: '5', '10'",
+            "duration: '7' is not allowed: models before kling-v3 make 5 or 10 s videos; "
+            "allowed: '5', '10'",
         ),
         (json.dumps({"prompt": "x", "colour": "red"}).encode(), 1201, "colour: is not a field"),
         (json.dumps({"model_name": "kling-v3"}).encode(), 1201, "prompt: prompt is required"),

@@ -1,8 +1,8 @@
-"""The spec itself: valid, bundled fresh, examples true to their schemas, and faithful to the seed.
+"""The spec itself: valid, bundled fresh, examples true to their schemas, and true to its sources.
 
-The seed is the gateway's own document (/work/shared/seed/kling-gateway-api.md, Chinese); the
-reference is /work/shared/reference/kling-api.md. Both are parsed, not restated, wherever a hand
-list would drift; where a list is written by hand, a test checks the source still says it.
+The sources are the gateway's public examples page and Kling's official API documentation; the
+facts the tests compare against are copied as data into `tests/data/` (`gateway_document.json`,
+`official_api.json`, each naming its source), so the suite needs nothing but the repository.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from kling_ext._validation import check_request
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi" / "kling.yaml"
 GENERATED = ROOT / "generated" / "kling_ext_openapi"
-SEED_PATH = Path("/work/shared/seed/kling-gateway-api.md")
-REFERENCE_PATH = Path("/work/shared/reference/kling-api.md")
+DATA = ROOT / "tests" / "data"
+GATEWAY: dict[str, Any] = json.loads((DATA / "gateway_document.json").read_text("utf-8"))
+OFFICIAL: dict[str, Any] = json.loads((DATA / "official_api.json").read_text("utf-8"))
 
 SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text("utf-8"))
 COMPONENTS: dict[str, Any] = SPEC["components"]
@@ -37,12 +38,6 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ERROR_STATUSES = ("400", "401", "403", "404", "429", "500", "502", "503", "504", "default")
 GATEWAY_PREFIX = "/klingai"
 KINDS = ("text2video", "image2video", "motion-control", "omni-video", "multi-image2video")
-
-
-def _read(path: Path) -> str:
-    if not path.is_file():
-        pytest.fail(f"{path} is missing: the spec tests compare the spec against it")
-    return path.read_text("utf-8")
 
 
 def _deref(node: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -228,6 +223,13 @@ def test_request_example_passes_the_x_kling_rules(example: Example) -> None:
     assert check_request(example.kind, example.value) == []
 
 
+def test_request_examples_can_be_replayed() -> None:
+    # Tools replay examples (schemathesis even mixes one example's field values into another
+    # operation's body); a fixed external_task_id would then be refused as a duplicate.
+    fixed = [e.id for e in REQUEST_EXAMPLES if e.value.get("external_task_id")]
+    assert fixed == []
+
+
 def test_request_examples_cover_every_create() -> None:
     assert {e.kind for e in REQUEST_EXAMPLES} == set(KINDS)
     assert {e.kind for e in REQUEST_EXAMPLES if e.name == "seed"} == set(KINDS)
@@ -249,54 +251,22 @@ def test_round_trip_covers_every_body_model() -> None:
     assert "Task" in {e.model_name for e in MODEL_EXAMPLES if "callback" in e.op}
 
 
-# ------------------------------------------------------------------ the seed's operations
-
-# Seed lines 49/139/222/249: `curl -X POST "https://api.agentsflare.com/klingai/v1/videos/<kind>"`.
-SEED_CREATE = re.compile(r'curl -X POST "https://api\.agentsflare\.com(/klingai/v1/videos/[\w-]+)"')
-# Seed line 279: `GET /klingai/v1/videos/<kind>/{id}` for four endpoints.
-SEED_QUERY = re.compile(r"GET (/klingai/v1/videos/[\w-]+)/\{id\}")
-# Seed lines 361-363: `/klingai/v1/videos/<kind>/{task_id}`, the only mention of the
-# multi-image2video query.
-SEED_QUERY_TASK_ID = re.compile(r"(/klingai/v1/videos/[\w-]+)/\{task_id\}")
+# ------------------------------------------------------------------ the gateway's operations
 
 
-def _to_spec(gateway_path: str) -> str:
-    assert gateway_path.startswith(GATEWAY_PREFIX + "/v1/"), gateway_path
-    return gateway_path.removeprefix(GATEWAY_PREFIX)
-
-
-def _seed_operations() -> set[tuple[str, str]]:
-    seed = _read(SEED_PATH)
-    ops = {("post", _to_spec(p)) for p in SEED_CREATE.findall(seed)}
-    ops |= {("get", _to_spec(p) + "/{id}") for p in SEED_QUERY.findall(seed)}
-    ops |= {("get", _to_spec(p) + "/{id}") for p in SEED_QUERY_TASK_ID.findall(seed)}
-    return ops
-
-
-def test_seed_operations_are_parsed() -> None:
-    # A guard for the parser: the seed shows these four creates and five queries.
-    assert _seed_operations() == {
+def test_gateway_operations_are_in_the_fixture() -> None:
+    # A guard for the data: the gateway document shows four creates and five queries.
+    assert {tuple(op) for op in GATEWAY["operations"]} == {
         *(("post", f"/v1/videos/{k}") for k in KINDS if k != "multi-image2video"),
         *(("get", f"/v1/videos/{k}/{{id}}") for k in KINDS),
     }
 
 
-def test_legacy_multi_image_create_is_still_in_the_seed() -> None:
-    # Seed lines 282-294 ("兼容旧版多图生视频"): the legacy create is shown only as a JSON body
-    # for the multi-image2video channel, without a URL, so the create below is listed by hand.
-    seed = _read(SEED_PATH)
-    assert "兼容旧版多图生视频" in seed
-    assert "旧版 multi-image2video" in seed
-    assert '"model_name": "kling-v1-6"' in seed
-    assert '"image_list"' in seed
-
-
-def test_official_list_is_still_in_the_reference() -> None:
-    # Reference §3.3: the list is `GET /v1/videos/<endpoint>?pageNum=&pageSize=`, and `{id}`
-    # takes a task_id or an external_task_id.
-    reference = _read(REFERENCE_PATH)
-    assert "`GET /v1/videos/<endpoint>?pageNum=&pageSize=`" in reference
-    assert "`task_id` **or** `external_task_id`" in reference
+def test_list_parameters_are_the_official_ones() -> None:
+    # The official list: `GET /v1/videos/<endpoint>?pageNum=&pageSize=`, with defaults and ranges.
+    for name, facts in OFFICIAL["list"].items():
+        schema = _deref(COMPONENTS["parameters"][name.replace("page", "Page", 1)])["schema"]
+        assert {k: schema[k] for k in ("default", "minimum", "maximum")} == facts, name
 
 
 EXPECTED_OPERATIONS = [
@@ -311,7 +281,7 @@ EXPECTED_OPERATIONS = [
     EXPECTED_OPERATIONS,
     ids=[f"{m.upper()} {p}" for p, m in EXPECTED_OPERATIONS],
 )
-def test_seed_and_official_operation_is_in_the_spec(path: str, method: str) -> None:
+def test_gateway_and_official_operation_is_in_the_spec(path: str, method: str) -> None:
     assert method in SPEC["paths"].get(path, {}), f"{method.upper()} {path} is missing"
     op = SPEC["paths"][path][method]
     params = {_deref(p)["name"]: _deref(p) for p in op.get("parameters", ())}
@@ -323,8 +293,14 @@ def test_seed_and_official_operation_is_in_the_spec(path: str, method: str) -> N
         assert all(p["in"] == "query" for p in params.values())
 
 
-def test_every_seed_operation_is_expected() -> None:
-    assert {(m, p) for p, m in EXPECTED_OPERATIONS} >= _seed_operations()
+def test_every_gateway_operation_is_expected() -> None:
+    assert {(m, p) for p, m in EXPECTED_OPERATIONS} >= {tuple(op) for op in GATEWAY["operations"]}
+
+
+def test_servers_are_the_gateway_and_both_official_hosts() -> None:
+    urls = [server["url"] for server in SPEC["servers"]]
+    assert urls[0] == "https://api.agentsflare.com" + GATEWAY_PREFIX  # the default
+    assert set(OFFICIAL["servers"]) <= set(urls)
 
 
 OPERATIONS = list(_operations())
@@ -346,72 +322,12 @@ def test_operation_ids_are_unique() -> None:
     assert len(OPERATION_IDS) == len(set(OPERATION_IDS))
 
 
-# ------------------------------------------------------------------ the seed's request fields
-
-# Sections of the seed, by the heading that opens them (headings may start mid-line).
-SEED_SECTIONS: list[tuple[str, tuple[str, ...]]] = [
-    ("常用字段说明", ("text2video", "image2video")),  # the common-field table, lines 22-33
-    ("文生视频(Text to Video)", ("text2video",)),
-    ("响应示例", ()),  # line 118: the first answer example (its keys are not request fields)
-    ("图生视频(Image to Video)", ("image2video",)),
-    ("运动控制(Motion Control)", ("motion-control",)),
-    ("Omni Video(Omni", ("omni-video",)),
-    ("任务查询(Query Task)", ()),
-    ("兼容旧版多图生视频", ("multi-image2video",)),
-    ("调试建议", ()),
-    # Lines 381-389: one table for all creates; `image` and `image_list` say where they apply.
-    ("请求参数说明", ("text2video", "image2video", "multi-image2video")),
-]
-SEED_TABLE_ROW = re.compile(r"^([a-z_]+) \| ", re.MULTILINE)
-# Keys of the JSON, Python and Java (escaped) bodies: "key": / 'key': / \"key\":
-SEED_BODY_KEY = re.compile(r"""\\?["']([a-z_]+)\\?["']\s*:""")
+def test_no_yaml_merge_keys() -> None:
+    # `<<:` is YAML 1.1 only; YAML 1.2 tools read it as a key named "<<".
+    assert not re.search(r"^\s*<<\s*:", SPEC_PATH.read_text("utf-8"), re.MULTILINE)
 
 
-def _seed_sections() -> list[tuple[tuple[str, ...], str]]:
-    seed = _read(SEED_PATH)
-    starts = []
-    for heading, kinds in SEED_SECTIONS:
-        at = seed.find(heading)
-        assert at >= 0, f"the seed has no section {heading!r} any more"
-        starts.append((at, kinds))
-    starts.sort()
-    ends = [at for at, _ in starts[1:]] + [len(seed)]
-    return [(kinds, seed[at:end]) for (at, kinds), end in zip(starts, ends, strict=True)]
-
-
-def _seed_fields() -> dict[str, dict[str, set[str]]]:
-    """For each endpoint: the seed's table fields (top level) and body keys (any level)."""
-    found: dict[str, dict[str, set[str]]] = {k: {"table": set(), "body": set()} for k in KINDS}
-    for kinds, text in _seed_sections():
-        rows = set(SEED_TABLE_ROW.findall(text))
-        keys = set(SEED_BODY_KEY.findall(text))
-        for kind in kinds:
-            found[kind]["table"] |= rows
-            found[kind]["body"] |= keys
-    # Lines 388-389: `image` is for 图生视频 only and `image_list` for 多图生视频 only.
-    for kind in ("text2video", "multi-image2video"):
-        found[kind]["table"].discard("image")
-    for kind in ("text2video", "image2video"):
-        found[kind]["table"].discard("image_list")
-    return found
-
-
-SEED_FIELDS = _seed_fields()
-# The fields the seed's tables and examples name; the parser must find them all.
-SEED_FIELD_NAMES = {
-    "model_name", "prompt", "negative_prompt", "duration", "mode", "aspect_ratio", "sound",
-    "callback_url", "external_task_id", "image", "image_tail", "image_url", "video_url",
-    "keep_original_sound", "character_orientation", "video_list", "multi_shot", "shot_type",
-    "multi_prompt", "image_list",
-}  # fmt: skip
-
-
-def test_seed_fields_are_parsed() -> None:
-    parsed = set().union(*(f["table"] | f["body"] for f in SEED_FIELDS.values()))
-    assert parsed >= SEED_FIELD_NAMES
-    assert SEED_FIELDS["motion-control"]["table"] >= {"image_url", "video_url"}
-    assert SEED_FIELDS["omni-video"]["body"] >= {"refer_type", "index"}
-    assert SEED_FIELDS["multi-image2video"]["table"] >= {"image_list", "prompt"}
+# ------------------------------------------------------------------ the gateway's request fields
 
 
 def _property_names(schema: Mapping[str, Any], seen: frozenset[str] = frozenset()) -> set[str]:
@@ -427,145 +343,114 @@ def _property_names(schema: Mapping[str, Any], seen: frozenset[str] = frozenset(
     for key in ("items", "additionalProperties"):
         if isinstance(schema.get(key), Mapping):
             names |= _property_names(schema[key], seen)
-    for key in ("anyOf", "oneOf", "allOf"):
+    for key in ("anyOf", "oneOf"):
         for sub in schema.get(key, ()):
             names |= _property_names(sub, seen)
     return names
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_seed_table_fields_are_request_fields(kind: str) -> None:
-    schema = _schema({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"})
-    missing = SEED_FIELDS[kind]["table"] - set(schema["properties"])
-    assert not missing, f"{kind}: the seed documents {sorted(missing)}, the spec does not"
+def _request_properties(kind: str) -> Mapping[str, Any]:
+    return dict(_schema({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"}))[
+        "properties"
+    ]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_seed_body_keys_are_request_fields(kind: str) -> None:
+def test_gateway_table_fields_are_request_fields(kind: str) -> None:
+    missing = set(GATEWAY["fields"][kind]["table"]) - set(_request_properties(kind))
+    assert not missing, f"{kind}: the gateway documents {sorted(missing)}, the spec does not"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_gateway_body_keys_are_request_fields(kind: str) -> None:
     names = _property_names({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"})
-    missing = SEED_FIELDS[kind]["body"] - names
-    assert not missing, f"{kind}: the seed sends {sorted(missing)}, the spec does not know them"
+    missing = set(GATEWAY["fields"][kind]["body"]) - names
+    assert not missing, f"{kind}: the gateway sends {sorted(missing)}, the spec does not know them"
 
 
-def _seed_bodies() -> list[tuple[str, str, dict[str, Any]]]:
-    """The seed's literal JSON request bodies: each `curl -d '{...}'` and each `json` block."""
-    decoder = json.JSONDecoder()
-    found = []
-    for kinds, text in _seed_sections():
-        if len(kinds) != 1:
-            continue
-        starts = [m.end() for m in re.finditer(r"-d '(?=\{)", text)]
-        starts += [m.end() - 1 for m in re.finditer(r"^json\n\{", text, re.MULTILINE)]
-        for n, at in enumerate(sorted(starts)):
-            body, _end = decoder.raw_decode(text, at)
-            found.append((kinds[0], f"{kinds[0]}-body{n + 1}", body))
-    return found
-
-
-SEED_BODIES = _seed_bodies()
-# Where the spec's `seed*` examples knowingly differ from the seed's literal bodies.
-SEED_BODY_DIFFERS = {
+GATEWAY_BODIES = [(b["kind"], b["label"], b["body"]) for b in GATEWAY["bodies"]]
+# Where the spec's `seed*` examples knowingly differ from the gateway's literal bodies.
+GATEWAY_BODY_DIFFERS = {
     "omni-video-body2": (
-        "seed lines 265-276 send multi_prompt[].duration as JSON numbers (2, 3) and no top-level "
-        "duration; the spec reads both, but its seed_multi_shot example shows what clients send: "
-        '"2"/"3" and duration "5"'
+        "the gateway's multi-shot structure sends multi_prompt[].duration as JSON numbers (2, 3) "
+        "and no top-level duration; the spec reads both, but its seed_multi_shot example shows "
+        'what clients send: "2"/"3" and duration "5"'
     ),
     "multi-image2video-body1": (
-        'seed lines 284-294 use the placeholders "<image_1>"/"<image_2>"; the spec example uses '
-        "image URLs"
+        'the gateway\'s legacy body uses the placeholders "<image_1>"/"<image_2>"; the spec '
+        "example uses image URLs"
     ),
+    "motion-control-body1": (
+        'the gateway\'s body carries the fixed external_task_id "demo-motion-001", which a '
+        "replayed example would send twice (a duplicate is refused); the spec example sends none"
+    ),
+    "text2video-python": "the Python payload is the curl body without its empty strings",
+    "image2video-javascript": 'the JavaScript payload without an end frame (image_tail "")',
 }
+# Bodies that are not valid requests as written: placeholders instead of images.
+GATEWAY_BODY_PLACEHOLDERS = {"multi-image2video-body1"}
 
 
-def _seed_body_params(strict_schema: bool) -> list[Any]:
+def test_gateway_bodies_are_in_the_fixture() -> None:
+    labels = [label for _kind, label, _body in GATEWAY_BODIES]
+    assert set(labels) >= {
+        "text2video-body1", "image2video-body1", "motion-control-body1", "omni-video-body1",
+        "omni-video-body2", "multi-image2video-body1", "image2video-python",
+        "image2video-javascript",
+    }  # fmt: skip
+    assert set(GATEWAY_BODY_DIFFERS) <= set(labels)
+
+
+def _gateway_body_params(*, valid: bool) -> list[Any]:
     params = []
-    for kind, label, body in SEED_BODIES:
-        reason = SEED_BODY_DIFFERS.get(label)
-        if strict_schema:
-            reason = None  # the schema reads every seed body (placeholders are still strings)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    for kind, label, body in GATEWAY_BODIES:
+        reason = GATEWAY_BODY_PLACEHOLDERS if valid else GATEWAY_BODY_DIFFERS
+        marks = []
+        if label in reason:
+            text = "placeholders are not images" if valid else GATEWAY_BODY_DIFFERS[label]
+            marks = [pytest.mark.xfail(strict=True, reason=text)]
         params.append(pytest.param(kind, body, id=label, marks=marks))
     return params
 
 
-def test_seed_bodies_are_parsed() -> None:
-    labels = [label for _kind, label, _body in SEED_BODIES]
-    assert labels == [
-        "text2video-body1", "image2video-body1", "motion-control-body1", "omni-video-body1",
-        "omni-video-body2", "multi-image2video-body1",
-    ]  # fmt: skip
-    assert set(SEED_BODY_DIFFERS) <= set(labels)
+@pytest.mark.parametrize(("kind", "body"), _gateway_body_params(valid=True))
+def test_gateway_body_is_a_valid_request(kind: str, body: dict[str, Any]) -> None:
+    # Schema and rules alike: "" for image_tail, callback_url or external_task_id means none.
+    assert check_request(kind, body) == []
 
 
-@pytest.mark.parametrize(("kind", "body"), _seed_body_params(strict_schema=True))
-def test_seed_body_matches_the_request_schema(kind: str, body: dict[str, Any]) -> None:
-    assert _errors({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"}, body) == []
-
-
-@pytest.mark.parametrize(("kind", "body"), _seed_body_params(strict_schema=False))
-def test_seed_body_is_a_spec_seed_example(kind: str, body: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("kind", "body"), _gateway_body_params(valid=False))
+def test_gateway_body_is_a_spec_seed_example(kind: str, body: dict[str, Any]) -> None:
     examples = _create_ops()[kind]["requestBody"]["content"]["application/json"]["examples"]
     seeds = [ex["value"] for name, ex in examples.items() if name.startswith("seed")]
     assert body in seeds
 
 
-# Reference §4.1-4.5: one field table per endpoint.
-REFERENCE_SECTIONS = {
-    "text2video": "### 4.1 ",
-    "image2video": "### 4.2 ",
-    "omni-video": "### 4.3 ",
-    "motion-control": "### 4.4 ",
-    "multi-image2video": "### 4.5 ",
-}
-# The official fields the seed omits (reference §13.9), where §4 lists them.
-REFERENCE_EXTRA_FIELDS = {
-    "watermark_info": set(KINDS),
-    "cfg_scale": {"text2video", "image2video"},
-    "camera_control": {"text2video", "image2video"},
-    "static_mask": {"image2video"},
-    "dynamic_masks": {"image2video"},
-    "element_list": {"image2video", "omni-video", "motion-control"},
-    "voice_list": {"image2video"},
-}
-
-
-def _reference_fields() -> dict[str, set[str]]:
-    """Reference §4's fields per endpoint, leaving out rows whose Req is `?` (unknown)."""
-    reference = _read(REFERENCE_PATH)
-    found: dict[str, set[str]] = {}
-    for kind, heading in REFERENCE_SECTIONS.items():
-        start = reference.index(heading)
-        end = reference.index("\n### ", start + 1)
-        fields: set[str] = set()
-        for line in reference[start:end].splitlines():
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            if not line.startswith("|") or len(cells) < 3 or cells[0] in ("Field", "---"):
-                continue
-            if cells[2] == "?":
-                continue  # e.g. voice_list on text2video: UNKNOWN in the reference
-            fields |= {name.strip() for name in cells[0].split("/")}
-        found[kind] = fields
-    return found
-
-
-REFERENCE_FIELDS = _reference_fields()
-
-
-@pytest.mark.parametrize("field", sorted(REFERENCE_EXTRA_FIELDS))
-def test_reference_extra_field_is_on_its_endpoints(field: str) -> None:
-    listed = {kind for kind, fields in REFERENCE_FIELDS.items() if field in fields}
-    assert listed == REFERENCE_EXTRA_FIELDS[field], "reference §4 changed: update this test"
+@pytest.mark.parametrize("field", sorted(OFFICIAL["fields_the_gateway_omits"]))
+def test_official_field_the_gateway_omits_is_on_its_endpoints(field: str) -> None:
+    listed = {kind for kind, fields in OFFICIAL["fields"].items() if field in fields}
+    assert listed == set(OFFICIAL["fields_the_gateway_omits"][field])
     for kind in listed:
-        schema = _schema({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"})
-        assert field in schema["properties"], f"{kind} lacks {field}"
+        assert field in _request_properties(kind), f"{kind} lacks {field}"
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_reference_field_is_a_request_field(kind: str) -> None:
-    schema = _schema({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"})
-    assert len(REFERENCE_FIELDS[kind]) >= 8
-    missing = REFERENCE_FIELDS[kind] - set(schema["properties"])
-    assert not missing, f"{kind}: reference §4 lists {sorted(missing)}"
+def test_every_official_field_is_a_request_field(kind: str) -> None:
+    assert len(OFFICIAL["fields"][kind]) >= 8
+    missing = set(OFFICIAL["fields"][kind]) - set(_request_properties(kind))
+    assert not missing, f"{kind}: the official API documents {sorted(missing)}"
+
+
+@pytest.mark.parametrize("kind", sorted(OFFICIAL["defaults"]))
+def test_documented_defaults_are_json_schema_defaults(kind: str) -> None:
+    properties = _request_properties(kind)
+    found = {name: properties[name].get("default") for name in OFFICIAL["defaults"][kind]}
+    assert found == OFFICIAL["defaults"][kind]
+
+
+def test_callback_task_result_has_images_and_videos() -> None:
+    result = _schema({"$ref": "#/components/schemas/TaskResult"})
+    assert set(OFFICIAL["callback_task_result"]) <= set(result["properties"])
 
 
 # ------------------------------------------------------------------ enums
@@ -663,12 +548,9 @@ def test_error_envelope_is_documented(path: str, method: str, op: Any) -> None:
 CODE_ROW = re.compile(r"^\|\s*(\d{3})\s*\|\s*(\d+)\s*\|", re.MULTILINE)
 
 
-def test_business_codes_cover_reference_section_8() -> None:
-    reference = _read(REFERENCE_PATH)
-    section = reference[reference.index("## 8. Error codes") : reference.index("## 9. ")]
-    wanted = {(int(h), int(c)) for h, c in CODE_ROW.findall(section) if c != "0"}
-    codes = {c for _h, c in wanted}
-    assert codes == {
+def test_business_codes_cover_the_official_table() -> None:
+    wanted = {(h, c) for h, c in OFFICIAL["error_codes"]}
+    assert {c for _h, c in wanted} == {
         *range(1000, 1005), *range(1100, 1104), *range(1200, 1204), *range(1300, 1305),
         *range(5000, 5003),
     }  # fmt: skip
@@ -676,20 +558,131 @@ def test_business_codes_cover_reference_section_8() -> None:
     assert wanted - documented == set(), "codes (HTTP, code) missing from info.description"
 
 
+def test_unknown_task_is_a_bad_request_not_a_not_found() -> None:
+    unknown = OFFICIAL["unknown_task"]
+    bad = _deref(COMPONENTS["responses"]["BadRequest"])["content"]["application/json"]
+    assert bad["examples"]["unknown_task"]["value"]["code"] == unknown["code"]
+    assert "400/1201" in COMPONENTS["responses"]["NotFound"]["description"]
+
+
 # ------------------------------------------------------------------ model capabilities
 
 
+def test_no_project_only_extension_says_what_json_schema_can() -> None:
+    # Only what JSON Schema cannot say stays an extension: client defaults, media limits, the sum.
+    text = SPEC_PATH.read_text("utf-8")
+    assert set(re.findall(r"x-kling-[a-z-]+", text)) == {
+        "x-kling-default",
+        "x-kling-media",
+        "x-kling-rules",
+    }
+    rules = [r for s in COMPONENTS["schemas"].values() for r in s.get("x-kling-rules", ())]
+    assert all(set(rule) <= {"sum_equals", "message"} for rule in rules)
+
+
 @pytest.mark.parametrize("kind", KINDS)
-def test_x_kling_models_match_the_model_enum(kind: str) -> None:
-    schema = _schema({"$ref": f"#/components/schemas/{_request_schema_name(kind)}"})
-    model = _schema(schema["properties"]["model_name"])
-    caps = schema["x-kling-models"]
-    assert set(model["enum"]) - set(caps) == set(), "models without capabilities"
-    assert set(caps) - set(model["enum"]) == set(), "capabilities for unknown models"
-    assert model.get("x-kling-default", model["enum"][0]) in model["enum"]
-    modes = set(_schema({"$ref": "#/components/schemas/Mode"})["enum"])
-    durations = set(_schema(schema["properties"].get("duration", {})).get("enum", ()))
-    for name, entry in caps.items():
-        assert set(entry.get("modes", ())) <= modes, name
-        if durations:
-            assert set(entry.get("durations", ())) <= durations, name
+def test_capabilities_name_exactly_the_spec_models(kind: str) -> None:
+    model = _schema(_request_properties(kind)["model_name"])
+    assert set(model["enum"]) == set(OFFICIAL["capabilities"][kind])
+    assert model["x-kling-default"] in model["enum"]
+
+
+# A body each endpoint accepts with any model; the capability cases change one thing at a time.
+BASE: dict[str, dict[str, Any]] = {
+    "text2video": {"prompt": "a rabbit"},
+    "image2video": {"prompt": "zoom", "image": "https://x.test/a.png"},
+    # A reference image (no frame): the generic durations, not those of text alone.
+    "omni-video": {
+        "prompt": "<<<image_1>>> runs",
+        "aspect_ratio": "16:9",
+        "image_list": [{"image_url": "https://x.test/a.png"}],
+    },
+    "motion-control": {"image_url": "https://x.test/a.png", "video_url": "https://x.test/m.mp4"},
+    "multi-image2video": {"prompt": "blend", "image_list": [{"image": "https://x.test/a.png"}]},
+}
+MODES = _schema({"$ref": "#/components/schemas/Mode"})["enum"]
+DURATIONS = _schema({"$ref": "#/components/schemas/Duration"})["enum"]
+MASK = "https://x.test/mask.png"
+CAMERA = {"type": "simple", "config": {"zoom": 5}}
+
+
+def _capability_cases() -> Iterator[Any]:
+    """(kind, body, accepted) for every documented capability of every model."""
+    for kind, by_model in OFFICIAL["capabilities"].items():
+        if kind == "_":
+            continue
+        for model, caps in by_model.items():
+            base = {**BASE[kind], "model_name": model}
+            modes = caps["modes"]
+            yield kind, model, "no mode", base, True
+            for mode in MODES:
+                yield kind, model, f"mode {mode}", {**base, "mode": mode}, mode in (modes or ())
+            for duration in DURATIONS if "durations" in caps else ():
+                body = {**base, "duration": duration}
+                yield kind, model, f"{duration} s", body, duration in caps["durations"]
+            for mode in modes or [None]:
+                body = {**base, "sound": "on", **({"mode": mode} if mode else {})}
+                if "sound" in caps:
+                    yield kind, model, f"sound in {mode}", body, mode in caps["sound"]
+            if "cfg_scale" in caps:
+                yield kind, model, "cfg_scale", {**base, "cfg_scale": 0.5}, caps["cfg_scale"]
+            yield from _feature_cases(kind, model, base, caps)
+
+
+def _feature_cases(
+    kind: str, model: str, base: dict[str, Any], caps: Mapping[str, Any]
+) -> Iterator[Any]:
+    features = {
+        "end_frame": {"image_tail": "https://x.test/b.png"},
+        "motion_brush": {"static_mask": MASK},
+        "camera_control": {"camera_control": CAMERA},
+    }
+    for feature, extra in features.items():
+        if feature not in caps:
+            continue
+        support = caps[feature]
+        for mode in caps["modes"] or [None]:
+            for duration in caps["durations"]:
+                body = {**base, **extra, "duration": duration, **({"mode": mode} if mode else {})}
+                if support and "sound" in support:
+                    body["sound"] = support["sound"]
+                ok = bool(support) and mode in support["modes"] and duration in support["durations"]
+                yield kind, model, f"{feature} {mode} {duration} s", body, ok
+    for feature in ("multi_shot", "element_list", "voice_list"):
+        if feature in caps:
+            extra = {
+                "multi_shot": {"multi_shot": True, "shot_type": "intelligence"},
+                "element_list": {"element_list": [{"element_id": 1}]},
+                "voice_list": {"voice_list": [{"voice_id": "v"}], "sound": "on", "mode": "pro"},
+            }[feature]
+            body = {**base, **extra}
+            if feature == "multi_shot":
+                body.pop("image", None)  # multi-shot takes no start frame
+            yield kind, model, feature, body, caps[feature]
+    if "text_only_durations" in caps:
+        text_only = {k: v for k, v in base.items() if k != "image_list"}
+        for duration in caps["durations"]:
+            body = {**text_only, "duration": duration}
+            ok = duration in caps["text_only_durations"]
+            yield kind, model, f"text only {duration} s", body, ok
+
+
+CAPABILITY_CASES = [
+    pytest.param(kind, body, ok, id=f"{kind}:{model}:{label}:{'ok' if ok else 'refused'}")
+    for kind, model, label, body, ok in _capability_cases()
+]
+
+
+@pytest.mark.parametrize(("kind", "body", "accepted"), CAPABILITY_CASES)
+def test_spec_rules_follow_the_official_capability_map(
+    kind: str, body: dict[str, Any], accepted: bool
+) -> None:
+    # Plain JSON Schema validation of the spec (what any tool sees) and the client's check agree.
+    name = _request_schema_name(kind)
+    plain = _errors({"$ref": f"#/components/schemas/{name}"}, body)
+    assert (plain == []) is accepted, plain
+    assert (check_request(kind, body) == []) is accepted
+
+
+def test_capability_cases_cover_every_model() -> None:
+    assert len(CAPABILITY_CASES) > 300

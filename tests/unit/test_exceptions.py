@@ -34,7 +34,7 @@ from kling_ext._exceptions import (
 )
 from kling_ext.cli._exit import exit_code_for
 
-# Reference §8, row by row: (HTTP status, code, class).
+# The spec's error table, row by row: (HTTP status, code, class).
 OFFICIAL_CODES = [
     (401, 1000, AuthenticationError),
     (401, 1001, AuthenticationError),

@@ -41,6 +41,7 @@ from .task_info import TaskInfo
 from .task_info_parent_video import TaskInfoParentVideo
 from .task_list_envelope import TaskListEnvelope
 from .task_result import TaskResult
+from .task_result_images_item import TaskResultImagesItem
 from .text2video_request import Text2VideoRequest
 from .text2video_request_model_name import Text2VideoRequestModelName
 from .voice_ref import VoiceRef
@@ -88,6 +89,7 @@ __all__ = (
     "TaskInfoParentVideo",
     "TaskListEnvelope",
     "TaskResult",
+    "TaskResultImagesItem",
     "Text2VideoRequest",
     "Text2VideoRequestModelName",
     "VoiceRef",

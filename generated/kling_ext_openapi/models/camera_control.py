@@ -19,7 +19,7 @@ T = TypeVar("T", bound="CameraControl")
 class CameraControl:
     """Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
     (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
-    Supported only by some models (`x-kling-models`).
+    Which models support it is said by the request schema's `allOf` rules.
 
     """
 

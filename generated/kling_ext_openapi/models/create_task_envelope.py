@@ -22,7 +22,7 @@ class CreateTaskEnvelope:
     message: str
     """ Free text ("success", "SUCCEED"); never branch on it. """
     data: CreatedTask
-    """ The task as a create answers it; only `task_id` is guaranteed (the seed gateway sends nothing else). """
+    """ The task as a create answers it; only `task_id` is guaranteed (the default gateway sends nothing else). """
     request_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="CreatedTask")
 
 @_attrs_define
 class CreatedTask:
-    """The task as a create answers it; only `task_id` is guaranteed (the seed gateway sends nothing else)."""
+    """The task as a create answers it; only `task_id` is guaranteed (the default gateway sends nothing else)."""
 
     task_id: str
     task_status: KnownTaskStatus | str | Unset = UNSET

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -33,15 +33,16 @@ class Image2VideoRequest:
     """An image-to-video task."""
 
     model_name: Image2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
-    """
+    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
+    it. """
     image: str | Unset = UNSET
-    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
-    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
+    Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
+    least 300 px, aspect ratio between 1:2.5 and 2.5:1.
      """
     image_tail: str | Unset = UNSET
-    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
-    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    """ An image as in `ImageInput`, or an empty string for none: the gateway's own
+    image2video example sends `image_tail: ""` when there is no end frame.
      """
     multi_shot: bool | Unset = UNSET
     """ Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no
@@ -63,34 +64,37 @@ class Image2VideoRequest:
     element_list: list[ElementRef] | Unset = UNSET
     """ Up to 3 elements from the element library (kling-v3). Excludes `voice_list`. """
     voice_list: list[VoiceRef] | Unset = UNSET
-    """ Up to 2 voices, referenced in the prompt as `<<<voice_1>>>`; needs `sound` `on`. Excludes `element_list`.
-    """
+    """ Up to 2 voices (kling-v2-6, mode pro), referenced in the prompt as `<<<voice_1>>>`; needs `sound` `on`.
+    Excludes `element_list`. """
     sound: Sound | Unset = UNSET
-    """ Generate audio with the video. Default `off`. Supported per model (`x-kling-models`). """
+    """ Generate audio with the video. Which models can is said by the request schema's `allOf` rules. """
     cfg_scale: float | Unset = UNSET
-    """ How closely to follow the prompt, 0–1 (higher = closer). Default 0.5. Not supported by the
-    kling-v2.x models.
+    """ How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1
+    models; the kling-v2 models do not support it; no source documents it for kling-v3.
      """
     mode: Mode | Unset = UNSET
-    """ Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in
-    the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented
-    for the `/v1` API, so it is not accepted here.)
+    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
+    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
+    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
+    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
+    accepted here.)
      """
     static_mask: str | Unset = UNSET
-    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
-    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
+    Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
+    least 300 px, aspect ratio between 1:2.5 and 2.5:1.
      """
     dynamic_masks: list[DynamicMask] | Unset = UNSET
-    """ Motion-brush moving areas, up to 6 groups. """
+    """ Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only. """
     camera_control: CameraControl | Unset = UNSET
     """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
     (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
-    Supported only by some models (`x-kling-models`).
+    Which models support it is said by the request schema's `allOf` rules.
      """
     duration: Duration | Unset = UNSET
-    """ Video length in seconds, as a string. Which values a model accepts depends on the model
-    (`x-kling-models`): `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
-    kling-v3-omni, `"3"`–`"10"` for kling-video-o1. Default `"5"`.
+    """ Video length in seconds, as a string. Which values a model accepts is said by the request
+    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
+    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
      """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """
@@ -98,7 +102,7 @@ class Image2VideoRequest:
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be
@@ -112,9 +116,17 @@ class Image2VideoRequest:
         if not isinstance(self.model_name, Unset):
             model_name = self.model_name
 
-        image = self.image
+        image: str | Unset
+        if isinstance(self.image, Unset):
+            image = UNSET
+        else:
+            image = self.image
 
-        image_tail = self.image_tail
+        image_tail: str | Unset
+        if isinstance(self.image_tail, Unset):
+            image_tail = UNSET
+        else:
+            image_tail = self.image_tail
 
         multi_shot = self.multi_shot
 
@@ -159,7 +171,11 @@ class Image2VideoRequest:
         if not isinstance(self.mode, Unset):
             mode = self.mode
 
-        static_mask = self.static_mask
+        static_mask: str | Unset
+        if isinstance(self.static_mask, Unset):
+            static_mask = UNSET
+        else:
+            static_mask = self.static_mask
 
         dynamic_masks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.dynamic_masks, Unset):
@@ -184,7 +200,11 @@ class Image2VideoRequest:
         if not isinstance(self.watermark_info, Unset):
             watermark_info = self.watermark_info.to_dict()
 
-        callback_url = self.callback_url
+        callback_url: str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         external_task_id = self.external_task_id
 
@@ -253,9 +273,19 @@ class Image2VideoRequest:
         else:
             model_name = check_image_2_video_request_model_name(_model_name)
 
-        image = d.pop("image", UNSET)
+        def _parse_image(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
 
-        image_tail = d.pop("image_tail", UNSET)
+        image = _parse_image(d.pop("image", UNSET))
+
+        def _parse_image_tail(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        image_tail = _parse_image_tail(d.pop("image_tail", UNSET))
 
         multi_shot = d.pop("multi_shot", UNSET)
 
@@ -315,7 +345,12 @@ class Image2VideoRequest:
         else:
             mode = check_mode(_mode)
 
-        static_mask = d.pop("static_mask", UNSET)
+        def _parse_static_mask(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        static_mask = _parse_static_mask(d.pop("static_mask", UNSET))
 
         _dynamic_masks = d.pop("dynamic_masks", UNSET)
         dynamic_masks: list[DynamicMask] | Unset = UNSET
@@ -354,7 +389,12 @@ class Image2VideoRequest:
         else:
             watermark_info = WatermarkInfo.from_dict(_watermark_info)
 
-        callback_url = d.pop("callback_url", UNSET)
+        def _parse_callback_url(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
 
         external_task_id = d.pop("external_task_id", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -30,11 +30,14 @@ class MotionControlRequest:
     """A motion-control task."""
 
     image_url: str
-    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
-    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
+    Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
+    least 300 px, aspect ratio between 1:2.5 and 2.5:1.
      """
     video_url: str
-    """ A publicly reachable video URL (MP4/MOV). The API fetches it; local files are not accepted. """
+    """ An absolute `http://` or `https://` URL with a host and no whitespace (kling-ext's rule for
+    every URL field, so a typo is refused before the API fetches nothing).
+     """
     model_name: MotionControlRequestModelName | Unset = UNSET
     """ The model. Default `kling-v2-6`. """
     prompt: str | Unset = UNSET
@@ -47,18 +50,20 @@ class MotionControlRequest:
     keep_original_sound: YesNo | Unset = UNSET
     character_orientation: MotionControlRequestCharacterOrientation | Unset = UNSET
     """ Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the
-    official API; the seed gateway marks it optional, so kling-ext sends `image` when none is given.
+    official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
      """
     mode: Mode | Unset = UNSET
-    """ Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in
-    the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented
-    for the `/v1` API, so it is not accepted here.)
+    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
+    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
+    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
+    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
+    accepted here.)
      """
     watermark_info: WatermarkInfo | Unset = UNSET
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be
@@ -68,6 +73,7 @@ class MotionControlRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
+        image_url: str
         image_url = self.image_url
 
         video_url = self.video_url
@@ -101,7 +107,11 @@ class MotionControlRequest:
         if not isinstance(self.watermark_info, Unset):
             watermark_info = self.watermark_info.to_dict()
 
-        callback_url = self.callback_url
+        callback_url: str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         external_task_id = self.external_task_id
 
@@ -140,7 +150,11 @@ class MotionControlRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
-        image_url = d.pop("image_url")
+
+        def _parse_image_url(data: object) -> str:
+            return cast(str, data)
+
+        image_url = _parse_image_url(d.pop("image_url"))
 
         video_url = d.pop("video_url")
 
@@ -192,7 +206,12 @@ class MotionControlRequest:
         else:
             watermark_info = WatermarkInfo.from_dict(_watermark_info)
 
-        callback_url = d.pop("callback_url", UNSET)
+        def _parse_callback_url(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
 
         external_task_id = d.pop("external_task_id", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -41,19 +41,21 @@ class MultiImage2VideoRequest:
     negative_prompt: str | Unset = UNSET
     """ What to avoid. At most 2500 characters; may be empty. """
     mode: Mode | Unset = UNSET
-    """ Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in
-    the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented
-    for the `/v1` API, so it is not accepted here.)
+    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
+    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
+    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
+    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
+    accepted here.)
      """
     duration: MultiImage2VideoRequestDuration | Unset = UNSET
-    """ Video length in seconds. Default `"5"`. """
+    """ Video length in seconds. """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """
     watermark_info: WatermarkInfo | Unset = UNSET
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be
@@ -92,7 +94,11 @@ class MultiImage2VideoRequest:
         if not isinstance(self.watermark_info, Unset):
             watermark_info = self.watermark_info.to_dict()
 
-        callback_url = self.callback_url
+        callback_url: str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         external_task_id = self.external_task_id
 
@@ -175,7 +181,12 @@ class MultiImage2VideoRequest:
         else:
             watermark_info = WatermarkInfo.from_dict(_watermark_info)
 
-        callback_url = d.pop("callback_url", UNSET)
+        def _parse_callback_url(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
 
         external_task_id = d.pop("external_task_id", UNSET)
 

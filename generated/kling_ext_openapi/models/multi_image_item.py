@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -11,11 +11,13 @@ T = TypeVar("T", bound="MultiImageItem")
 @_attrs_define
 class MultiImageItem:
     image: str
-    """ A publicly reachable image URL, or the raw Base64 of the file **without** a `data:` prefix.
-    JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
+    Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
+    least 300 px, aspect ratio between 1:2.5 and 2.5:1.
      """
 
     def to_dict(self) -> dict[str, Any]:
+        image: str
         image = self.image
 
         field_dict: dict[str, Any] = {}
@@ -31,7 +33,11 @@ class MultiImageItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        image = d.pop("image")
+
+        def _parse_image(data: object) -> str:
+            return cast(str, data)
+
+        image = _parse_image(d.pop("image"))
 
         multi_image_item = cls(
             image=image,

@@ -13,12 +13,13 @@ class MultiPromptItem:
     """One shot of a customised storyboard."""
 
     index: int
-    """ The shot's position, from 1. """
+    """ The shot's position (official examples count from 1). """
     prompt: str
     """ What happens in this shot. """
     duration: int | str
-    """ The shot's length in whole seconds. Officially a string; the seed gateway's example sends a number, so both
-    are read, and clients send a string. The shots' lengths must add up to `duration`. """
+    """ The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are
+    read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which
+    JSON Schema cannot say). """
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -18,7 +18,9 @@ T = TypeVar("T", bound="OmniVideo")
 @_attrs_define
 class OmniVideo:
     video_url: str
-    """ A publicly reachable video URL (MP4/MOV). The API fetches it; local files are not accepted. """
+    """ An absolute `http://` or `https://` URL with a host and no whitespace (kling-ext's rule for
+    every URL field, so a typo is refused before the API fetches nothing).
+     """
     refer_type: OmniVideoReferType | Unset = UNSET
     """ `feature`: a reference (next/previous shot, style, camera); `base`: edit this video. Default `base`. """
     keep_original_sound: YesNo | Unset = UNSET

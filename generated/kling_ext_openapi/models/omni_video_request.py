@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -50,32 +50,37 @@ class OmniVideoRequest:
     """ The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots. """
     image_list: list[OmniImage] | Unset = UNSET
     """ Reference images or start/end frames. Images plus elements: at most 4 with a reference
-    video, 7 otherwise. An `end_frame` needs a `first_frame`.
+    video, 7 otherwise. An `end_frame` needs a `first_frame`; frames exclude video editing;
+    kling-video-o1 takes no frame with more than two images.
      """
     element_list: list[ElementRef] | Unset = UNSET
-    """ Elements from the element library. """
+    """ Elements from the element library. At most 3 with a first frame; with start and end
+    frames at most 3 on kling-v3-omni and none on kling-video-o1.
+     """
     video_list: list[OmniVideo] | Unset = UNSET
     """ At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
      """
     sound: Sound | Unset = UNSET
-    """ Generate audio with the video. Default `off`. Supported per model (`x-kling-models`). """
+    """ Generate audio with the video. Which models can is said by the request schema's `allOf` rules. """
     mode: Mode | Unset = UNSET
-    """ Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in
-    the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented
-    for the `/v1` API, so it is not accepted here.)
+    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
+    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
+    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
+    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
+    accepted here.)
      """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """
     duration: Duration | Unset = UNSET
-    """ Video length in seconds, as a string. Which values a model accepts depends on the model
-    (`x-kling-models`): `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
-    kling-v3-omni, `"3"`–`"10"` for kling-video-o1. Default `"5"`.
+    """ Video length in seconds, as a string. Which values a model accepts is said by the request
+    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
+    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
      """
     watermark_info: WatermarkInfo | Unset = UNSET
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be
@@ -147,7 +152,11 @@ class OmniVideoRequest:
         if not isinstance(self.watermark_info, Unset):
             watermark_info = self.watermark_info.to_dict()
 
-        callback_url = self.callback_url
+        callback_url: str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         external_task_id = self.external_task_id
 
@@ -287,7 +296,12 @@ class OmniVideoRequest:
         else:
             watermark_info = WatermarkInfo.from_dict(_watermark_info)
 
-        callback_url = d.pop("callback_url", UNSET)
+        def _parse_callback_url(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
 
         external_task_id = d.pop("external_task_id", UNSET)
 

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.result_video import ResultVideo
+    from ..models.task_result_images_item import TaskResultImagesItem
 
 
 T = TypeVar("T", bound="TaskResult")
@@ -20,6 +21,8 @@ class TaskResult:
     """The outputs. Empty (`{}`) while running and on failure."""
 
     videos: list[ResultVideo] | Unset = UNSET
+    images: list[TaskResultImagesItem] | Unset = UNSET
+    """ Images, as the official callback example shows them; video tasks leave it out. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,17 +33,27 @@ class TaskResult:
                 videos_item = videos_item_data.to_dict()
                 videos.append(videos_item)
 
+        images: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.images, Unset):
+            images = []
+            for images_item_data in self.images:
+                images_item = images_item_data.to_dict()
+                images.append(images_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if videos is not UNSET:
             field_dict["videos"] = videos
+        if images is not UNSET:
+            field_dict["images"] = images
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.result_video import ResultVideo
+        from ..models.task_result_images_item import TaskResultImagesItem
 
         d = dict(src_dict)
         _videos = d.pop("videos", UNSET)
@@ -52,8 +65,18 @@ class TaskResult:
 
                 videos.append(videos_item)
 
+        _images = d.pop("images", UNSET)
+        images: list[TaskResultImagesItem] | Unset = UNSET
+        if _images is not UNSET:
+            images = []
+            for images_item_data in _images:
+                images_item = TaskResultImagesItem.from_dict(images_item_data)
+
+                images.append(images_item)
+
         task_result = cls(
             videos=videos,
+            images=images,
         )
 
         task_result.additional_properties = d

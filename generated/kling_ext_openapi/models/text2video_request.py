@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -30,8 +30,8 @@ class Text2VideoRequest:
     """A text-to-video task."""
 
     model_name: Text2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the seed gateway requires the field, so kling-ext always sends it.
-    """
+    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
+    it. """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
@@ -50,33 +50,35 @@ class Text2VideoRequest:
     multi_prompt: list[MultiPromptItem] | Unset = UNSET
     """ The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots. """
     sound: Sound | Unset = UNSET
-    """ Generate audio with the video. Default `off`. Supported per model (`x-kling-models`). """
+    """ Generate audio with the video. Which models can is said by the request schema's `allOf` rules. """
     cfg_scale: float | Unset = UNSET
-    """ How closely to follow the prompt, 0–1 (higher = closer). Default 0.5. Not supported by the
-    kling-v2.x models.
+    """ How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1
+    models; the kling-v2 models do not support it; no source documents it for kling-v3.
      """
     mode: Mode | Unset = UNSET
-    """ Quality tier: `std` (720p, cheaper) or `pro` (1080p). Which models accept which mode is in
-    the request schema's `x-kling-models`. (`4k` is announced for kling-v3 but not documented
-    for the `/v1` API, so it is not accepted here.)
+    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
+    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
+    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
+    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
+    accepted here.)
      """
     camera_control: CameraControl | Unset = UNSET
     """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
     (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
-    Supported only by some models (`x-kling-models`).
+    Which models support it is said by the request schema's `allOf` rules.
      """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """
     duration: Duration | Unset = UNSET
-    """ Video length in seconds, as a string. Which values a model accepts depends on the model
-    (`x-kling-models`): `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
-    kling-v3-omni, `"3"`–`"10"` for kling-video-o1. Default `"5"`.
+    """ Video length in seconds, as a string. Which values a model accepts is said by the request
+    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
+    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
      """
     watermark_info: WatermarkInfo | Unset = UNSET
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
     """ Where the server POSTs the task object whenever its status changes. An empty string means
-    none (the seed document sends `""`).
+    none (the gateway's examples send `""`).
      """
     external_task_id: str | Unset = UNSET
     """ The caller's own id for the task. Must be unique within the account; the task can then be
@@ -135,7 +137,11 @@ class Text2VideoRequest:
         if not isinstance(self.watermark_info, Unset):
             watermark_info = self.watermark_info.to_dict()
 
-        callback_url = self.callback_url
+        callback_url: str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         external_task_id = self.external_task_id
 
@@ -257,7 +263,12 @@ class Text2VideoRequest:
         else:
             watermark_info = WatermarkInfo.from_dict(_watermark_info)
 
-        callback_url = d.pop("callback_url", UNSET)
+        def _parse_callback_url(data: object) -> str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
 
         external_task_id = d.pop("external_task_id", UNSET)
 

@@ -11,8 +11,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    page_num: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_num: int | Unset = 1,
+    page_size: int | Unset = 30,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -104,14 +104,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page_num: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_num: int | Unset = 1,
+    page_size: int | Unset = 30,
 ) -> Response[ErrorEnvelope | TaskListEnvelope]:
-    """List multi-image-to-video tasks, newest first
+    """List multi-image-to-video tasks
 
     Args:
-        page_num (int | Unset):
-        page_size (int | Unset):
+        page_num (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,14 +136,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    page_num: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_num: int | Unset = 1,
+    page_size: int | Unset = 30,
 ) -> ErrorEnvelope | TaskListEnvelope | None:
-    """List multi-image-to-video tasks, newest first
+    """List multi-image-to-video tasks
 
     Args:
-        page_num (int | Unset):
-        page_size (int | Unset):
+        page_num (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,14 +163,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page_num: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_num: int | Unset = 1,
+    page_size: int | Unset = 30,
 ) -> Response[ErrorEnvelope | TaskListEnvelope]:
-    """List multi-image-to-video tasks, newest first
+    """List multi-image-to-video tasks
 
     Args:
-        page_num (int | Unset):
-        page_size (int | Unset):
+        page_num (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,14 +193,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    page_num: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_num: int | Unset = 1,
+    page_size: int | Unset = 30,
 ) -> ErrorEnvelope | TaskListEnvelope | None:
-    """List multi-image-to-video tasks, newest first
+    """List multi-image-to-video tasks
 
     Args:
-        page_num (int | Unset):
-        page_size (int | Unset):
+        page_num (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 30.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
