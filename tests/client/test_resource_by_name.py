@@ -10,7 +10,7 @@ import pytest
 import respx
 from client_support import Harness, envelope, task
 
-from kling_ext import AsyncResource, Resource, TaskStatus, ValidationError
+from kling_ext import AsyncResource, Resource, TaskStatus, UnknownValueWarning, ValidationError
 
 TASK_ID = "867283741759111202"
 
@@ -71,3 +71,18 @@ def test_an_endpoint_the_spec_lacks_is_refused_naming_the_known_ones(h: Harness)
     assert caught.value.field == "kind"
     assert "text2video" in (caught.value.allowed or "")
     assert "motion-control" in (caught.value.allowed or "")
+
+
+async def test_resource_has_the_escape_hatches_too(h: Harness, router: respx.Router) -> None:
+    create = _routes(router, "text2video")
+    with pytest.warns(UnknownValueWarning):
+        await h(
+            h.client.resource("text2video").create,
+            prompt="a rabbit",
+            model_name="kling-v99",
+            allow_unknown=True,
+            extra_body={"new_field": 1},
+        )
+    sent = json.loads(create.calls.last.request.content)
+    assert sent["model_name"] == "kling-v99"
+    assert sent["new_field"] == 1
