@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 
+from ._batch import Batch, BatchProgress, BatchReport, JobResult
+from ._batch_jobs import JobProblem, JobsFileError
 from ._client import AsyncKling, Kling, OnUpdate, ProgressCallback
 from ._exceptions import (
     APIConnectionError,
@@ -42,9 +44,15 @@ __all__ = [
     "APITimeoutError",
     "AsyncKling",
     "AuthenticationError",
+    "Batch",
+    "BatchProgress",
+    "BatchReport",
     "ConfigurationError",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "JobProblem",
+    "JobResult",
+    "JobsFileError",
     "Kling",
     "KlingError",
     "NotFoundError",
