@@ -73,7 +73,9 @@ def test_a_batch_prints_one_json_object_per_job_then_a_summary_and_status_reads_
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert sorted(line["id"] for line in lines[:-1]) == ["bad", "job-01", "job-02"]
     assert {line["id"]: line["ok"] for line in lines[:-1]}["bad"] is False
-    assert lines[-1]["summary"] and lines[-1]["failed"] == 1 and lines[-1]["succeeded"] == 2
+    assert lines[-1]["summary"]
+    assert lines[-1]["failed"] == 1
+    assert lines[-1]["succeeded"] == 2
     assert whole_videos(tmp_path / "out") == {"job-01.mp4": True, "job-02.mp4": True}
     server.close()  # offline from here on
 

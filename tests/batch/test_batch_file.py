@@ -36,14 +36,20 @@ def test_every_bad_line_is_named_and_nothing_is_sent(
     by_line = {problem.line: problem for problem in caught.value.problems}
     assert sorted(by_line) == [2, 3, 4, 5, 6, 7, 8, 9, 10]
     assert by_line[2].message.startswith("is not JSON")
-    assert by_line[3].field == "kind" and "text2video" in (by_line[3].allowed or "")
-    assert by_line[4].field == "duration" and "'5'" in (by_line[4].allowed or "")
-    assert by_line[5].field == "id" and "line 1" in by_line[5].message
-    assert by_line[6].field == "id" and "'..'" in by_line[6].message
+    assert by_line[3].field == "kind"
+    assert "text2video" in (by_line[3].allowed or "")
+    assert by_line[4].field == "duration"
+    assert "'5'" in (by_line[4].allowed or "")
+    assert by_line[5].field == "id"
+    assert "line 1" in by_line[5].message
+    assert by_line[6].field == "id"
+    assert "'..'" in by_line[6].message
     assert by_line[7].field == "colour"
     assert by_line[8].message == "is not a JSON object"
-    assert by_line[9].field == "image" and "no-such-file.png" in by_line[9].message
-    assert by_line[10].field == "kind" and by_line[10].message == "is required"
+    assert by_line[9].field == "image"
+    assert "no-such-file.png" in by_line[9].message
+    assert by_line[10].field == "kind"
+    assert by_line[10].message == "is required"
     assert "line 4: duration:" in str(caught.value)
     assert gateway.creates_count == 0
     assert not list((tmp_path / "out").glob("*.mp4"))
@@ -94,7 +100,8 @@ def test_a_changed_line_is_refused_unless_forced(
 
     with pytest.raises(JobsFileError) as caught:
         Batch(jobs, tmp_path / "out").run(client)
-    assert "job-02" in str(caught.value) and "force" in str(caught.value)
+    assert "job-02" in str(caught.value)
+    assert "force" in str(caught.value)
     assert gateway.creates_count == 2
 
     report = Batch(jobs, tmp_path / "out", force=True).run(client)

@@ -59,7 +59,8 @@ def test_failed_jobs_are_retried_only_when_asked(
     jobs = write_jobs(tmp_path / "jobs.jsonl", [{"kind": "text2video", "prompt": "[mock:fail]"}])
     assert Batch(jobs, tmp_path / "out").run(client).exit_code == 1
     again = Batch(jobs, tmp_path / "out").run(client)
-    assert again.failed[0].skipped and gateway.creates_count == 1
+    assert again.failed[0].skipped
+    assert gateway.creates_count == 1
     Batch(jobs, tmp_path / "out", retry_failed=True).run(client)
     assert gateway.creates_count == 2
 
