@@ -14,6 +14,7 @@ import contextlib
 
 from ._batch import Batch, BatchProgress, BatchReport, JobResult
 from ._batch_jobs import JobProblem, JobsFileError
+from ._batch_ledger import LedgerBusyError
 from ._client import AsyncKling, Kling, OnUpdate, ProgressCallback
 from ._exceptions import (
     APIConnectionError,
@@ -55,6 +56,7 @@ __all__ = [
     "JobsFileError",
     "Kling",
     "KlingError",
+    "LedgerBusyError",
     "NotFoundError",
     "OnUpdate",
     "PermissionDeniedError",

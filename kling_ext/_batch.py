@@ -407,9 +407,8 @@ class _Runner:
         self.progress.total = sum(counts.values())
         self._report_finished()
         async with asyncio.TaskGroup() as group:
-            for row in self.ledger.jobs_of_run(self.run, [JobState.DOWNLOADING]):
-                group.create_task(self._job(row, None))
-            for states in ([JobState.CREATING, JobState.RUNNING], [JobState.PENDING]):
+            in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
+            for states in (in_flight, [JobState.PENDING]):
                 for row in self.ledger.jobs_of_run(self.run, states):
                     slot = _Slot(self)
                     await slot.acquire()

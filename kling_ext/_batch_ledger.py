@@ -14,6 +14,7 @@ import enum
 import json
 import os
 import sqlite3
+import sys
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,8 +24,9 @@ from typing import Any
 import attrs
 
 from ._batch_jobs import Job, JobProblem
+from ._exceptions import KlingError
 
-__all__ = ["JobState", "Ledger", "LedgerRow", "new_batch_external_id"]
+__all__ = ["JobState", "Ledger", "LedgerBusyError", "LedgerRow", "new_batch_external_id"]
 
 _SCHEMA_VERSION = "1"
 _PAGE = 256
@@ -48,6 +50,36 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_run_line ON jobs (run, line);
 """
 _COLUMNS = "id, line, kind, fields, external_task_id, state, task_id, task_status, message, files"
+
+
+class LedgerBusyError(KlingError):
+    """Another batch is running on the same ledger; two at once could create a job twice."""
+
+    exit_code = 2
+
+
+def _lock(path: Path) -> int:
+    """Hold an exclusive lock on `path` until the returned descriptor is closed.
+
+    The kernel drops it when the process dies, so a killed batch never leaves it behind.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise LedgerBusyError(
+            f"another batch is running on the ledger {path.with_suffix('')}; wait for it to "
+            "end (or stop it) before running this batch again"
+        ) from None
+    return fd
 
 
 class JobState(enum.StrEnum):
@@ -115,6 +147,7 @@ class Ledger:
             sqlite3.DatabaseError: the file is not a ledger.
         """
         self.path = Path(path)
+        self._lock: int | None = None
         if readonly:
             if not self.path.is_file():
                 raise FileNotFoundError(f"no batch ledger at {self.path}")
@@ -122,7 +155,15 @@ class Ledger:
             self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._lock = _lock(self.path.with_name(self.path.name + ".lock"))
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._prepare()
+        except BaseException:
+            os.close(self._lock)
+            raise
+
+    def _prepare(self) -> None:
         # WAL + FULL: every commit is on disk before the request it guards is sent, at the cost
         # of one fsync per commit; a batch sends a handful of requests per job at most.
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -135,8 +176,11 @@ class Ledger:
             raise sqlite3.DatabaseError(f"{self.path} is a batch ledger of another version")
 
     def close(self) -> None:
-        """Close the file (every write is already committed)."""
+        """Close the file (every write is already committed) and let another batch use it."""
         self._db.close()
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     # ------------------------------------------------------------------ import
 

@@ -223,6 +223,10 @@ def batch(
                 echo_json({"error": "jobs_file", "problems": [_problem(p) for p in exc.problems]})
             click.echo(f"error: {exc}", err=True)
             raise click.exceptions.Exit(2) from None
+        except sqlite3.Error as exc:
+            display.stop()
+            click.echo(f"error: cannot use the ledger {runner.ledger_path}: {exc}", err=True)
+            raise click.exceptions.Exit(2) from None
         except KeyboardInterrupt:
             display.stop()
             click.echo(f"\ninterrupted; resume with: {resume}", err=True)

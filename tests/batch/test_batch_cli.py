@@ -108,3 +108,24 @@ def test_a_refused_balance_exits_3_and_says_how_to_resume(
     assert done.returncode == 3
     assert "resume with: kling batch jobs.jsonl --output out" in done.stderr
     assert "2 job(s) not started" in done.stderr
+
+
+def test_a_ledger_that_is_not_one_exits_2(
+    tmp_path: Path, served: tuple[MockGateway, RunningServer]
+) -> None:
+    gateway, server = served
+    write_jobs(tmp_path / "jobs.jsonl", prompts(1))
+    (tmp_path / "ledger.db").write_text("not a database" * 100)
+    done = kling(
+        "batch",
+        "jobs.jsonl",
+        "-o",
+        "out",
+        "--ledger",
+        "ledger.db",
+        base_url=server.base_url,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2
+    assert "cannot use the ledger ledger.db" in done.stderr
+    assert gateway.creates_count == 0

@@ -179,3 +179,20 @@ def test_a_create_whose_outcome_stays_unknown_is_looked_up_by_the_next_run(
         gateway.handle(MockRequest("GET", "/klingai/v1/videos/text2video/x"))
     assert Batch(jobs, tmp_path / "out").run(client).exit_code == 0
     _one_task_each(gateway, 1)
+
+
+def test_two_batches_never_share_a_ledger_at_once(
+    tmp_path: Path, client: Kling, gateway: MockGateway
+) -> None:
+    from kling_ext import LedgerBusyError
+    from kling_ext._batch_ledger import Ledger
+
+    jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(2))
+    running = Ledger(tmp_path / "out" / "kling-batch.sqlite3")
+    try:
+        with pytest.raises(LedgerBusyError, match="another batch is running"):
+            Batch(jobs, tmp_path / "out").run(client)
+    finally:
+        running.close()
+    assert gateway.creates_count == 0
+    assert Batch(jobs, tmp_path / "out").run(client).exit_code == 0
