@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from batch_support import make_png, prompts, write_jobs
+from batch_support import png_header, prompts, write_jobs
 
 from kling_ext import Batch, JobsFileError, Kling
 from kling_ext.mock import MockGateway
@@ -78,7 +78,7 @@ def test_a_local_image_is_read_relative_to_the_jobs_file(
     tmp_path: Path, client: Kling, gateway: MockGateway
 ) -> None:
     (tmp_path / "frames").mkdir()
-    (tmp_path / "frames" / "cat.png").write_bytes(make_png(400, 320))
+    (tmp_path / "frames" / "cat.png").write_bytes(png_header(400, 320))
     jobs = write_jobs(
         tmp_path / "jobs.jsonl",
         [{"kind": "image2video", "id": "cat", "image": "frames/cat.png", "prompt": "a cat"}],
