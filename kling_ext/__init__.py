@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from ._batch import Batch, BatchProgress, BatchReport, JobResult
 from ._batch_jobs import JobProblem, JobsFileError
@@ -33,6 +34,7 @@ from ._exceptions import (
     TaskError,
     TaskFailedError,
     TaskMayExistError,
+    TaskStateError,
     TaskTimeoutError,
     ValidationError,
 )
@@ -69,15 +71,31 @@ __all__ = [
     "TaskError",
     "TaskFailedError",
     "TaskMayExistError",
+    "TaskStateError",
     "TaskStatus",
     "TaskTimeoutError",
     "ValidationError",
     "Video",
+    "__version__",
     "parse_callback",
 ]
 
+__version__: str
+"""The installed distribution's version, e.g. `0.1.0` (read on first use: it costs ~30 ms)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from ._version import version
+
+        return version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Errors and values show as kling_ext.X in tracebacks and reprs, not as private modules.
 for _name in __all__:
+    if _name == "__version__":
+        continue
     _obj = globals()[_name]
     if getattr(_obj, "__module__", "").startswith("kling_ext."):
         with contextlib.suppress(AttributeError, TypeError):

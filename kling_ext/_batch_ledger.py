@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from ._batch_jobs import Job, JobProblem
-from ._exceptions import KlingError
+from ._exceptions import ConfigurationError
 
 __all__ = ["JobState", "Ledger", "LedgerBusyError", "LedgerRow", "new_batch_external_id"]
 
@@ -52,10 +52,8 @@ CREATE INDEX IF NOT EXISTS jobs_run_line ON jobs (run, line);
 _COLUMNS = "id, line, kind, fields, external_task_id, state, task_id, task_status, message, files"
 
 
-class LedgerBusyError(KlingError):
+class LedgerBusyError(ConfigurationError):
     """Another batch is running on the same ledger; two at once could create a job twice."""
-
-    exit_code = 2
 
 
 def _lock(path: Path) -> int:

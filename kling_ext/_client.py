@@ -6,21 +6,23 @@ ambiguous create, downloading safely) is shared; the drivers only send, sleep an
 
 from __future__ import annotations
 
-import asyncio
+import copy
 import inspect
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
+import attrs
 import httpx
 
 from ._auth import JWTAuth, RedactingFilter
 from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_RETRIES
-from ._exceptions import ValidationError
+from ._docs import document_create
+from ._exceptions import TaskStateError, ValidationError
 from ._flow import (
     Context,
     Flow,
@@ -40,8 +42,8 @@ from ._flow import (
 from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
 from ._prepare import prepare_body
 from ._retry import RetryPolicy, parse_retry_after
-from ._settings import Settings
-from ._spec import Endpoint, endpoint
+from ._settings import Settings, resolve_retries, resolve_timeout
+from ._spec import Endpoint, endpoint, load_spec
 from ._task import Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
@@ -106,8 +108,10 @@ def _stream_plan(status: int, headers: httpx.Headers, offset: int) -> tuple[str,
 
 def _download_targets(task: Task, dest: str | Path) -> list[tuple[str, Path]]:
     if not task.videos:
-        raise ValidationError(
-            "task", f"task {task.task_id} has no videos to download (status {task.status.value})"
+        hint = "wait for it first" if not task.done else "only a succeeded task has videos"
+        raise TaskStateError(
+            f"Task {task.task_id} has no videos to download (status {task.status.value}); {hint}.",
+            task=task,
         )
     dest = Path(dest)
     as_folder = dest.is_dir() or str(dest).endswith(("/", "\\")) or dest.suffix == ""
@@ -125,6 +129,17 @@ def _download_targets(task: Task, dest: str | Path) -> list[tuple[str, Path]]:
     return [(video.url, dest / name) for video, name in zip(task.videos, names, strict=True)]
 
 
+def _max_page() -> int:
+    """The highest `pageNum` the spec allows."""
+    return int(load_spec()["components"]["parameters"]["PageNum"]["schema"]["maximum"])
+
+
+def _repeats(tasks: list[Task], previous: list[Task]) -> bool:
+    """True when a page is the previous page again (the gateway ignored `pageNum`)."""
+    ids = [task.task_id for task in tasks]
+    return bool(ids) and ids == [task.task_id for task in previous]
+
+
 class _BaseClient:
     """What both clients share: settings, policies, the flow context. No I/O."""
 
@@ -139,6 +154,7 @@ class _BaseClient:
         secret_key: str | None,
         allow_insecure: bool,
         poll_schedule: PollSchedule | None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         self._settings = Settings.resolve(
             api_key=api_key,
@@ -148,6 +164,7 @@ class _BaseClient:
             timeout=timeout,
             max_retries=max_retries,
             allow_insecure=allow_insecure,
+            default_headers=default_headers,
         )
         _LOG_FILTER.add(self._settings.secrets)
         self._rng = random.Random()  # noqa: S311 - jitter, not secrets
@@ -160,6 +177,7 @@ class _BaseClient:
             clock=lambda: self._clock(),
             rand=self._rng.random,
             wall_clock=time.time,
+            auth_hint=self._settings.auth_hint,
         )
 
     @property
@@ -172,8 +190,48 @@ class _BaseClient:
             f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._settings.auth_hint!r})"
         )
 
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+    ) -> Self:
+        """A client like this one with other per-request defaults, for one call or a few:
+        `client.with_options(timeout=5).text2video.get(task_id)`.
+
+        It shares this client's connections and credentials; closing it closes nothing.
+
+        Args:
+            timeout: Seconds (or an `httpx.Timeout`) per HTTP request; default: unchanged.
+            max_retries: Retries of a failed request that is safe to retry; default: unchanged.
+
+        Raises:
+            ConfigurationError: a timeout of 0 or less, or a negative `max_retries`.
+        """
+        settings = attrs.evolve(
+            self._settings,
+            timeout=self._settings.timeout if timeout is None else resolve_timeout(timeout),
+            max_retries=(
+                self._settings.max_retries if max_retries is None else resolve_retries(max_retries)
+            ),
+        )
+        clone = copy.copy(self)
+        clone._settings = settings
+        clone._context = attrs.evolve(
+            self._context,
+            policy=attrs.evolve(self._context.policy, max_retries=settings.max_retries),
+            clock=lambda: clone._clock(),
+        )
+        clone.__dict__["_owns_http"] = False  # the original closes the shared connections
+        # Resources hold their client: give the copy its own, bound to the new options.
+        for name, value in list(vars(clone).items()):
+            if isinstance(value, _Resource | _AsyncResource):
+                setattr(clone, name, type(value)(clone, value._ep))  # type: ignore[arg-type]
+        return clone
+
     def _with_timeout(self, request: httpx.Request) -> httpx.Request:
         request.extensions["timeout"] = self._settings.timeout.as_dict()
+        request.headers.update(self._settings.headers)
         return request
 
     def _renew(self) -> None:
@@ -201,6 +259,19 @@ class Kling(_BaseClient):
         poll_schedule: When `wait` queries a running task. The default suits real tasks
             (30 s to an hour); tests against the mock gateway pass a fast one
             (`kling_ext.testing.FAST_POLLING`).
+        default_headers: Headers sent with every API request, e.g. your own `User-Agent`
+            (the default is `kling-ext/<version> python/<version> httpx/<version>`).
+
+    Attributes:
+        text2video (Text2Video): Text to video.
+        image2video (Image2Video): Image (start and optional end frame) to video.
+        motion_control (MotionControl): A character image driven by a reference video's motion.
+        omni_video (OmniVideo): Omni models: continuation, editing, multi-shot, element references.
+        multi_image2video (MultiImage2Video): Legacy multi-image to video (kling-v1-6).
+
+    Each resource has `create(**fields)`, `get(task_id)`, `wait(task)`, `run(**fields)`,
+    `list(page=, page_size=)` and `iter_all(page_size=)`; `help(client.text2video.create)` lists
+    the fields. `with_options(timeout=, max_retries=)` gives a copy with other defaults.
 
     Raises:
         ConfigurationError: no credentials, or an insecure base URL; before any request is sent.
@@ -218,6 +289,7 @@ class Kling(_BaseClient):
         secret_key: str | None = None,
         allow_insecure: bool = False,
         poll_schedule: PollSchedule | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             api_key,
@@ -228,6 +300,7 @@ class Kling(_BaseClient):
             secret_key=secret_key,
             allow_insecure=allow_insecure,
             poll_schedule=poll_schedule,
+            default_headers=default_headers,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._settings.timeout)
@@ -280,6 +353,8 @@ class Kling(_BaseClient):
 
     def _stream(self, eff: Stream) -> Streamed:
         headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
+        # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
+        headers["User-Agent"] = self._settings.headers["User-Agent"]
         status, size, expected = None, eff.offset, None
         try:
             with self._http.stream(
@@ -385,6 +460,22 @@ class _Resource:
         """One page of this endpoint's tasks, newest first (`pageNum`/`pageSize`)."""
         return self._client._drive(list_tasks(self._client._context, self._ep, page, page_size))
 
+    def iter_all(self, *, page_size: int = 30) -> Iterator[Task]:
+        """Every task of this endpoint, newest first, fetching page after page as you iterate.
+
+        Stops after the last page: one shorter than `page_size`, or one that repeats the page
+        before it (a gateway that ignores `pageNum`), or the highest page number the API allows.
+        """
+        previous: list[Task] = []
+        for page in range(1, _max_page() + 1):
+            tasks = self.list(page=page, page_size=page_size)
+            if _repeats(tasks, previous):
+                return
+            yield from tasks
+            if len(tasks) < page_size:
+                return
+            previous = tasks
+
     def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
         task = self._create(params)
         if on_update is not None:
@@ -489,6 +580,13 @@ class AsyncKling(_BaseClient):
     """The Kling video API, with `await`. Same arguments and behaviour as `Kling`.
 
     `http_client` takes an `httpx.AsyncClient`; `on_update` callbacks may be async.
+
+    Attributes:
+        text2video (AsyncText2Video): Text to video.
+        image2video (AsyncImage2Video): Image (start and optional end frame) to video.
+        motion_control (AsyncMotionControl): A character image driven by a reference video.
+        omni_video (AsyncOmniVideo): Omni models: continuation, editing, multi-shot, elements.
+        multi_image2video (AsyncMultiImage2Video): Legacy multi-image to video (kling-v1-6).
     """
 
     def __init__(
@@ -503,6 +601,7 @@ class AsyncKling(_BaseClient):
         secret_key: str | None = None,
         allow_insecure: bool = False,
         poll_schedule: PollSchedule | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             api_key,
@@ -513,9 +612,12 @@ class AsyncKling(_BaseClient):
             secret_key=secret_key,
             allow_insecure=allow_insecure,
             poll_schedule=poll_schedule,
+            default_headers=default_headers,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
+        import asyncio  # here, not at the top: it costs a sync-only user ~20 ms of import time
+
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self.text2video = AsyncText2Video(self, endpoint("text2video"))
         """Text to video."""
@@ -567,6 +669,8 @@ class AsyncKling(_BaseClient):
 
     async def _stream(self, eff: Stream) -> Streamed:
         headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
+        # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
+        headers["User-Agent"] = self._settings.headers["User-Agent"]
         status, size, expected = None, eff.offset, None
         try:
             async with self._http.stream(
@@ -656,6 +760,19 @@ class _AsyncResource:
         return await self._client._drive(
             list_tasks(self._client._context, self._ep, page, page_size)
         )
+
+    async def iter_all(self, *, page_size: int = 30) -> AsyncIterator[Task]:
+        """Every task of this endpoint, page after page; see `_Resource.iter_all`."""
+        previous: list[Task] = []
+        for page in range(1, _max_page() + 1):
+            tasks = await self.list(page=page, page_size=page_size)
+            if _repeats(tasks, previous):
+                return
+            for task in tasks:
+                yield task
+            if len(tasks) < page_size:
+                return
+            previous = tasks
 
     async def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
         task = await self._create(params)
@@ -754,3 +871,21 @@ class AsyncMultiImage2Video(_AsyncResource):
     ) -> Task:
         """Create a task and wait until it is final."""
         return await self._run(params, timeout, on_update)
+
+
+# The fields come from the spec at import (a few ms), so help() shows what validation enforces.
+for _cls, _kind in (
+    (Text2Video, "text2video"),
+    (Image2Video, "image2video"),
+    (MotionControl, "motion-control"),
+    (OmniVideo, "omni-video"),
+    (MultiImage2Video, "multi-image2video"),
+    (AsyncText2Video, "text2video"),
+    (AsyncImage2Video, "image2video"),
+    (AsyncMotionControl, "motion-control"),
+    (AsyncOmniVideo, "omni-video"),
+    (AsyncMultiImage2Video, "multi-image2video"),
+):
+    document_create(_cls.create, endpoint(_kind))
+    document_create(_cls.run, endpoint(_kind))
+del _cls, _kind

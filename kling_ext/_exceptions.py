@@ -2,10 +2,10 @@
 
 Every error the package raises derives from :class:`KlingError`::
 
-    KlingError(Exception)                        exit_code 3
-    ├── ValidationError(KlingError, ValueError)  exit_code 2  bad input caught before sending
-    ├── ConfigurationError(KlingError, ValueError)  exit_code 2  missing credentials, insecure URL
-    ├── APIError                                 exit_code 3  the API answered with an error
+    KlingError(Exception)
+    ├── ValidationError(KlingError, ValueError)     bad input caught before sending
+    ├── ConfigurationError(KlingError, ValueError)  missing credentials, insecure URL
+    ├── APIError                                 the API answered with an error
     │   ├── AuthenticationError                  401 / codes 1000-1004
     │   ├── PermissionDeniedError                403 / codes 1103, 1304
     │   │   └── InsufficientBalanceError         codes 1100-1102 (sent with HTTP 429!)
@@ -14,24 +14,26 @@ Every error the package raises derives from :class:`KlingError`::
     │   ├── RateLimitError                       codes 1302, 1303, bare HTTP 429
     │   ├── ServerError                          5xx / codes 5000-5002
     │   └── ResponseValidationError              a 2xx body that is no valid envelope or task
-    ├── APIConnectionError                       exit_code 3  could not reach the API
+    ├── APIConnectionError                       could not reach the API
     │   └── APITimeoutError
-    ├── TaskMayExistError                        exit_code 3  a create whose outcome is unknown
-    └── TaskError                                exit_code 1  the task itself did not succeed
+    ├── TaskMayExistError                        a create whose outcome is unknown
+    └── TaskError                                the task itself did not succeed
         ├── TaskFailedError                      task_status "failed"
-        └── TaskTimeoutError                     still running when the wait deadline passed
+        ├── TaskTimeoutError                     still running when the wait deadline passed
+        └── TaskStateError                       e.g. download() of a task that has no videos yet
 
+The CLI's exit status for each class is in ``kling_ext/cli/_exit.py``.
 The business ``code`` of the Kling envelope decides the class; the HTTP status is only a
 fallback, because Kling sends billing errors (1100-1102) with HTTP 429, and gateways may send any
 code with HTTP 200.
 No exception here is ever given a request header, so none can leak an API key.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any
+
+import httpx
 
 __all__ = [
     "CODE_CLASSES",
@@ -53,14 +55,35 @@ __all__ = [
     "TaskError",
     "TaskFailedError",
     "TaskMayExistError",
+    "TaskStateError",
     "TaskTimeoutError",
     "ValidationError",
     "error_from_response",
     "is_task_not_found",
+    "redacted_request",
 ]
 
 
-def _restore(cls: type[KlingError], args: tuple[Any, ...], state: dict[str, Any]) -> KlingError:
+def redacted_request(request: httpx.Request) -> httpx.Request:
+    """A copy of a sent request to keep on an error: same method, URL and body, no credentials.
+
+    The request the client sent carries the key in its Authorization header; an error may be
+    logged, pickled or shown, so it keeps this copy instead.
+    """
+    headers = httpx.Headers(
+        [
+            (k, "***" if k.lower() == "authorization" else v)
+            for k, v in request.headers.multi_items()
+        ]
+    )
+    try:
+        content: bytes | None = request.content
+    except httpx.RequestNotRead:
+        content = None  # a streamed upload (a large image) is not held twice
+    return httpx.Request(request.method, request.url, headers=headers, content=content)
+
+
+def _restore(cls: type["KlingError"], args: tuple[Any, ...], state: dict[str, Any]) -> "KlingError":
     """Rebuild a pickled error without calling its keyword-only ``__init__``."""
     error = cls.__new__(cls, *args)
     error.args = args
@@ -69,13 +92,7 @@ def _restore(cls: type[KlingError], args: tuple[Any, ...], state: dict[str, Any]
 
 
 class KlingError(Exception):
-    """Base class of every error raised by kling-ext.
-
-    Attributes:
-        exit_code: The process exit status the CLI uses for this kind of error.
-    """
-
-    exit_code: ClassVar[int] = 3
+    """Base class of every error raised by kling-ext."""
 
     def __init__(self, message: str) -> None:
         """Initialise the error.
@@ -100,8 +117,6 @@ class ValidationError(KlingError, ValueError):
         allowed: A description of the accepted values, if there is a short one.
     """
 
-    exit_code: ClassVar[int] = 2
-
     def __init__(self, field: str, message: str, allowed: str | None = None) -> None:
         """Initialise the error.
 
@@ -121,8 +136,6 @@ class ValidationError(KlingError, ValueError):
 
 class ConfigurationError(KlingError, ValueError):
     """The client is misconfigured, e.g. credentials are missing or the base URL is insecure."""
-
-    exit_code: ClassVar[int] = 2
 
 
 # Meanings of Kling's business codes, worded after the official error table (reference §8).
@@ -181,6 +194,9 @@ class APIError(KlingError):
         request_id: The envelope's ``request_id``, for support requests.
         body: The decoded response body, if any.
         retry_after: Seconds the server asked us to wait, already parsed.
+        request: The request that got this answer (its Authorization header is the key: keep
+            it out of logs), or ``None`` when the error was not built from an exchange.
+        response: The response, body read, or ``None``.
     """
 
     def __init__(
@@ -192,6 +208,8 @@ class APIError(KlingError):
         request_id: str | None = None,
         body: object = None,
         retry_after: float | None = None,
+        request: httpx.Request | None = None,
+        response: httpx.Response | None = None,
     ) -> None:
         """Initialise the error.
 
@@ -202,7 +220,11 @@ class APIError(KlingError):
             request_id: The envelope's ``request_id``.
             body: The decoded response body.
             retry_after: Seconds the server asked us to wait.
+            request: The request that got this answer.
+            response: The response.
         """
+        self.request = request
+        self.response = response
         self.status_code = status_code
         self.code = code
         self.message = message
@@ -253,27 +275,44 @@ class ResponseValidationError(APIError):
 
 
 class APIConnectionError(KlingError):
-    """The API could not be reached, or the connection broke before a response arrived."""
+    """The API could not be reached, or the connection broke before a response arrived.
 
-    def __init__(self, message: str = "Could not connect to the Kling API.") -> None:
+    Attributes:
+        request: The request that could not be sent or answered, if known.
+    """
+
+    def __init__(
+        self,
+        message: str = "Could not connect to the Kling API.",
+        *,
+        request: httpx.Request | None = None,
+    ) -> None:
         """Initialise the error.
 
         Args:
             message: What went wrong.
+            request: The request that could not be sent or answered.
         """
+        self.request = request
         super().__init__(message)
 
 
 class APITimeoutError(APIConnectionError):
     """The request timed out."""
 
-    def __init__(self, message: str = "The request to the Kling API timed out.") -> None:
+    def __init__(
+        self,
+        message: str = "The request to the Kling API timed out.",
+        *,
+        request: httpx.Request | None = None,
+    ) -> None:
         """Initialise the error.
 
         Args:
             message: What went wrong.
+            request: The request that timed out.
         """
-        super().__init__(message)
+        super().__init__(message, request=request)
 
 
 class TaskMayExistError(KlingError):
@@ -324,8 +363,6 @@ class TaskError(KlingError):
         task: The last known state of the task (a ``Task``).
         task_id: The task's id, as far as it is known.
     """
-
-    exit_code: ClassVar[int] = 1
 
     def __init__(self, message: str, *, task: Any, task_id: str | None = None) -> None:
         """Initialise the error.
@@ -403,6 +440,12 @@ class TaskTimeoutError(TaskError):
             task=task,
             task_id=ident,
         )
+
+
+class TaskStateError(TaskError):
+    """The task is not in a state that allows the operation, e.g. ``download()`` of a task that
+    has not succeeded (yet): wait for it first.
+    """
 
 
 # Known business codes decide the class (reference §8); a code missing here falls back to status.
@@ -491,6 +534,8 @@ def error_from_response(
     request_id: str | None,
     body: object = None,
     retry_after: float | None = None,
+    request: httpx.Request | None = None,
+    response: httpx.Response | None = None,
 ) -> APIError:
     """Build the right :class:`APIError` subclass for an error response.
 
@@ -501,6 +546,8 @@ def error_from_response(
         request_id: The envelope's ``request_id``.
         body: The decoded response body, kept for debugging.
         retry_after: Seconds from a ``Retry-After`` header, already parsed.
+        request: The request that got the answer.
+        response: The response.
 
     Returns:
         The error, not raised.
@@ -514,4 +561,6 @@ def error_from_response(
         request_id=request_id,
         body=body,
         retry_after=retry_after,
+        request=request,
+        response=response,
     )

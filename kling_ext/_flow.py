@@ -22,6 +22,7 @@ from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
+    AuthenticationError,
     KlingError,
     RateLimitError,
     ResponseValidationError,
@@ -32,6 +33,7 @@ from ._exceptions import (
     ValidationError,
     error_from_response,
     is_task_not_found,
+    redacted_request,
 )
 from ._polling import PollSchedule
 from ._retry import (
@@ -124,6 +126,8 @@ class Context:
     clock: Callable[[], float]
     rand: Callable[[], float]
     wall_clock: Callable[[], float]
+    auth_hint: str = ""
+    """The masked credentials (`API key sk-…abcd`), named in an authentication error."""
 
     def request(
         self,
@@ -161,16 +165,26 @@ class _Answer:
     error: KlingError | None = None
 
 
-def read_answer(sent: Sent, now: float) -> _Answer:
-    """Interpret one attempt. A non-zero `code` is an error even under HTTP 200."""
+def read_answer(sent: Sent, ctx: Context, request: httpx.Request | None = None) -> _Answer:
+    """Interpret one attempt. A non-zero `code` is an error even under HTTP 200.
+
+    `request` is what was sent: the error names its URL and keeps it (without credentials).
+    """
+    now = ctx.wall_clock()
+    kept = redacted_request(request) if request is not None else None
     if sent.response is None:
         exc = sent.error or httpx.TransportError("no response")
         outcome = Outcome.from_exception(exc)
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-        failure = cls(f"{cls().args[0]} ({type(exc).__name__}: {exc})")
+        where = f" at {request.url}" if request is not None else ""
+        failure = cls(
+            f"{cls().args[0].rstrip('.')}{where} ({type(exc).__name__}: {exc})", request=kept
+        )
         failure.__cause__ = exc
         return _Answer(outcome=outcome, error=failure)
     response = sent.response
+    if kept is not None:
+        response.request = kept  # the sent one carries the Authorization header
     retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
     try:
         body = response.json()
@@ -191,6 +205,8 @@ def read_answer(sent: Sent, now: float) -> _Answer:
             code=code,
             request_id=request_id,
             body=body,
+            request=kept,
+            response=response,
         )
     else:
         if message is None and body is None:
@@ -202,7 +218,12 @@ def read_answer(sent: Sent, now: float) -> _Answer:
             request_id=request_id,
             body=body,
             retry_after=retry_after,
+            request=kept,
+            response=response,
         )
+        if isinstance(error, AuthenticationError) and ctx.auth_hint:
+            # "Which key went where?" is the first question after a 401.
+            error.args = (f"{error.args[0]} [base URL {ctx.base_url}, {ctx.auth_hint}]",)
     outcome = Outcome(
         status_code=response.status_code, code=code, message=message or "", retry_after=retry_after
     )
@@ -216,7 +237,8 @@ def call(ctx: Context, build: Callable[[], httpx.Request], operation: str) -> Fl
     """Send a query (or list) with retries; return the successful answer or raise its error."""
     attempt, renewed = 0, False
     while True:
-        answer = read_answer((yield Send(build())), ctx.wall_clock())
+        request = build()
+        answer = read_answer((yield Send(request)), ctx, request)
         if answer.error is None:
             return answer
         assert answer.outcome is not None
@@ -262,9 +284,8 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
     path = f"/v1/videos/{ep.kind}"
     attempt, renewed = 0, False
     while True:
-        answer = read_answer(
-            (yield Send(ctx.request("POST", path, json_body=body))), ctx.wall_clock()
-        )
+        request = ctx.request("POST", path, json_body=body)
+        answer = read_answer((yield Send(request)), ctx, request)
         if answer.error is None:
             if not isinstance(answer.data, Mapping):
                 raise ResponseValidationError(
@@ -322,7 +343,8 @@ def _look_up(ctx: Context, ep: Endpoint, external: str, cause: KlingError) -> Fl
     path = f"/v1/videos/{ep.kind}/{_quote(external)}"
     attempt = 0
     while True:
-        answer = read_answer((yield Send(ctx.request("GET", path))), ctx.wall_clock())
+        request = ctx.request("GET", path)
+        answer = read_answer((yield Send(request)), ctx, request)
         if answer.error is None:
             return _task(answer, ep)
         assert answer.outcome is not None

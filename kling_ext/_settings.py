@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -19,11 +20,58 @@ from ._constants import (
     RETRY_MAX_RETRIES,
 )
 from ._exceptions import ConfigurationError
+from ._version import user_agent
 
 ENV_API_KEY = ("KLING_API_KEY", "API_KEY")
+"""Read in this order. The generic `API_KEY` (the gateway's own examples use it) is used with a
+one-line warning: it may well hold another service's key, which would then go to the gateway."""
 ENV_BASE_URL = "KLING_BASE_URL"
 ENV_ACCESS_KEY = "KLING_ACCESS_KEY"
 ENV_SECRET_KEY = "KLING_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
+ENVIRONMENT = (*ENV_API_KEY, ENV_BASE_URL, ENV_ACCESS_KEY, ENV_SECRET_KEY)
+"""Every environment variable the client reads."""
+
+logger = logging.getLogger("kling_ext")
+
+
+def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    """A per-request timeout: seconds (connect capped at 10 s), an `httpx.Timeout`, or the default.
+
+    Raises:
+        ConfigurationError: a timeout of zero or less.
+    """
+    if timeout is None:
+        return httpx.Timeout(DEFAULT_REQUEST_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if timeout <= 0:
+        raise ConfigurationError(f"timeout must be more than 0 seconds, got {timeout}.")
+    return httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT))
+
+
+def resolve_retries(max_retries: int | None) -> int:
+    """The retry budget: the default when None.
+
+    Raises:
+        ConfigurationError: a negative number.
+    """
+    retries = RETRY_MAX_RETRIES if max_retries is None else max_retries
+    if retries < 0:
+        raise ConfigurationError(f"max_retries must be 0 or more, got {retries}.")
+    return retries
+
+
+def _env_key(env: Mapping[str, str]) -> str | None:
+    for name in ENV_API_KEY:
+        if env.get(name):
+            if name != ENV_API_KEY[0]:
+                logger.warning(
+                    "kling-ext: using the API key in $%s (set $%s to silence this)",
+                    name,
+                    ENV_API_KEY[0],
+                )
+            return env[name]
+    return None
 
 
 def _is_loopback(host: str) -> bool:
@@ -46,6 +94,8 @@ class Settings:
     timeout: httpx.Timeout
     max_retries: int
     secrets: tuple[str, ...] = attrs.field(repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    """Sent with every API request: `User-Agent`, then the caller's `default_headers`."""
 
     @classmethod
     def resolve(
@@ -58,6 +108,7 @@ class Settings:
         timeout: float | httpx.Timeout | None,
         max_retries: int | None,
         allow_insecure: bool,
+        default_headers: Mapping[str, str] | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> Settings:
         """Merge arguments with the environment (`KLING_API_KEY`, else `API_KEY`; `KLING_BASE_URL`;
@@ -69,8 +120,9 @@ class Settings:
         env = os.environ if environ is None else environ
         access_key = access_key or env.get(ENV_ACCESS_KEY) or None
         secret_key = secret_key or env.get(ENV_SECRET_KEY) or None
-        key = api_key or next((env[name] for name in ENV_API_KEY if env.get(name)), None)
         auth: httpx.Auth
+        # AK/SK wins over a key from the environment, so the generic API_KEY is not even read.
+        key = api_key or (None if access_key and secret_key else _env_key(env))
         if api_key is None and access_key and secret_key:
             # AK/SK signs a JWT for Kling's own endpoint; an explicit api_key wins over them.
             auth, hint, secrets = (
@@ -100,20 +152,14 @@ class Settings:
         if parts.scheme == "http" and not allow_insecure and not _is_loopback(parts.hostname):
             raise ConfigurationError(
                 f"Refusing to send credentials over plain http to {parts.hostname}; use https, or "
-                "pass allow_insecure=True if you really mean it."
+                "pass allow_insecure=True (kling: --allow-insecure) if you really mean it."
             )
-        if timeout is None:
-            timeout = httpx.Timeout(DEFAULT_REQUEST_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
-        elif not isinstance(timeout, httpx.Timeout):
-            timeout = httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT))
-        retries = RETRY_MAX_RETRIES if max_retries is None else max_retries
-        if retries < 0:
-            raise ConfigurationError(f"max_retries must be 0 or more, got {retries}.")
         return cls(
             base_url=url,
             auth=auth,
             auth_hint=hint,
-            timeout=timeout,
-            max_retries=retries,
+            timeout=resolve_timeout(timeout),
+            max_retries=resolve_retries(max_retries),
             secrets=secrets,
+            headers={"User-Agent": user_agent(), **(default_headers or {})},
         )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import importlib.util
 import json
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -22,9 +24,15 @@ Schema = Mapping[str, Any]
 @functools.cache
 def load_spec() -> Mapping[str, Any]:
     """The OpenAPI document that `scripts/regenerate` bundled into the generated package."""
-    text = (
-        importlib.resources.files("kling_ext_openapi").joinpath("openapi.json").read_text("utf-8")
-    )
+    # Found without importing the generated package: its __init__ imports the whole generated
+    # client (~15 ms), and `import kling_ext` reads the spec for the create docstrings.
+    found = importlib.util.find_spec("kling_ext_openapi")
+    locations = list(found.submodule_search_locations or ()) if found else []
+    if locations and (Path(locations[0]) / "openapi.json").is_file():
+        text = (Path(locations[0]) / "openapi.json").read_text("utf-8")
+    else:  # e.g. installed as a zip: let importlib.resources find it
+        files = importlib.resources.files("kling_ext_openapi")
+        text = files.joinpath("openapi.json").read_text("utf-8")
     spec: Mapping[str, Any] = json.loads(text)
     return spec
 

@@ -1,7 +1,8 @@
 """`Task`: the small immutable view of a Kling task that users handle, and callback parsing."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: `kling_ext/__init__.py` presents these classes as
+# `kling_ext.Task`, and typing.get_type_hints (so cattrs, pydantic, FastAPI) would then look the
+# postponed names up in the wrong module.
 import enum
 import json
 from collections.abc import Mapping
@@ -27,7 +28,7 @@ class TaskStatus(enum.StrEnum):
     """A status the spec does not know yet (the raw text is in `Task.raw_status`)."""
 
     @classmethod
-    def parse(cls, value: object) -> TaskStatus:
+    def parse(cls, value: object) -> "TaskStatus":
         """Read a status liberally: `succeeded` (new API) is SUCCEED; unknown text is UNKNOWN."""
         text = str(value).strip().lower() if value is not None else ""
         if text == "succeeded":
@@ -79,6 +80,24 @@ class Task:
         """True if the task finished with videos to download."""
         return self.status is TaskStatus.SUCCEED
 
+    def to_dict(self) -> dict[str, Any]:
+        """The task as JSON-ready data: the attribute names, times as ISO 8601 text, no `raw`.
+
+        `json.dumps(task.to_dict())` works as it is.
+        """
+        return {
+            "task_id": self.task_id,
+            "kind": self.kind,
+            "status": self.status.value,
+            "raw_status": self.raw_status,
+            "status_message": self.status_message,
+            "external_task_id": self.external_task_id,
+            "created_at": _iso(self.created_at),
+            "updated_at": _iso(self.updated_at),
+            "videos": [attrs.asdict(video) for video in self.videos],
+            "request_id": self.request_id,
+        }
+
     @classmethod
     def from_data(
         cls,
@@ -88,7 +107,7 @@ class Task:
         request_id: str | None = None,
         external_task_id: str | None = None,
         raw: Any = None,
-    ) -> Task:
+    ) -> "Task":
         """Build a Task from the `data` object of an answer (or a callback body).
 
         Raises:
@@ -120,6 +139,10 @@ class Task:
             request_id=request_id,
             raw=raw,
         )
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
 
 
 def _videos(items: Any) -> list[Video]:

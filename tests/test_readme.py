@@ -12,7 +12,27 @@ import pytest
 from kling_ext.mock import MockGateway
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+TEXT = README.read_text(encoding="utf-8")
+BLOCKS = re.findall(r"```python\n(.*?)```", TEXT, re.DOTALL)
+
+
+def _fenced(text: str) -> list[tuple[str, list[str]]]:
+    """(info string, lines) of every fenced block, pairing fences in order."""
+    blocks: list[tuple[str, list[str]]] = []
+    current: tuple[str, list[str]] | None = None
+    for line in text.splitlines():
+        if line.startswith("```"):
+            if current is None:
+                current = (line[3:].strip(), [])
+            else:
+                blocks.append(current)
+                current = None
+        elif current is not None:
+            current[1].append(line)
+    return blocks
+
+
+SHELL_BLOCKS = [lines for info, lines in _fenced(TEXT) if info in ("", "sh", "shell", "bash")]
 
 
 @pytest.fixture
@@ -33,7 +53,15 @@ def test_readme_has_the_examples() -> None:
 @pytest.mark.parametrize("source", BLOCKS, ids=[f"block{i + 1}" for i in range(len(BLOCKS))])
 def test_readme_example_runs(source: str, capsys: pytest.CaptureFixture[str]) -> None:
     exec(compile(source, str(README), "exec"), {})  # noqa: S102 - running our own README
-    if "download(" in source:
+    if "download(" in source and "\ndef " not in source:  # a handler is only defined
         saved = list(Path(os.getcwd(), "out").glob("*.mp4"))
         assert saved, capsys.readouterr().out
         assert saved[0].read_bytes()[4:8] == b"ftyp", "a real MP4 was saved"
+
+
+def test_shell_blocks_hold_one_command_per_line() -> None:
+    # A line a user pastes must run as one command: no second column, no `cmd1   cmd2`.
+    lines = [line for block in SHELL_BLOCKS for line in block if line.strip()]
+    assert lines
+    crowded = [line for line in lines if re.search(r"\S\s{3,}\S", line.strip())]
+    assert crowded == []

@@ -1,56 +1,50 @@
-"""The `kling` command line.
+"""The `kling` command line (install `kling-ext[cli]`).
 
-Subcommands live in their own modules and are imported only when invoked, so `kling --help`
-stays fast and `kling conformance` can say which extra to install instead of failing on import.
+Importing this package costs nothing: click and rich live in the `cli` extra and are imported only
+when the command runs, so a library-only install gets a one-line install hint, not a traceback.
 """
 
 from __future__ import annotations
 
-import importlib
+import os
+import sys
 from typing import Any
 
-import click
+__all__ = ["INSTALL_HINT", "main"]
 
-# name -> "module:attribute" of a click.Command; imported on first use.
-_COMMANDS: dict[str, str] = {
-    "text2video": "kling_ext.cli._tasks:text2video",
-    "image2video": "kling_ext.cli._tasks:image2video",
-    "motion-control": "kling_ext.cli._tasks:motion_control",
-    "omni-video": "kling_ext.cli._tasks:omni_video",
-    "multi-image2video": "kling_ext.cli._tasks:multi_image2video",
-    "status": "kling_ext.cli._tasks:status",
-    "wait": "kling_ext.cli._tasks:wait",
-    "list": "kling_ext.cli._tasks:list_tasks",
-    "demo": "kling_ext.cli._demo:demo",
-    "mock-server": "kling_ext.cli._mock_server:mock_server",
-    "conformance": "kling_ext.cli._conformance:conformance",
-    "batch": "kling_ext.cli._batch:batch",
-    "batch-status": "kling_ext.cli._batch:batch_status",
-}
-
-
-class _LazyGroup(click.Group):
-    """A click group whose commands are imported when they run, not when the CLI starts."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *_COMMANDS})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = _COMMANDS.get(cmd_name)
-        if target is None:
-            return super().get_command(ctx, cmd_name)
-        module, _, attr = target.partition(":")
-        command: Any = getattr(importlib.import_module(module), attr)
-        assert isinstance(command, click.Command)
-        return command
-
-
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kling-ext")
-def cli() -> None:
-    """Generate Kling AI videos, run the mock gateway, check a gateway's conformance."""
+INSTALL_HINT = "the kling command needs the cli extra: pip install 'kling-ext[cli]'"
 
 
 def main() -> None:
     """Entry point of the `kling` console script."""
-    cli()
+    try:
+        import click  # noqa: F401
+        import rich  # noqa: F401
+    except ImportError as exc:
+        print(f"error: {INSTALL_HINT} ({exc.name} is missing)", file=sys.stderr)  # noqa: T201
+        raise SystemExit(2) from None
+    from ._app import cli
+    from ._exit import EXIT_BROKEN_PIPE
+
+    try:
+        try:
+            cli(prog_name="kling")
+        finally:
+            # Buffered output meets a closed pipe here rather than at interpreter exit, where
+            # Python would print "Exception ignored ... BrokenPipeError".
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`kling list ... | head -1`): stop quietly, as Unix tools do.
+        # Python would report the failed flush of stdout at exit; point it at /dev/null instead.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(EXIT_BROKEN_PIPE) from None
+
+
+def __getattr__(name: str) -> Any:
+    # `from kling_ext.cli import cli` (the click group) for tests and embedding; needs the extra.
+    if name == "cli":
+        from ._app import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -24,7 +24,8 @@ from kling_ext._batch import DEFAULT_CONCURRENCY, LEDGER_NAME
 from kling_ext._batch_ledger import Ledger
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
-from ._output import EXIT_INTERRUPTED, echo_json, reporting
+from ._exit import EXIT_INTERRUPTED
+from ._output import echo_json, error_json, reporting
 
 __all__ = ["batch", "batch_status"]
 
@@ -220,7 +221,9 @@ def batch(
         except JobsFileError as exc:
             display.stop()
             if json_output:
-                echo_json({"error": "jobs_file", "problems": [_problem(p) for p in exc.problems]})
+                shown = error_json(exc, str(exc))
+                shown["error"]["problems"] = [_problem(p) for p in exc.problems]
+                echo_json(shown)
             click.echo(f"error: {exc}", err=True)
             raise click.exceptions.Exit(2) from None
         except sqlite3.Error as exc:

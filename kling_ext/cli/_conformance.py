@@ -3,15 +3,18 @@
 schemathesis is an optional extra, so it is imported only when the command runs: ``kling --help``
 works without it, and a missing extra gets an install hint instead of a traceback.
 
-Exit status: 0 when the gateway conforms, 1 when the run found failures (or leniency with
-``--strict``), 2 for a usage problem (no key, bad URL, the extra not installed).
+Exit status: 0 the gateway conforms; 1 the run found violations (or leniency with ``--strict``);
+2 bad usage (no key, bad URL, the extra not installed: nothing was sent); 3 the run could not check
+the gateway (key refused, gateway unreachable, time budget spent before the essential probes).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
+from click.core import ParameterSource
 
 from kling_ext._auth import redact
 from kling_ext._constants import DEFAULT_BASE_URL
@@ -22,11 +25,16 @@ __all__ = ["conformance"]
 INSTALL_HINT = "kling conformance needs the conformance extra: pip install 'kling-ext[conformance]'"
 # Modules of the extra; an ImportError naming anything else is a real bug and must surface.
 _EXTRA_MODULES = ("schemathesis", "hypothesis", "requests", "werkzeug", "jsonschema")
+# The same values as kling_ext.conformance._report's, which needs the extra to import.
 EXIT_USAGE = 2
-EXIT_NONCONFORMANT = 1
+EXIT_COULD_NOT_RUN = 3
 
 
-@click.command("conformance")
+@click.command(
+    "conformance",
+    epilog="\b\nExamples:\n  kling conformance\n"
+    "  kling conformance --base-url https://my-gateway.example/klingai --junit report.xml",
+)
 @click.option(
     "--base-url",
     envvar=ENV_BASE_URL,
@@ -44,8 +52,14 @@ EXIT_NONCONFORMANT = 1
 @click.option(
     "--allow-create",
     is_flag=True,
-    help="Also create ONE real text2video task (default model, std, 5 s; costs credits) and "
-    "follow it to its video.",
+    help="Also create exactly ONE real text2video task (default model, std, 5 s: the price of "
+    "one short video) and follow it to its video.",
+)
+@click.option(
+    "--probe-creates",
+    is_flag=True,
+    help="Also send each create endpoint bodies it must refuse. MAY COST up to one task: a "
+    "lenient gateway can run one as a paid video; the probes stop at the first accepted.",
 )
 @click.option(
     "--max-examples",
@@ -66,26 +80,43 @@ EXIT_NONCONFORMANT = 1
     help="Also write a JUnit XML report here, one testcase per check.",
 )
 @click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the report as JSON here (stable schema: kling_ext.conformance.JSON_SCHEMA).",
+)
+@click.option(
+    "--max-time",
+    type=click.FloatRange(min=1),
+    default=300.0,
+    show_default=True,
+    help="Seconds the run may take; the report lists what it did not get to.",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=900.0,
     show_default=True,
-    help="Seconds the --allow-create task may take.",
+    help="Seconds the --allow-create task may take, on top of --max-time.",
 )
 def conformance(
     base_url: str,
     api_key: str | None,
     allow_create: bool,
+    probe_creates: bool,
     max_examples: int,
     strict: bool,
     junit: str | None,
+    json_path: str | None,
+    max_time: float,
     timeout: float,
 ) -> None:
     """Check a Kling gateway against the bundled OpenAPI spec.
 
-    By default no credits are spent: it queries unknown ids and list pages, probes a missing and
-    a bad key, and sends creates any gateway must refuse. Every answer is validated against the
-    spec; accepting forbidden input is reported as leniency (a failure only with --strict).
+    By default no credits are spent: no create body is sent at all. It queries unknown ids and
+    list pages, and probes a missing and a bad key; every answer is validated against the spec.
+    A refused key stops the run at once. Exit: 0 conforms, 1 violations, 2 bad usage, 3 could
+    not run (key refused, gateway unreachable, time spent before the essentials).
     """
     if not api_key:
         click.echo(f"error: no API key: pass --api-key or set {' or '.join(ENV_API_KEY)}", err=True)
@@ -110,18 +141,37 @@ def conformance(
     show_progress = sys.stderr.isatty()
     if allow_create:
         click.echo("--allow-create: creating one real text2video task (costs credits)", err=True)
+    if probe_creates:
+        click.echo("--probe-creates: a lenient gateway may run one probe as a paid task", err=True)
     report = run_conformance(
         base_url=base_url,
         api_key=api_key,
         allow_create=allow_create,
+        probe_creates=probe_creates,
         max_examples=max_examples,
         strict=strict,
         junit_path=junit,
+        json_path=json_path,
         on_progress=progress if show_progress else None,
+        max_time=max_time,
         timeout=timeout,
+        key_source=_key_source(),
     )
-    # The report never carries the key; redacting again guards against a gateway echoing it.
-    click.echo(redact(report.render(), [api_key]))
-    if junit:
-        click.echo(f"JUnit report written to {junit}", err=True)
-    sys.exit(0 if report.ok else EXIT_NONCONFORMANT)
+    if report.key_refused and report.stopped:
+        # The one message says all there is to say: no finding is about the gateway.
+        click.echo(f"error: {redact(report.stopped, [api_key])}", err=True)
+    else:
+        # The report never carries the key; redacting again guards against a gateway echoing it.
+        click.echo(redact(report.render(), [api_key]))
+    for path, kind in ((junit, "JUnit"), (json_path, "JSON")):
+        if path:
+            click.echo(f"{kind} report written to {path}", err=True)
+    sys.exit(report.exit_code)
+
+
+def _key_source() -> str:
+    """Which option or variable the key came from, for the message if the gateway refuses it."""
+    context = click.get_current_context()
+    if context.get_parameter_source("api_key") is not ParameterSource.ENVIRONMENT:
+        return "--api-key"
+    return next((name for name in ENV_API_KEY if os.environ.get(name)), ENV_API_KEY[0])

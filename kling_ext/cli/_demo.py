@@ -29,7 +29,10 @@ _MOCK_TIMEOUT = 60.0
 _MOCK_KEY = "sk-mock"
 
 
-@click.command()
+@click.command(
+    epilog='\b\nExamples:\n  kling demo\n  kling demo --output out/ --prompt "a paper boat"\n'
+    "  kling demo --live",
+)
 @click.option(
     "--output",
     "-o",

@@ -12,7 +12,7 @@ from typing import Literal
 
 import click
 
-from kling_ext.mock import MOCK_JWT_ACCESS_KEY, MOCK_JWT_SECRET, MockGateway
+from kling_ext.mock import BREAKS, MOCK_JWT_ACCESS_KEY, MOCK_JWT_SECRET, MockGateway
 
 __all__ = ["mock_server"]
 
@@ -26,7 +26,11 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-@click.command("mock-server")
+@click.command(
+    "mock-server",
+    epilog="\b\nExamples:\n  kling mock-server\n  kling mock-server --port 8000 --clock real\n"
+    "  url=$(kling mock-server | head -n 1)",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
@@ -51,6 +55,13 @@ def _is_loopback(host: str) -> bool:
     help="How long a task processes with --clock real.",
 )
 @click.option(
+    "--break",
+    "breaks",
+    multiple=True,
+    type=click.Choice(list(BREAKS)),
+    help="Break the API contract on purpose this way (repeatable), to test your tooling.",
+)
+@click.option(
     "--allow-remote",
     is_flag=True,
     help="Allow a non-loopback --host (the mock has no real security).",
@@ -61,6 +72,7 @@ def mock_server(
     api_key: str,
     clock: Literal["steps", "real"],
     processing_seconds: float,
+    breaks: tuple[str, ...],
     allow_remote: bool,
 ) -> None:
     """Serve the mock Kling gateway on HTTP until Ctrl-C.
@@ -71,7 +83,9 @@ def mock_server(
     if not _is_loopback(host) and not allow_remote:
         msg = f"{host} is not a loopback address; pass --allow-remote to listen on it anyway"
         raise click.UsageError(msg)
-    gateway = MockGateway(api_key=api_key, clock=clock, processing_seconds=processing_seconds)
+    gateway = MockGateway(
+        api_key=api_key, clock=clock, processing_seconds=processing_seconds, violations=breaks
+    )
 
     def ready(base_url: str) -> None:
         click.echo(base_url)

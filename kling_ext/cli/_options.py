@@ -26,7 +26,10 @@ __all__ = ["FieldOption", "collect_fields", "spec_options"]
 _FLAG_NAMES: Mapping[str, str] = {"model_name": "model"}
 # Options the run itself takes; a spec field must never shadow one of them.
 _RESERVED = frozenset(
-    {"--wait", "-w", "--output", "-o", "--timeout", "--json", "--api-key", "--base-url", "--help"}
+    {
+        *("--wait", "-w", "--output", "-o", "--timeout", "--json"),
+        *("--api-key", "--base-url", "--allow-insecure", "--help"),
+    }
 )
 # Shown first in --help because nearly every call sets them; the rest follow in spec order.
 _LEADING = ("prompt", "negative_prompt", "model_name", "mode", "duration", "aspect_ratio")
@@ -46,7 +49,14 @@ class _ImageSource(click.ParamType[Any]):
             is_file = Path(value).is_file()
         except (OSError, ValueError):
             is_file = False  # far too long for a file name (Base64 text), or a NUL byte in it
+        if not is_file and _names_a_file(value):
+            self.fail(f"file not found: {value}", param, ctx)
         return Path(value) if is_file else value  # the library reads, checks and encodes a file
+
+
+def _names_a_file(value: str) -> bool:
+    """True for text that can only be a file path: no URL, and a `.` (never in Base64)."""
+    return "://" not in value and not value.startswith("data:") and "." in value
 
 
 class _JSONText(click.ParamType[Any]):

@@ -1,16 +1,18 @@
 """What the CLI shows: live progress on stderr, the one JSON result on stdout, and errors.
 
 Every command runs its body inside :func:`reporting`, the one place where a library error becomes
-``error: <message>`` on stderr and the exit status its class names (``KlingError.exit_code``), and
-where Ctrl-C while waiting says how to pick the task up again. stdout only ever carries results
+``error: <message>`` on stderr (with ``--json``, also one JSON error object on stdout) and the exit
+status of its class (``_exit.exit_code_for``), and where Ctrl-C while waiting says how to pick
+the task up again. stdout only ever carries results
 (a task id, saved paths, or one JSON document), so scripts can read it unmixed with progress.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +34,7 @@ from rich.progress import (
 from rich.spinner import Spinner
 
 from kling_ext import (
+    APIError,
     ConfigurationError,
     KlingError,
     Task,
@@ -39,12 +42,13 @@ from kling_ext import (
     TaskFailedError,
     TaskMayExistError,
     TaskTimeoutError,
+    ValidationError,
 )
 
-__all__ = ["Job", "Watch", "echo_json", "reporting", "task_json", "wait_hint"]
+from ._exit import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TASK, exit_code_for
 
-# The conventional status of a process stopped by SIGINT (128 + 2), as shells report it.
-EXIT_INTERRUPTED = 130
+__all__ = ["Job", "Watch", "echo_json", "error_json", "reporting", "task_json", "wait_hint"]
+
 # A status line redrawn 8 times a second keeps the elapsed time and spinner smooth but cheap.
 _REFRESH_PER_SECOND = 8
 
@@ -62,22 +66,52 @@ def wait_hint(kind: str, task_id: str) -> str:
     return f"kling wait {kind} {task_id}"
 
 
-def task_json(task: Task, paths: Sequence[Path] = ()) -> dict[str, Any]:
-    """The JSON shape of a task that ``--json`` prints.
+def task_json(task: Task, paths: Sequence[Path] | None = ()) -> dict[str, Any]:
+    """The JSON shape of a task that ``--json`` prints, in the API's own field names.
 
     Args:
         task: The task as last seen.
-        paths: The files its videos were saved to, if any.
+        paths: The files its videos were saved to, if any; ``None`` leaves ``paths`` out (for
+            ``list``, which saves nothing).
 
     Returns:
-        ``task_id``, ``task_status``, ``external_task_id``, ``videos`` and ``paths``.
+        ``task_id``, ``task_status``, ``task_status_msg`` (why it failed, else null),
+        ``external_task_id``, ``created_at`` and ``updated_at`` (ISO 8601, UTC), ``videos``
+        and ``paths``.
     """
-    return {
+    data: dict[str, Any] = {
         "task_id": task.task_id,
         "task_status": task.status.value,
+        "task_status_msg": task.status_message,
         "external_task_id": task.external_task_id,
+        "created_at": task.created_at.isoformat() if task.created_at else None,
+        "updated_at": task.updated_at.isoformat() if task.updated_at else None,
         "videos": [{"url": video.url, "duration": video.duration} for video in task.videos],
-        "paths": [str(path) for path in paths],
+    }
+    if paths is not None:
+        data["paths"] = [str(path) for path in paths]
+    return data
+
+
+def error_json(exc: KlingError, text: str) -> dict[str, Any]:
+    """The one JSON object ``--json`` prints on stdout when a command fails without a task.
+
+    Args:
+        exc: The error.
+        text: Its message as the CLI words it (flags rather than field names).
+
+    Returns:
+        ``{"error": {"type", "code", "message", "request_id"}}``: the error's class name, the
+        API's business code and request_id (null when the API did not answer).
+    """
+    api = exc if isinstance(exc, APIError) else None
+    return {
+        "error": {
+            "type": type(exc).__name__,
+            "code": api.code if api else None,
+            "message": text,
+            "request_id": api.request_id if api else None,
+        }
     }
 
 
@@ -100,6 +134,8 @@ class Job:
         task: The task as last seen, if any.
         creating: True while a create request is out: the task may or may not exist.
         created: True once the create request was answered, so the task surely exists.
+        flags: The option that sets each request field (``prompt`` -> ``--prompt``), so an
+            error names what the user typed.
     """
 
     kind: str | None = None
@@ -107,6 +143,17 @@ class Job:
     task: Task | None = None
     creating: bool = False
     created: bool = False
+    flags: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def _validation_text(exc: ValidationError, flags: Mapping[str, str]) -> str:
+    root = re.split(r"[.\[]", exc.field, maxsplit=1)[0]
+    flag = flags.get(root)
+    if flag is None:
+        return str(exc)
+    where = flag if root == exc.field else f"{flag} ({exc.field})"
+    allowed = f"; allowed: {exc.allowed}" if exc.allowed is not None else ""
+    return f"{where}: {exc.message}{allowed}"
 
 
 def _error_text(exc: KlingError, job: Job) -> str:
@@ -121,12 +168,12 @@ def _error_text(exc: KlingError, job: Job) -> str:
             f"task {exc.task_id} failed{reason} "
             f"(see it again with: {wait_hint(job.kind or '<kind>', exc.task_id)})"
         )
-    text = str(exc)
+    text = _validation_text(exc, job.flags) if isinstance(exc, ValidationError) else str(exc)
     if isinstance(exc, TaskMayExistError) and job.kind:
         text += f"\nlook it up with: kling status {job.kind} {exc.external_task_id}"
     if isinstance(exc, ConfigurationError):
         text += "\n(the CLI reads KLING_API_KEY, else API_KEY, and KLING_BASE_URL; or pass "
-        text += "--api-key / --base-url)"
+        text += "--api-key / --base-url / --allow-insecure)"
     if job.created and job.kind and job.task_id and not isinstance(exc, TaskError):
         # The task exists and may be paid for: say how to get it rather than create it again.
         text += f"\ntask {job.task_id} exists; follow it with: {wait_hint(job.kind, job.task_id)}"
@@ -138,22 +185,26 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
     """Run a command body: turn its errors and Ctrl-C into a message and an exit status.
 
     Args:
-        json_output: ``--json`` was given: a task that ended badly is still printed as JSON.
+        json_output: ``--json`` was given: a task that ended badly is still printed as JSON,
+            any other error as one JSON error object (see :func:`error_json`).
 
     Yields:
         The job the body fills in as it goes (kind, task id), for the messages.
 
     Raises:
-        click.exceptions.Exit: with ``exc.exit_code`` for a library error, 130 for Ctrl-C.
+        click.exceptions.Exit: with the status of the error's class (``_exit``), 130 for Ctrl-C.
     """
     job = Job()
     try:
         yield job
     except KlingError as exc:
+        text = _error_text(exc, job)
         if json_output and isinstance(exc, TaskError) and isinstance(exc.task, Task):
             echo_json(task_json(exc.task))
-        click.echo(f"error: {_error_text(exc, job)}", err=True)
-        raise click.exceptions.Exit(exc.exit_code) from None
+        elif json_output:
+            echo_json(error_json(exc, text))
+        click.echo(f"error: {text}", err=True)
+        raise click.exceptions.Exit(exit_code_for(exc)) from None
     except KeyboardInterrupt:
         if job.creating and not job.created and job.kind and job.task_id:
             click.echo(
@@ -169,13 +220,16 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
         else:
             click.echo("\ninterrupted", err=True)
         raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader of stdout left (`| head -1`): nothing to say, and no one to say it to.
+        raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
         # Writing the video failed (disk full, no permission): the task is done, fetch it again.
         text = f"error: {exc}"
         if job.kind and job.task is not None and job.task_id:
             text += f"\nsave it elsewhere with: {wait_hint(job.kind, job.task_id)} --output PATH"
         click.echo(text, err=True)
-        raise click.exceptions.Exit(1) from None
+        raise click.exceptions.Exit(EXIT_TASK) from None
 
 
 def _elapsed(seconds: float) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from kling_ext import Kling, Task
-from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
+from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
 
@@ -46,9 +46,23 @@ def _api_params() -> list[click.Parameter]:
         click.Option(
             ["--base-url"],
             metavar="URL",
-            help="API base URL. Default: $KLING_BASE_URL, else the gateway.",
+            help=f"API base URL. Default: $KLING_BASE_URL, else {DEFAULT_BASE_URL}.",
+        ),
+        click.Option(
+            ["--allow-insecure"],
+            is_flag=True,
+            help="Allow a plain http:// base URL on another host (the key travels unencrypted).",
         ),
     ]
+
+
+def _client(api_key: str | None, base_url: str | None, allow_insecure: bool) -> Kling:
+    return Kling(api_key=api_key, base_url=base_url, allow_insecure=allow_insecure)
+
+
+def _examples(*lines: str) -> str:
+    """An --help epilog; `\b` keeps click from re-wrapping the command lines."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _json_param(help_text: str) -> click.Parameter:
@@ -143,12 +157,14 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     json_output: bool = values.pop("json_output")
     wait_for_it: bool = values.pop("wait") or output is not None
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
+    allow_insecure: bool = values.pop("allow_insecure")
     with reporting(json_output=json_output) as job:
+        job.flags = {entry.field: entry.option.opts[0] for entry in entries}
         fields = collect_fields(entries, values)
         # Chosen here, not in the library, so an interrupted create can still be looked up.
         fields.setdefault("external_task_id", new_external_task_id())
         job.kind, job.task_id, job.creating = ep.kind, fields["external_task_id"], True
-        with Kling(api_key=api_key, base_url=base_url) as client:
+        with _client(api_key, base_url, allow_insecure) as client:
             task: Task = _resource(client, ep.kind).create(**fields)
             job.task_id, job.task, job.created = task.task_id, task, True
             if wait_for_it:
@@ -188,7 +204,28 @@ def _create_command(ep: Endpoint) -> click.Command:
         help=f"{summary}.\n\nWithout --wait, prints the task id; follow it with "
         f"`kling wait {ep.kind} ID`. Images may be URLs or local files.",
         short_help=summary + ".",
+        epilog=_examples(*_create_examples(ep, entries)),
     )
+
+
+def _create_examples(ep: Endpoint, entries: Sequence[FieldOption]) -> list[str]:
+    """Two command lines: the required options (with placeholders), then a --wait run."""
+    properties = ep.schema.get("properties", {})
+    required = [name for name in properties if name in set(ep.schema.get("required", ()))]
+    flags = {entry.option.name: entry.option.opts[0] for entry in entries}
+    needed = ['--prompt "a red fox running through snow"'] if "prompt" in properties else []
+    for name in required:
+        if name == "prompt":
+            continue
+        shorthand = flags.get(f"{name}__each")
+        if shorthand is not None:  # a list of media: the repeatable form reads better than JSON
+            needed.append(f"{shorthand} ./first.png {shorthand} ./second.png")
+        elif name in flags:
+            needed.append(f"{flags[name]} {name.upper()}")
+    if "image" in properties and "image" not in required:
+        needed.append("--image ./start.png")
+    base = f"kling {ep.kind} {' '.join(needed)}".rstrip()
+    return [base, f"{base} --wait --output out/ --json"]
 
 
 CREATE_COMMANDS: Mapping[str, click.Command] = {
@@ -207,9 +244,17 @@ multi_image2video = CREATE_COMMANDS["multi-image2video"]
 
 
 def _status(
-    kind: str, task_id: str, json_output: bool, api_key: str | None, base_url: str | None
+    kind: str,
+    task_id: str,
+    json_output: bool,
+    api_key: str | None,
+    base_url: str | None,
+    allow_insecure: bool,
 ) -> None:
-    with reporting() as job, Kling(api_key=api_key, base_url=base_url) as client:
+    with (
+        reporting(json_output=json_output) as job,
+        _client(api_key, base_url, allow_insecure) as client,
+    ):
         job.kind = kind
         task: Task = _resource(client, kind).get(task_id)
         if json_output:
@@ -233,6 +278,7 @@ status = click.Command(
     params=[*_task_arguments(), _json_param("Print the task as one JSON object."), *_api_params()],
     callback=_status,
     help="Show a task now, by its task id or the external_task_id it was created with.",
+    epilog=_examples("kling status text2video 8672837", "kling status image2video my-id --json"),
 )
 
 
@@ -244,10 +290,11 @@ def _wait(
     json_output: bool,
     api_key: str | None,
     base_url: str | None,
+    allow_insecure: bool,
 ) -> None:
     with reporting(json_output=json_output) as job:
         job.kind, job.task_id = kind, task_id
-        with Kling(api_key=api_key, base_url=base_url) as client:
+        with _client(api_key, base_url, allow_insecure) as client:
             follow(client, job, task_id, output=output, timeout=timeout, json_output=json_output)
 
 
@@ -256,6 +303,10 @@ wait = click.Command(
     params=[*_task_arguments(), *_wait_params(), *_api_params()],
     callback=_wait,
     help="Wait for a task to end, and download its videos with --output.",
+    epilog=_examples(
+        "kling wait text2video 8672837",
+        "kling wait text2video 8672837 --output out/ --timeout 3600",
+    ),
 )
 
 
@@ -266,12 +317,16 @@ def _list(
     json_output: bool,
     api_key: str | None,
     base_url: str | None,
+    allow_insecure: bool,
 ) -> None:
-    with reporting() as job, Kling(api_key=api_key, base_url=base_url) as client:
+    with (
+        reporting(json_output=json_output) as job,
+        _client(api_key, base_url, allow_insecure) as client,
+    ):
         job.kind = kind
         tasks: list[Task] = _resource(client, kind).list(page=page, page_size=page_size)
         if json_output:
-            echo_json([task_json(task) for task in tasks])
+            echo_json([task_json(task, paths=None) for task in tasks])
             return
         for task in tasks:
             created = task.created_at.isoformat(timespec="seconds") if task.created_at else "-"
@@ -290,11 +345,24 @@ list_tasks = click.Command(
     "list",
     params=[
         click.Argument(["kind"], type=_Kind(sorted(endpoints()))),
-        click.Option(["--page"], type=_page_range("PageNum"), default=1, show_default=True),
-        click.Option(["--page-size"], type=_page_range("PageSize"), default=30, show_default=True),
+        click.Option(
+            ["--page"],
+            type=_page_range("PageNum"),
+            default=1,
+            show_default=True,
+            help="Which page (1 is the newest).",
+        ),
+        click.Option(
+            ["--page-size"],
+            type=_page_range("PageSize"),
+            default=30,
+            show_default=True,
+            help="Tasks per page.",
+        ),
         _json_param("Print the tasks as one JSON array."),
         *_api_params(),
     ],
     callback=_list,
-    help="List one page of an endpoint's tasks, newest first.",
+    help="List one page of an endpoint's tasks, newest first: id, status, creation time.",
+    epilog=_examples("kling list text2video", "kling list image2video --page 2 --json"),
 )

@@ -1,132 +1,318 @@
-"""The requests a conformance run sends, derived from the spec. Pure: no I/O, no schemathesis.
+"""The probes of a conformance run: what to send each operation, and what its answer must be.
 
-Every create probe of the default run must be refused before a task exists, so that checking a
-gateway never spends credits: a body missing fields the schema requires, a model the spec does
-not know, or a body that is not JSON at all.
+Each probe sends through a :class:`~._exchange.Session` (which validates every answer against the
+spec) and adds the checks the spec states in prose and examples: an unknown task id is refused
+with 400 or 404, a missing or bad key with 401, and a task the list shows can be queried.
+Refusing forbidden input is *leniency*, reported apart: a gateway that accepts it still answers in
+the documented shape.
+
+None of these sends a create body except :func:`create_refusals`, which the engine runs only
+when asked (``--probe-creates``): a lenient gateway may turn such a body into a paid task.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis import strategies as st
 
-from kling_ext._spec import Endpoint, endpoint
+from kling_ext._spec import resolve
+
+from . import _requests
+from ._exchange import (
+    AnyCase,
+    Auth,
+    Exchange,
+    Operation,
+    Probe,
+    Session,
+    preview,
+)
+from ._rules import node, operation_pointer, schema_pointer
 
 __all__ = [
-    "BAD_KEY",
-    "CREATE_PROMPT",
-    "NOT_JSON",
-    "NO_SUCH_MODEL",
-    "CreateProbe",
-    "cheapest_text2video",
-    "external_id",
-    "missing_id",
-    "rejected_creates",
+    "auth_probes",
+    "create_refusals",
+    "expect_task",
+    "generated_cases",
+    "list_pages",
+    "listed_tasks",
+    "unknown_id",
 ]
 
-# Prefixes make every id and task this tool ever sends recognisable in a gateway's logs and
-# in the user's task list.
-ID_PREFIX = "kling-ext-conformance"
-NO_SUCH_MODEL = f"{ID_PREFIX}-no-such-model"
-# Looks like a gateway key so the gateway's key check, not its format check, refuses it.
-BAD_KEY = f"sk-{ID_PREFIX}-invalid-key"
-CREATE_PROMPT = "kling-ext conformance check: a calm sea"
-NOT_JSON = b"kling-ext conformance check: this body is not JSON {"
-# `.invalid` never resolves (RFC 2606): should a gateway wrongly accept a probe, the task it
-# starts cannot fetch its inputs and fails instead of rendering a paid video.
-_IMAGE_URL = "https://example.invalid/kling-ext-conformance.png"
-_VIDEO_URL = "https://example.invalid/kling-ext-conformance.mp4"
-_SAMPLES: Mapping[str, Any] = {
-    "prompt": CREATE_PROMPT,
-    "image": _IMAGE_URL,
-    "image_url": _IMAGE_URL,
-    "video_url": _VIDEO_URL,
-    "image_list": [{"image": _IMAGE_URL}],
-}
+# Task ids read from the list and queried by id, per endpoint: shows the success path of a query
+# without creating anything.
+LISTED_TASKS_QUERIED = 2
+# Ids made of URL-unreserved characters: anything else may be decoded or refused by a proxy in
+# front of the gateway before the gateway sees it, which says nothing about the gateway.
+_GENERATED_ID = st.from_regex(r"[A-Za-z0-9_-][A-Za-z0-9._~-]{0,63}", fullmatch=True)
+# The first is the run's first request: it carries the key, so a refused key ends the run at once.
+LIST_BOUNDARIES: tuple[tuple[str, dict[str, int]], ...] = (
+    ("default page", {}),
+    ("smallest page", {"pageNum": 1, "pageSize": 1}),
+    ("largest page size", {"pageNum": 1, "pageSize": 500}),
+    ("last page", {"pageNum": 1000, "pageSize": 1}),
+)
+_LIST_OUT_OF_RANGE: tuple[tuple[str, dict[str, int]], ...] = (
+    ("pageNum 0", {"pageNum": 0}),
+    ("pageNum 1001", {"pageNum": 1001}),
+    ("pageSize 0", {"pageSize": 0}),
+    ("pageSize 501", {"pageSize": 501}),
+)
+_AUTH_PROBES: tuple[tuple[Auth, str], ...] = (("none", "no key"), ("bad", "bad key"))
 
 
-def missing_id() -> str:
-    """A task id no gateway has: the official API answers such a query with 400/1201."""
-    return f"{ID_PREFIX}-missing-{uuid.uuid4()}"
+def _path_parameters(operation: Operation, ident: str) -> dict[str, str]:
+    return {p.name: ident for p in operation.iter_parameters() if p.location == "path"}
 
 
-def external_id() -> str:
-    """A fresh ``external_task_id`` that marks a task as made by this tool."""
-    return f"{ID_PREFIX}-{uuid.uuid4()}"
+def _query_names(operation: Operation) -> set[str]:
+    return {p.name for p in operation.iter_parameters() if p.location == "query"}
 
 
-@attrs.frozen(kw_only=True)
-class CreateProbe:
-    """A create request that a conformant gateway refuses before any task exists.
-
-    Attributes:
-        name: What is wrong with it, e.g. ``unknown model_name``.
-        body: The JSON body, or ``None`` when ``raw`` is sent instead.
-        raw: Bytes sent as an ``application/json`` body that is not JSON.
-        external_task_id: The id in the body, so an accidental task can be found again.
-    """
-
-    name: str
-    body: Mapping[str, Any] | None = None
-    raw: bytes | None = None
-    external_task_id: str | None = None
-
-
-def _needed_fields(ep: Endpoint) -> list[str]:
-    """Fields a body needs to pass the schema and the unconditional ``x-kling-rules``."""
-    needed = list(ep.schema.get("required", ()))
-    for rule in ep.schema.get("x-kling-rules", ()):
-        if "when" not in rule:
-            # A rule with only `unless` applies to a plain body like ours.
-            needed += [name for name in rule.get("require", ()) if name not in needed]
-    return needed
+def auth_probes(session: Session, operations: list[Operation]) -> None:
+    """A missing and a made-up key must both be refused with a conformant 401."""
+    for operation in operations:
+        parts = _path_parameters(operation, _requests.missing_id())
+        for auth, name in _AUTH_PROBES:
+            session.progress(f"{operation.label}: {name}")
+            with session.probe(operation, name) as probe:
+                case = operation.Case(path_parameters=parts) if parts else operation.Case()
+                exchange = session.exchange(case, probe, auth=auth)
+                probe.check("auth_rejected")
+                if exchange is not None and exchange.status != 401:
+                    probe.add(
+                        "auth_rejected",
+                        exchange.summary,
+                        f"HTTP {exchange.status}: a request with {name} must be refused "
+                        "with 401 (codes 1000-1004)",
+                        rule=probe.rule(401),
+                        answer=exchange,
+                        signature=(name, exchange.status),
+                    )
 
 
-def rejected_creates(kind: str) -> list[CreateProbe]:
-    """The create probes for one endpoint that a conformant gateway must refuse.
+def list_pages(
+    session: Session, operation: Operation, *, only_default: bool = False
+) -> list[Mapping[str, Any]]:
+    """List pages at and beyond the documented bounds; returns the tasks seen.
 
     Args:
-        kind: The endpoint's path segment, e.g. ``text2video``.
+        session: The run's session.
+        operation: A list operation.
+        only_default: Send only the default page (the run's first, essential request).
+    """
+    tasks: list[Mapping[str, Any]] = []
+    paged = {"pageNum", "pageSize"} <= _query_names(operation)
+    boundaries = LIST_BOUNDARIES[:1] if only_default or not paged else LIST_BOUNDARIES[1:]
+    session.progress(f"{operation.label}: {'default page' if only_default else 'pages'}")
+    for name, query in boundaries:
+        with session.probe(operation, name) as probe:
+            exchange = session.exchange(operation.Case(query=dict(query)), probe)
+            data = exchange.data() if exchange is not None else None
+            if isinstance(data, list):
+                tasks.extend(item for item in data if isinstance(item, Mapping))
+    if only_default or not paged:
+        return tasks
+    for name, query in _LIST_OUT_OF_RANGE:
+        with session.probe(operation, name) as probe:
+            exchange = session.exchange(operation.Case(query=dict(query)), probe)
+            expect_refusal(session, exchange, probe, what=f"{name} (out of the documented range)")
+    return tasks
+
+
+def listed_tasks(session: Session, operation: Operation, tasks: list[Mapping[str, Any]]) -> None:
+    """Query tasks the list showed, by task_id and external_task_id: the success path, free."""
+    for task in tasks[:LISTED_TASKS_QUERIED]:
+        task_id = task.get("task_id")
+        info = task.get("task_info")
+        external = info.get("external_task_id") if isinstance(info, Mapping) else None
+        for name, ident in (
+            ("listed task by task_id", task_id),
+            ("listed task by external_task_id", external),
+        ):
+            if not isinstance(ident, str) or not ident or not isinstance(task_id, str):
+                continue
+            session.progress(f"{operation.label}: {name}")
+            with session.probe(operation, name) as probe:
+                case = operation.Case(path_parameters=_path_parameters(operation, ident))
+                exchange = session.exchange(case, probe)
+                expect_task(exchange, probe, task_id, check="listed_task_found")
+
+
+def unknown_id(session: Session, operation: Operation) -> None:
+    """An id no gateway has must be refused as the official API does: 400/1201 (or 404)."""
+    session.progress(f"{operation.label}: unknown id")
+    with session.probe(operation, "unknown id") as probe:
+        case = operation.Case(path_parameters=_path_parameters(operation, _requests.missing_id()))
+        exchange = session.exchange(case, probe)
+        probe.check("unknown_task_answer")
+        if exchange is None or exchange.status in (400, 404):
+            return
+        code = exchange.business_code()
+        detail = (
+            "an unknown id was answered as if a task existed"
+            if 200 <= exchange.status < 300 and code in (None, 0)
+            else "an unknown id must be answered with 400 (code 1201, "
+            '"Task not found by id/external id: <id>") or 404 (code 1202/1203)'
+        )
+        probe.add(
+            "unknown_task_answer",
+            exchange.summary,
+            f"HTTP {exchange.status}: {detail}",
+            rule=probe.rule(400),
+            answer=exchange,
+            signature=exchange.status,
+        )
+
+
+def generated_cases(session: Session, operation: Operation, max_examples: int) -> None:
+    """Hypothesis-generated requests from a query or list operation's parameter schemas."""
+    if max_examples <= 0:
+        return
+    session.progress(f"{operation.label}: {max_examples} generated cases")
+    if any(param.location == "path" for param in operation.iter_parameters()):
+        strategy = _GENERATED_ID.flatmap(
+            lambda ident: operation.as_strategy(path_parameters=_path_parameters(operation, ident))
+        )
+    else:
+        strategy = operation.as_strategy()
+    with session.probe(operation, "generated cases") as probe:
+        # Findings never raise from the test body (hypothesis would stop at the first): they
+        # are collected, and merged by signature. Only what ends the run is raised, which ends
+        # the generation at once too.
+        @settings(
+            max_examples=max_examples,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+            verbosity=Verbosity.quiet,
+            report_multiple_bugs=False,
+        )
+        @given(strategy)
+        def explore(case: AnyCase) -> None:
+            session.exchange(case, probe)
+
+        explore()
+
+
+def create_refusals(session: Session, operation: Operation) -> bool:
+    """Creates a conformant gateway refuses before a task exists.
 
     Returns:
-        ``{}`` when the schema requires fields, a minimal body naming an unknown model, and a
-        body that is not JSON.
+        Whether the gateway accepted one (and so may have created a task): the caller sends no
+        further create probe then.
     """
-    ep = endpoint(kind)
-    probes: list[CreateProbe] = []
-    if ep.schema.get("required"):
-        probes.append(CreateProbe(name="empty body", body={}))
-    ext = external_id()
-    body: dict[str, Any] = {"model_name": NO_SUCH_MODEL, "external_task_id": ext}
-    body.update({name: _SAMPLES[name] for name in _needed_fields(ep) if name in _SAMPLES})
-    probes.append(CreateProbe(name="unknown model_name", body=body, external_task_id=ext))
-    probes.append(CreateProbe(name="body not JSON", raw=NOT_JSON))
-    return probes
+    try:
+        at = schema_pointer(
+            operation_pointer(operation.path, operation.method),
+            *("requestBody", "content", "application/json", "schema"),
+        )
+    except KeyError:
+        at = None
+    schema = resolve(node(at)) if at is not None else {}
+    for create in _requests.rejected_creates(schema):
+        session.progress(f"{operation.label}: {create.name}")
+        with session.probe(operation, create.name) as probe:
+            if create.body is not None:
+                case = operation.Case(body=dict(create.body), media_type="application/json")
+                exchange = session.exchange(case, probe)
+            else:
+                exchange = session.exchange(operation.Case(), probe, raw=create.raw)
+            if expect_refusal(
+                session,
+                exchange,
+                probe,
+                what=f"a create with {create.name}",
+                external=create.external_task_id,
+            ):
+                return True
+    return False
 
 
-def cheapest_text2video(external_task_id: str) -> dict[str, Any]:
-    """The one paid request of ``allow_create``: the spec's default model, ``std``, 5 s.
-
-    Args:
-        external_task_id: The caller id to send, from :func:`external_id`.
+def expect_refusal(
+    session: Session,
+    exchange: Exchange | None,
+    probe: Probe,
+    *,
+    what: str,
+    external: str | None = None,
+) -> bool:
+    """Leniency: input the spec forbids should get a 4xx, not a 2xx.
 
     Returns:
-        The request body.
+        Whether the input was accepted.
     """
-    ep = endpoint("text2video")
-    defaults = ep.defaults
-    model = defaults["model_name"]
-    caps = ep.models.get(model, {})
-    modes = list(caps.get("modes", ["std"]))
-    durations = list(caps.get("durations", [defaults.get("duration", "5")]))
-    return {
-        "model_name": model,
-        "prompt": CREATE_PROMPT,
-        # The cheaper tier and the shortest length the model offers.
-        "mode": "std" if "std" in modes else modes[0],
-        "duration": min(durations, key=int),
-        "external_task_id": external_task_id,
-    }
+    probe.check("rejects_invalid_input", "leniency")
+    probe.check("error_status")
+    if exchange is None or not 200 <= exchange.status < 300:
+        return False
+    code = exchange.business_code()
+    if code not in (None, 0):
+        # Refused, so not lenient; but the spec sends refusals with a 4xx status, and a client
+        # reading HTTP 2xx as success would take this for a created task.
+        probe.add(
+            "error_status",
+            exchange.summary,
+            f"HTTP {exchange.status} with error code {code}: {what} was refused, but refusals "
+            "must carry a 4xx status",
+            rule=probe.rule(400),
+            answer=exchange,
+            signature=(exchange.status, code),
+        )
+        return False
+    data = exchange.data()
+    task_id = data.get("task_id") if isinstance(data, Mapping) else None
+    task_id = str(task_id) if task_id is not None else None
+    detail = f"HTTP {exchange.status}: {what} was accepted instead of refused with a 4xx"
+    if probe.method == "post":
+        ids = [f"task_id {task_id}" if task_id else "no task_id in the answer"]
+        ids += [f"external_task_id {external}"] if external else []
+        detail += f"; a task may have been created ({', '.join(ids)})"
+        session.created_tasks.append(
+            f"{task_id or '(no task_id in the answer)'} -- {probe.operation}, probe "
+            f"{probe.name!r}{f', external_task_id {external}' if external else ''}"
+        )
+    probe.add(
+        "rejects_invalid_input",
+        exchange.summary,
+        detail,
+        rule=probe.rule(400),
+        answer=exchange,
+        kind="leniency",
+        task_id=task_id,
+        signature=(probe.name, exchange.status, task_id),
+    )
+    return True
+
+
+def expect_task(
+    exchange: Exchange | None, probe: Probe, task_id: str, *, check: str
+) -> Mapping[str, Any] | None:
+    """A query for an existing task answers 2xx, code 0, with that task; returns it."""
+    probe.check(check)
+    if exchange is None:
+        return None
+    body = exchange.json()
+    data = exchange.data()
+    if (
+        200 <= exchange.status < 300
+        and isinstance(body, Mapping)
+        and body.get("code", 0) == 0
+        and isinstance(data, Mapping)
+        and str(data.get("task_id")) == task_id
+    ):
+        return data
+    probe.add(
+        check,
+        exchange.summary,
+        f"HTTP {exchange.status}: expected the task {task_id} (code 0){preview(exchange)}",
+        rule=probe.rule(200),
+        answer=exchange,
+        signature=exchange.status,
+    )
+    return None

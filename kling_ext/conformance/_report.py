@@ -1,21 +1,48 @@
-"""What a conformance run found, as data, as readable text and as JUnit XML.
+"""What a conformance run found, as data, as readable text, as JUnit XML and as JSON.
 
 Pure and stdlib-only (plus attrs): nothing here sends a request or imports schemathesis, so the
 report can be built, rendered and tested without the conformance extra.
+
+The JSON report (``kling conformance --json FILE``, :func:`write_json`) is stable: its shape is
+:data:`JSON_SCHEMA` (a JSON Schema), and ``schema_version`` changes only when a field is removed
+or changes meaning (new fields may appear at any time).
 """
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-__all__ = ["CheckResult", "ConformanceReport", "Finding", "write_junit"]
+__all__ = [
+    "EXIT_CONFORMS",
+    "EXIT_COULD_NOT_RUN",
+    "EXIT_USAGE",
+    "EXIT_VIOLATIONS",
+    "JSON_SCHEMA",
+    "CheckResult",
+    "ConformanceReport",
+    "Finding",
+    "write_json",
+    "write_junit",
+]
 
 Kind = Literal["failure", "leniency"]
+
+EXIT_CONFORMS = 0
+"""The gateway answered every probe as the spec says."""
+EXIT_VIOLATIONS = 1
+"""Findings: answers that break the spec (or, with ``--strict``, forbidden input accepted)."""
+EXIT_USAGE = 2
+"""Bad usage: no key, a bad URL or option, the extra not installed. Nothing was sent."""
+EXIT_COULD_NOT_RUN = 3
+"""The run could not check the gateway: key refused, gateway unreachable, or the time budget
+spent before the essential probes."""
+JSON_SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
@@ -29,6 +56,10 @@ class Finding:
             ``Authorization`` header or the key.
         detail: The part of the answer that broke the contract: the status, and for a schema
             violation the JSON path, the offending value and the schema's message.
+        rule: The rule broken: a JSON pointer into the bundled spec (``""`` for the whole API,
+            when the request got no answer).
+        answer: The answer that showed it: status, Content-Type and the start of the body.
+        consequence: What a client calling the gateway suffers from it.
         task_id: The task a probe may have created by accident (a create that should have been
             refused but was answered 2xx), so the user can find it and its cost.
         occurrences: How many requests showed the same problem; the first one is summarised.
@@ -38,6 +69,9 @@ class Finding:
     check: str
     request_summary: str
     detail: str
+    rule: str = ""
+    answer: str = ""
+    consequence: str = ""
     task_id: str | None = None
     occurrences: int = 1
 
@@ -78,6 +112,13 @@ class ConformanceReport:
         created_tasks: Tasks the run created or may have created (task ids), so none goes unseen.
         seconds: Wall time of the run.
         results: Every check with its findings, in the order they ran.
+        stopped: Why the run ended before its plan did (key refused, gateway unreachable, time
+            budget spent, follow-through stopped), or ``None``.
+        not_reached: The planned probes the run did not get to.
+        could_not_run: The run could not check the gateway (key refused, gateway unreachable, or
+            the budget spent before the essential probes): its findings say nothing about it.
+        key_refused: The gateway refused the key; ``stopped`` says so, naming where the key came
+            from and its masked form.
     """
 
     base_url: str
@@ -89,11 +130,63 @@ class ConformanceReport:
     created_tasks: list[str] = attrs.field(factory=list)
     seconds: float = 0.0
     results: list[CheckResult] = attrs.field(factory=list, repr=False)
+    stopped: str | None = None
+    not_reached: list[str] = attrs.field(factory=list)
+    could_not_run: bool = False
+    key_refused: bool = False
 
     @property
     def ok(self) -> bool:
-        """No failures, and no leniency findings either when the run was strict."""
-        return not self.failures and not (self.strict and self.leniency)
+        """The run checked the gateway and found no failures (nor leniency, when strict)."""
+        return not self.could_not_run and not self.failures and not (self.strict and self.leniency)
+
+    @property
+    def exit_code(self) -> int:
+        """:data:`EXIT_CONFORMS`, :data:`EXIT_VIOLATIONS` or :data:`EXIT_COULD_NOT_RUN`."""
+        if self.could_not_run:
+            return EXIT_COULD_NOT_RUN
+        return EXIT_CONFORMS if self.ok else EXIT_VIOLATIONS
+
+    @property
+    def result(self) -> Literal["passed", "failed", "could_not_run"]:
+        """The verdict as one word, as the JSON report states it."""
+        if self.could_not_run:
+            return "could_not_run"
+        return "passed" if self.ok else "failed"
+
+    def by_rule(self) -> dict[str, list[Finding]]:
+        """Every finding grouped by the rule it breaks, rules in order of first appearance."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in [*self.failures, *self.leniency]:
+            grouped.setdefault(finding.rule, []).append(finding)
+        return grouped
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as :data:`JSON_SCHEMA` describes it (keys never appear in it)."""
+        findings = [_finding_json(f, "failure") for f in self.failures]
+        findings += [_finding_json(f, "leniency") for f in self.leniency]
+        return {
+            "schema_version": JSON_SCHEMA_VERSION,
+            "base_url": self.base_url,
+            "result": self.result,
+            "exit_code": self.exit_code,
+            "strict": self.strict,
+            "seconds": round(self.seconds, 3),
+            "requests": self.requests,
+            "checks": self.checked,
+            "stopped": self.stopped,
+            "not_reached": list(self.not_reached),
+            "created_tasks": list(self.created_tasks),
+            "findings": findings,
+            "rules": [
+                {
+                    "rule": rule,
+                    "findings": len(found),
+                    "operations": sorted({f.operation for f in found}),
+                }
+                for rule, found in self.by_rule().items()
+            ],
+        }
 
     def render(self) -> str:
         """The report as plain text, for a terminal or a CI log.
@@ -102,7 +195,9 @@ class ConformanceReport:
             A summary line, then each failure and leniency finding with its operation, check,
             request and the offending part of the answer. Keys are never part of it.
         """
-        verdict = "PASSED" if self.ok else "FAILED"
+        verdict = {"passed": "PASSED", "failed": "FAILED", "could_not_run": "COULD NOT RUN"}[
+            self.result
+        ]
         lines = [
             f"kling-ext conformance report for {self.base_url}",
             f"{self.checked} checks on {self.requests} requests in {self.seconds:.1f} s: "
@@ -118,6 +213,16 @@ class ConformanceReport:
                 + ("" if self.strict else " (reported only; fails with --strict)"),
                 *_render(self.leniency),
             ]
+        if self.failures or self.leniency:
+            lines += ["", "SUMMARY by rule broken (JSON pointer into the bundled spec):"]
+            for rule, found in self.by_rule().items():
+                operations = ", ".join(sorted({f.operation for f in found}))
+                lines.append(f"  {rule or '(no answer)'}: {len(found)} finding(s) -- {operations}")
+        if self.stopped:
+            lines += ["", f"STOPPED: {self.stopped}"]
+        if self.not_reached:
+            lines += ["", "NOT CHECKED (the run did not get to these):"]
+            lines += [f"  - {name}" for name in self.not_reached]
         if self.created_tasks:
             lines += [
                 "",
@@ -132,7 +237,11 @@ def _render(findings: Iterable[Finding]) -> list[str]:
     for number, finding in enumerate(findings, 1):
         lines.append(f"{number}. {finding.operation} -- {finding.check}")
         lines.append(f"   request: {_indent(finding.request_summary)}")
+        if finding.answer:
+            lines.append(f"   answer:  {_indent(finding.answer)}")
         lines.append(f"   problem: {_indent(finding.detail)}")
+        lines.append(f"   rule:    {finding.rule or '(no answer: no single rule)'}")
+        lines.append(f"   impact:  {finding.consequence}")
         if finding.task_id is not None:
             lines.append(f"   A TASK MAY HAVE BEEN CREATED: task_id {finding.task_id}")
         if finding.occurrences > 1:
@@ -188,7 +297,9 @@ def write_junit(report: ConformanceReport, path: str | Path) -> None:
             if not result.findings:
                 continue
             text = "\n\n".join(
-                f"request: {f.request_summary}\nproblem: {f.detail}" for f in result.findings
+                f"request: {f.request_summary}\nanswer: {f.answer}\nproblem: {f.detail}\n"
+                f"rule: {f.rule}\nimpact: {f.consequence}"
+                for f in result.findings
             )
             if _fails(result, strict=report.strict):
                 failure = ET.SubElement(
@@ -204,3 +315,109 @@ def write_junit(report: ConformanceReport, path: str | Path) -> None:
 
 def _fails(result: CheckResult, *, strict: bool) -> bool:
     return bool(result.findings) and (result.kind == "failure" or strict)
+
+
+def _finding_json(finding: Finding, kind: Kind) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "operation": finding.operation,
+        "check": finding.check,
+        "rule": finding.rule,
+        "request": finding.request_summary,
+        "answer": finding.answer,
+        "problem": finding.detail,
+        "consequence": finding.consequence,
+        "occurrences": finding.occurrences,
+        "task_id": finding.task_id,
+    }
+
+
+def write_json(report: ConformanceReport, path: str | Path) -> None:
+    """Write the report as JSON in the documented shape :data:`JSON_SCHEMA`.
+
+    Args:
+        report: The report to write.
+        path: Where to write it; parent folders must exist.
+    """
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+_STRING = {"type": "string"}
+_STRINGS = {"type": "array", "items": _STRING}
+JSON_SCHEMA: Mapping[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "kling-ext conformance report",
+    "type": "object",
+    "required": [
+        "schema_version",
+        "base_url",
+        "result",
+        "exit_code",
+        "strict",
+        "seconds",
+        "requests",
+        "checks",
+        "stopped",
+        "not_reached",
+        "created_tasks",
+        "findings",
+        "rules",
+    ],
+    "properties": {
+        "schema_version": {"const": JSON_SCHEMA_VERSION},
+        "base_url": _STRING,
+        "result": {"enum": ["passed", "failed", "could_not_run"]},
+        "exit_code": {"enum": [EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_COULD_NOT_RUN]},
+        "strict": {"type": "boolean"},
+        "seconds": {"type": "number", "minimum": 0},
+        "requests": {"type": "integer", "minimum": 0},
+        "checks": {"type": "integer", "minimum": 0},
+        "stopped": {"type": ["string", "null"]},
+        "not_reached": _STRINGS,
+        "created_tasks": _STRINGS,
+        "findings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [
+                    "kind",
+                    "operation",
+                    "check",
+                    "rule",
+                    "request",
+                    "answer",
+                    "problem",
+                    "consequence",
+                    "occurrences",
+                    "task_id",
+                ],
+                "properties": {
+                    "kind": {"enum": ["failure", "leniency"]},
+                    "operation": _STRING,
+                    "check": _STRING,
+                    "rule": {"type": "string", "description": "JSON pointer into the bundled spec"},
+                    "request": _STRING,
+                    "answer": _STRING,
+                    "problem": _STRING,
+                    "consequence": _STRING,
+                    "occurrences": {"type": "integer", "minimum": 1},
+                    "task_id": {"type": ["string", "null"]},
+                },
+            },
+        },
+        "rules": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["rule", "findings", "operations"],
+                "properties": {
+                    "rule": _STRING,
+                    "findings": {"type": "integer", "minimum": 1},
+                    "operations": _STRINGS,
+                },
+            },
+        },
+    },
+}
+"""The shape of :meth:`ConformanceReport.to_json` and of ``--json FILE``, as a JSON Schema."""

@@ -16,7 +16,8 @@ Test hooks:
 * **Faults** (:class:`Fault`, :meth:`MockGateway.inject`): rate limits, balance refusals, server
   errors, creates that are stored but answered with an error or not at all, dropped connections,
   cut downloads and HTML error pages, each consumed by the requests it matches.
-* **Violations** (:data:`VIOLATIONS`): deliberate contract breaches, for testing conformance checks.
+* **Breaks** (:data:`BREAKS`, ``MockGateway(violations=[...])``, ``kling mock-server --break``):
+  deliberate contract breaches, switched on by name, for testing tools that must notice them.
 * **Clock**: ``clock="steps"`` moves a task one status per query; ``clock="real"`` moves it with
   time, which :meth:`MockGateway.advance` can skip ahead.
 
@@ -34,6 +35,7 @@ Example:
 
 from __future__ import annotations
 
+from ._breaks import BREAKS
 from ._core import (
     FAIL_MARKER,
     MOCK_JWT_ACCESS_KEY,
@@ -48,6 +50,7 @@ from ._state import Fault, MockTask
 from ._transport import MockTransport
 
 __all__ = [
+    "BREAKS",
     "FAIL_MARKER",
     "MOCK_JWT_ACCESS_KEY",
     "MOCK_JWT_SECRET",

@@ -41,6 +41,7 @@ from kling_ext._media import sample_video_bytes
 from kling_ext._spec import endpoints, load_spec
 from kling_ext._validation import Violation, check_request
 
+from ._breaks import VIOLATIONS, apply_breaks, check_breaks
 from ._state import Fault, GatewayState, MockTask, StoredTask
 
 if TYPE_CHECKING:
@@ -58,25 +59,6 @@ __all__ = [
     "MockRequest",
     "MockResponse",
 ]
-
-VIOLATIONS: tuple[str, ...] = (
-    # task_status is the number 7: open enums accept any *string*, so only a non-string drifts.
-    "bad_status",
-    # created_at is the string "yesterday" instead of integer milliseconds.
-    "wrong_type",
-    # Success envelopes lack `code`.
-    "missing_envelope_field",
-    # Success answers say Content-Type: text/plain (the body is still JSON).
-    "wrong_content_type",
-    # task_result.videos is an object, not a list, and its video has no url.
-    "malformed_task_result",
-    # An unknown task id is answered with HTTP 418 instead of the documented 400.
-    "undocumented_status",
-)
-"""Ways :class:`MockGateway` can break the API contract on purpose, each on every answer it affects.
-
-They exist so the conformance suite's own tests can prove it notices drift.
-"""
 
 FAIL_MARKER = "[mock:fail]"
 """Put this in a prompt to make the task fail; ``[mock:fail:reason]`` sets the failure message."""
@@ -273,17 +255,15 @@ class MockGateway:
             steps: Queries per status change under the ``steps`` clock.
             processing_seconds: Time a task spends ``processing`` under the ``real`` clock.
             seed: Makes task ids and request ids reproducible.
-            violations: Names from :data:`VIOLATIONS` to break the contract with.
+            violations: Names from :data:`VIOLATIONS` to break the contract with (see
+                ``kling_ext.mock.BREAKS`` for what each does).
             monotonic: The time source, in seconds (see also :meth:`advance`).
 
         Raises:
             ValueError: An unknown clock or violation, ``steps`` < 1, or a negative
                 ``processing_seconds``.
         """
-        chosen = frozenset(violations)
-        if unknown := sorted(chosen - set(VIOLATIONS)):
-            msg = f"unknown violations {unknown}; known: {', '.join(VIOLATIONS)}"
-            raise ValueError(msg)
+        chosen = check_breaks(violations)
         if clock not in ("steps", "real"):
             msg = f"clock must be 'steps' or 'real', not {clock!r}"
             raise ValueError(msg)
@@ -421,7 +401,9 @@ class MockGateway:
                 self._state.creates_count += 1
             if fault is not None and fault.kind not in _AFTER_FAULTS:
                 return self._fault_answer(fault)
-            response = self._dispatch(route, request)
+            response = apply_breaks(
+                self.violations, route.operation, self._dispatch(route, request)
+            )
             return response if fault is None else self._after_fault(fault, response)
 
     # ------------------------------------------------------------------ operations
@@ -459,13 +441,12 @@ class MockGateway:
             "created_at": task.created_at,
             "updated_at": task.updated_at,
         }
-        return self._success(self._break_task(data))
+        return self._success(data)
 
     def _query(self, kind: str, ident: str, base_url: str) -> MockResponse:
         task = self._state.find(ident)
         if task is None or task.kind != kind:
-            status = 418 if "undocumented_status" in self.violations else 400
-            return self._error(status, 1201, f"Task not found by id/external id: {ident}")
+            return self._error(400, 1201, f"Task not found by id/external id: {ident}")
         self._state.refresh(task, queried=True)
         return self._success(self._task_object(task, base_url))
 
@@ -611,16 +592,6 @@ class MockGateway:
         if task.finished:
             # A failed task is not charged (reference §13.14 shows no deduction for it).
             data["final_unit_deduction"] = "1" if task.status == "succeed" else "0"
-        return self._break_task(data)
-
-    def _break_task(self, data: dict[str, Any]) -> dict[str, Any]:
-        if "bad_status" in self.violations:
-            data["task_status"] = 7
-        if "wrong_type" in self.violations:
-            data["created_at"] = "yesterday"
-        if "malformed_task_result" in self.violations and "task_result" in data:
-            videos = data["task_result"].get("videos", [{}])
-            data["task_result"] = {"videos": {k: v for k, v in videos[0].items() if k != "url"}}
         return data
 
     def _success(self, data: Any) -> MockResponse:
@@ -630,11 +601,8 @@ class MockGateway:
             "request_id": self._state.new_uuid(),
             "data": data,
         }
-        if "missing_envelope_field" in self.violations:
-            del envelope["code"]
-        content_type = "text/plain" if "wrong_content_type" in self.violations else _JSON
         body = json.dumps(envelope, ensure_ascii=False).encode()
-        return MockResponse(200, self._headers(content_type, len(body)), body)
+        return MockResponse(200, self._headers(_JSON, len(body)), body)
 
     def _error(
         self, status: int, code: int, message: str, extra: Mapping[str, str] | None = None

@@ -56,7 +56,7 @@ def test_a_malformed_file_exits_2_naming_each_line(
     done = kling(
         "batch", "jobs.jsonl", "-o", "out", "--json", base_url=server.base_url, cwd=tmp_path
     )
-    problems = json.loads(done.stdout)["problems"]
+    problems = json.loads(done.stdout)["error"]["problems"]
     assert [p["line"] for p in problems] == [2, 3]
 
 

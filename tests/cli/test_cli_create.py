@@ -30,7 +30,10 @@ COMMANDS = (
     "mock-server",
     "conformance",
 )
-JSON_FIELDS = {"task_id", "task_status", "external_task_id", "videos", "paths"}
+JSON_FIELDS = {
+    *("task_id", "task_status", "task_status_msg", "external_task_id"),
+    *("created_at", "updated_at", "videos", "paths"),
+}
 VIDEO = "https://example.com/dance.mp4"
 IMAGE_URL = "https://example.com/cat.png"
 

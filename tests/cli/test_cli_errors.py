@@ -14,13 +14,20 @@ from kling_ext.mock import Fault, MockGateway, RunningServer
 BAD_INPUT = {
     "duration not offered by the model": (
         ["text2video", "--prompt=x", "--duration=7", "--model=kling-v2-6"],
-        "duration: '7' is not allowed for kling-v2-6",
+        "error: --duration: '7' is not allowed for kling-v2-6",
     ),
     "image file too small": (
         ["image2video", "--prompt=x", "--image={small}"],
-        "image: 100x100 px is too small",
+        "error: --image: 100x100 px is too small",
     ),
-    "missing required field": (["motion-control", "--video-url=https://e.com/v.mp4"], "image_url"),
+    "missing required field": (
+        ["motion-control", "--video-url=https://e.com/v.mp4"],
+        "error: --image-url: is required",
+    ),
+    "missing file": (
+        ["image2video", "--prompt=x", "--image=./no-such-frame.png"],
+        "file not found: ./no-such-frame.png",
+    ),
     "not a choice of the spec": (["text2video", "--prompt=x", "--mode=ultra"], "'ultra'"),
     "broken JSON": (["text2video", "--prompt=x", "--camera-control={oops"], "not valid JSON"),
     "shot without seconds": (["omni-video", "--multi-shot", "--shot=a cat"], "PROMPT:SECONDS"),

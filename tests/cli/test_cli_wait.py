@@ -21,7 +21,10 @@ from cli_support import KEY, Result, RunKling, cli_env, finish, start
 from kling_ext._media import sample_video_bytes
 from kling_ext.mock import MockGateway, RunningServer
 
-JSON_FIELDS = {"task_id", "task_status", "external_task_id", "videos", "paths"}
+JSON_FIELDS = {
+    *("task_id", "task_status", "task_status_msg", "external_task_id"),
+    *("created_at", "updated_at", "videos", "paths"),
+}
 # How long the Ctrl-C test waits for the first status line before giving up.
 _FIRST_LINE_SECONDS = 20
 

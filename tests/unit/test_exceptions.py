@@ -26,11 +26,13 @@ from kling_ext._exceptions import (
     TaskError,
     TaskFailedError,
     TaskMayExistError,
+    TaskStateError,
     TaskTimeoutError,
     ValidationError,
     error_from_response,
     is_task_not_found,
 )
+from kling_ext.cli._exit import exit_code_for
 
 # Reference §8, row by row: (HTTP status, code, class).
 OFFICIAL_CODES = [
@@ -261,17 +263,25 @@ def test_task_timeout_error_says_how_to_resume() -> None:
         (APIError, 3),
         (RateLimitError, 3),
         (InsufficientBalanceError, 3),
-        (APIConnectionError, 3),
-        (APITimeoutError, 3),
+        (APIConnectionError, 4),
+        (APITimeoutError, 4),
         (TaskMayExistError, 3),
         (TaskError, 1),
         (TaskFailedError, 1),
         (TaskTimeoutError, 1),
+        (TaskStateError, 1),
     ],
     ids=lambda value: value.__name__ if isinstance(value, type) else str(value),
 )
 def test_exit_codes(cls: type[KlingError], exit_code: int) -> None:
-    assert cls.exit_code == exit_code
+    assert exit_code_for(cls) == exit_code
+
+
+def test_a_new_error_class_exits_like_its_parent() -> None:
+    class GatewayQuirkError(APIConnectionError):
+        pass
+
+    assert exit_code_for(GatewayQuirkError()) == 4
 
 
 def test_timeout_is_a_connection_error() -> None:

@@ -1,0 +1,62 @@
+"""Docstrings written from the spec, so what `help()` lists cannot drift from what is checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ._spec import Endpoint, resolve
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def _summary(schema: Any) -> str:
+    text = " ".join(str(schema.get("description", "")).split()).replace("`", "")
+    return _FIRST_SENTENCE.split(text, maxsplit=1)[0] if text else ""
+
+
+def _type(schema: Any) -> str:
+    if "enum" in schema:
+        return " | ".join(repr(str(value)) for value in schema["enum"])
+    kinds = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+    kind = schema.get("type")
+    if kind == "array":
+        return "list"
+    if kind == "object":
+        return "dict"
+    return kinds.get(str(kind), "Any")
+
+
+def fields_doc(ep: Endpoint) -> str:
+    """The `Fields:` section of a create docstring: each request field, its type and meaning.
+
+    Args:
+        ep: The endpoint whose request schema is listed.
+
+    Returns:
+        An indented section in Google docstring style, fields in spec order.
+    """
+    required = set(ep.schema.get("required", ()))
+    lines = ["Fields (keyword arguments, from the API spec; checked before sending):"]
+    for name, raw in ep.schema.get("properties", {}).items():
+        schema = resolve(raw)
+        notes = [_type(schema)]
+        if name in required:
+            notes.append("required")
+        if "x-kling-default" in schema:
+            notes.append(f"default {schema['x-kling-default']!r}")
+        summary = _summary(schema)
+        lines.append(f"    {name} ({', '.join(notes)}): {summary}".rstrip(": "))
+    return "\n".join(lines)
+
+
+def document_create(method: Callable[..., Any], ep: Endpoint) -> None:
+    """Append the endpoint's fields to a `create`/`run` method's docstring.
+
+    Args:
+        method: The function (not bound) whose `__doc__` is extended.
+        ep: The endpoint the method creates tasks on.
+    """
+    head = (method.__doc__ or "").rstrip()
+    method.__doc__ = f"{head}\n\n{fields_doc(ep)}\n"

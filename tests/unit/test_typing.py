@@ -1,0 +1,81 @@
+"""A user's type checker sees the API (py.typed), and runtime type introspection works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+
+import kling_ext
+
+USER_CODE = """
+from kling_ext import Kling, Task
+
+
+def make(client: Kling) -> Task:
+    return client.text2video.create(prompt="a fox", duration=5, mode="std")
+
+
+def status(client: Kling) -> str:
+    return client.text2video.get("123").status.value
+"""
+MISSPELT = """
+from kling_ext import Kling
+Kling().text2video.create(promt="a fox")
+"""
+WRONG_TYPE = """
+from kling_ext import Kling
+Kling().text2video.create(prompt="a fox", mode=5)
+"""
+
+
+def test_mypy_strict_checks_a_users_code_against_the_api(tmp_path: Path) -> None:
+    # Outside the repository, so mypy finds kling_ext as an installed package, as a user's would.
+    for name, source in (("good", USER_CODE), ("misspelt", MISSPELT), ("wrong", WRONG_TYPE)):
+        (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
+
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary"]
+    command += ["--cache-dir", str(tmp_path / "cache"), "good.py", "misspelt.py", "wrong.py"]
+    checked = subprocess.run(  # noqa: S603 - our own interpreter
+        command,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert not [line for line in errors if line.startswith("good.py")], checked.stdout
+    assert any('misspelt.py:3: error: Unexpected keyword argument "promt"' in e for e in errors)
+    assert any('wrong.py:3: error: Argument "mode"' in e for e in errors), checked.stdout
+    assert "import-untyped" not in checked.stdout
+
+
+def test_the_package_ships_py_typed() -> None:
+    assert (Path(kling_ext.__file__).parent / "py.typed").is_file()
+
+
+EXPORTED_CLASSES = [
+    getattr(kling_ext, name)
+    for name in kling_ext.__all__
+    if isinstance(getattr(kling_ext, name), type)
+    and (issubclass(getattr(kling_ext, name), BaseException) or name in ("Task", "Video"))
+]
+
+
+@pytest.mark.parametrize("cls", EXPORTED_CLASSES, ids=lambda cls: cls.__name__)
+def test_get_type_hints_resolves_every_exported_class(cls: type) -> None:
+    assert cls.__module__ == "kling_ext"  # still shown as kling_ext.X
+    typing.get_type_hints(cls)
+    typing.get_type_hints(cls.__init__)
+
+
+def test_task_hints_are_real_types() -> None:
+    hints = typing.get_type_hints(kling_ext.Task)
+
+    assert hints["status"] is kling_ext.TaskStatus
+    assert hints["videos"] == tuple[kling_ext.Video, ...]
