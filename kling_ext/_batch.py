@@ -146,13 +146,16 @@ class BatchReport:
     not_started: int
     """Jobs never sent, because `stopped` stopped creation."""
     stopped: KlingError | None
-    """The API's refusal of the batch itself (key, balance) that stopped creation, if any."""
+    """What stopped creation, if anything: the API refused the batch itself (key, balance), or
+    could not be reached (or kept failing) for a create after several tries."""
     ledger: Path
     elapsed: float
 
     @property
     def exit_code(self) -> int:
-        """0 when every job succeeded, 3 when the API refused the batch, else 1."""
+        """0 every job succeeded; 1 some failed; 3 the API refused the batch; 4 it was down."""
+        if isinstance(self.stopped, APIConnectionError | ServerError):
+            return 4
         if self.stopped is not None:
             return 3
         return 1 if self.failed else 0
@@ -563,9 +566,9 @@ class _Runner:
                 self.ledger.set_state(row.id, JobState.PENDING)
                 attempt += 1
                 if attempt >= _CREATE_ATTEMPTS:
-                    raise _Outcome(
-                        f"not created ({exc}); nothing was paid, run the batch again"
-                    ) from exc
+                    # The API is out of reach for every job alike: stop rather than grind on.
+                    self._stop(exc)
+                    raise _NotStarted from exc
                 await asyncio.sleep(_backoff(attempt))
                 continue
             except APIError as exc:

@@ -3,7 +3,8 @@
 Progress goes to stderr (a live line on a terminal, one line per finished job otherwise);
 ``--json`` prints one JSON object per job on stdout as it ends, then a summary object.
 Exit status: 0 every job succeeded, 1 some failed, 2 a bad jobs file (nothing sent),
-3 the API refused the batch itself (creation stopped; the same command resumes it).
+3 the API refused the batch itself, 4 it could not be reached (creation stopped in both cases;
+the same command resumes it).
 """
 
 from __future__ import annotations
@@ -131,17 +132,22 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
                 soft_wrap=True,
             )
     if report.stopped is not None:
+        cause = "the API is out of reach" if report.exit_code == 4 else "the API refused the batch"
         click.echo(
-            f"error: the API refused the batch: {report.stopped}\ncreation stopped; "
+            f"error: {cause}: {report.stopped}\ncreation stopped; "
             f"{report.not_started} job(s) not started. Tasks already created were followed. "
-            f"Fix the cause (key, balance) and resume with: {resume}",
+            f"Fix the cause (key, balance, network) and resume with: {resume}",
             err=True,
         )
     elif report.failed:
         click.echo(f"see them again offline with: kling batch-status {report.ledger}", err=True)
 
 
-@click.command("batch")
+@click.command(
+    "batch",
+    epilog="\b\nExamples:\n  kling batch jobs.jsonl --output videos/\n"
+    "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n",
+)
 @click.argument("jobs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--output",
@@ -254,7 +260,11 @@ def _problem(problem: Any) -> dict[str, Any]:
     }
 
 
-@click.command("batch-status")
+@click.command(
+    "batch-status",
+    epilog="\b\nExamples:\n  kling batch-status videos/\n"
+    "  kling batch-status --json videos/kling-batch.sqlite3\n",
+)
 @click.argument("where", type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "json_output", is_flag=True, help="One JSON object per job, then counts.")
 def batch_status(where: Path, json_output: bool) -> None:

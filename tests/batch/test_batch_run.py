@@ -196,3 +196,23 @@ def test_two_batches_never_share_a_ledger_at_once(
         running.close()
     assert gateway.creates_count == 0
     assert Batch(jobs, tmp_path / "out").run(client).exit_code == 0
+
+
+def test_an_api_out_of_reach_stops_creation_instead_of_failing_every_job(
+    tmp_path: Path, gateway: MockGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kling_ext._batch
+
+    monkeypatch.setattr(kling_ext._batch, "_backoff", lambda attempt: 0.0)
+    gateway.inject(Fault(operation="create", kind="drop", times=1000))
+    with Kling(
+        api_key=gateway.api_key,
+        base_url="http://127.0.0.1/klingai",
+        http_client=httpx.Client(transport=gateway.transport()),
+        poll_schedule=FAST_POLLING,
+        max_retries=0,
+    ) as client:
+        jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(5))
+        report = Batch(jobs, tmp_path / "out", concurrency=1).run(client)
+    assert (report.exit_code, report.not_started, report.failed) == (4, 5, ())
+    assert not gateway.tasks
