@@ -326,8 +326,13 @@ class Batch:
     def run(self, client: Kling) -> BatchReport:
         """Run the batch with a synchronous client.
 
+        Returns:
+            What happened: counts, the failed jobs with their reasons, and what stopped the
+            batch if anything did (`report.exit_code` sums it up).
+
         Raises:
             JobsFileError: a bad line, or a changed job without `force`; nothing was sent.
+            LedgerBusyError: another batch is running on the same ledger; nothing was sent.
         """
         return asyncio.run(self._run(_ThreadOps(client)))
 
