@@ -216,3 +216,13 @@ def test_an_api_out_of_reach_stops_creation_instead_of_failing_every_job(
         report = Batch(jobs, tmp_path / "out", concurrency=1).run(client)
     assert (report.exit_code, report.not_started, report.failed) == (4, 5, ())
     assert not gateway.tasks
+
+
+def test_a_batch_polls_each_task_no_more_than_a_single_wait_does(
+    tmp_path: Path, client: Kling, gateway: MockGateway
+) -> None:
+    client.text2video.run(prompt="alone")
+    alone = gateway.tasks[0].queries
+    jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(6))
+    assert Batch(jobs, tmp_path / "out", concurrency=3).run(client).exit_code == 0
+    assert [task.queries for task in gateway.tasks[1:]] == [alone] * 6
