@@ -20,9 +20,10 @@ import attrs
 import httpx
 
 from ._auth import JWTAuth, RedactingFilter
-from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_RETRIES
+from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
 from ._docs import document_create
-from ._exceptions import TaskStateError, ValidationError
+from ._download import DownloadLimits, download_flow, download_targets
+from ._download_io import PartFile, Receiver
 from ._flow import (
     Context,
     Flow,
@@ -34,14 +35,13 @@ from ._flow import (
     Stream,
     Streamed,
     create_task,
-    download_file,
     get_task,
     list_tasks,
     wait_task,
 )
 from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
 from ._prepare import prepare_body
-from ._retry import RetryPolicy, parse_retry_after
+from ._retry import RetryPolicy
 from ._settings import Settings, resolve_retries, resolve_timeout
 from ._spec import Endpoint, endpoint, load_spec
 from ._task import Task
@@ -97,38 +97,6 @@ def _log_exchange(
     )
 
 
-def _stream_plan(status: int, headers: httpx.Headers, offset: int) -> tuple[str, int, int | None]:
-    """How to write a download answer: file mode, bytes already there, expected total."""
-    length = headers.get("content-length")
-    known = length is not None and length.isdigit() and "content-encoding" not in headers
-    if status == 206:
-        return "ab", offset, (offset + int(length) if known and length else None)
-    return "wb", 0, (int(length) if known and length else None)
-
-
-def _download_targets(task: Task, dest: str | Path) -> list[tuple[str, Path]]:
-    if not task.videos:
-        hint = "wait for it first" if not task.done else "only a succeeded task has videos"
-        raise TaskStateError(
-            f"Task {task.task_id} has no videos to download (status {task.status.value}); {hint}.",
-            task=task,
-        )
-    dest = Path(dest)
-    as_folder = dest.is_dir() or str(dest).endswith(("/", "\\")) or dest.suffix == ""
-    if not as_folder:
-        if len(task.videos) > 1:
-            raise ValidationError(
-                "dest", f"task {task.task_id} has {len(task.videos)} videos; give a folder"
-            )
-        return [(task.videos[0].url, dest)]
-    names = (
-        [f"{task.task_id}.mp4"]
-        if len(task.videos) == 1
-        else [f"{task.task_id}-{i + 1}.mp4" for i in range(len(task.videos))]
-    )
-    return [(video.url, dest / name) for video, name in zip(task.videos, names, strict=True)]
-
-
 def _max_page() -> int:
     """The highest `pageNum` the spec allows."""
     return int(load_spec()["components"]["parameters"]["PageNum"]["schema"]["maximum"])
@@ -167,6 +135,8 @@ class _BaseClient:
             default_headers=default_headers,
         )
         _LOG_FILTER.add(self._settings.secrets)
+        # Videos over plain http only where the API itself is (a local mock) or it was allowed.
+        self._plain_http_videos = allow_insecure or self._settings.base_url.startswith("http:")
         self._rng = random.Random()  # noqa: S311 - jitter, not secrets
         # Injectable for tests: a fake clock runs a 10-minute wait in milliseconds.
         self._clock: Callable[[], float] = time.monotonic
@@ -233,6 +203,18 @@ class _BaseClient:
         request.extensions["timeout"] = self._settings.timeout.as_dict()
         request.headers.update(self._settings.headers)
         return request
+
+    def _fetch(
+        self, url: str, part: PartFile, limits: DownloadLimits, on_progress: ProgressCallback | None
+    ) -> Flow[int]:
+        return download_flow(
+            self._context,
+            url,
+            part.file,
+            limits,
+            allow_http=self._plain_http_videos,
+            on_progress=on_progress,
+        )
 
     def _renew(self) -> None:
         if isinstance(self._settings.auth, JWTAuth):
@@ -352,53 +334,64 @@ class Kling(_BaseClient):
         return None
 
     def _stream(self, eff: Stream) -> Streamed:
-        headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
-        headers["User-Agent"] = self._settings.headers["User-Agent"]
-        status, size, expected = None, eff.offset, None
+        receiver = Receiver(eff, self._clock, user_agent=self._settings.headers["User-Agent"])
         try:
             with self._http.stream(
                 "GET",
                 eff.url,
-                headers=headers,
+                headers=receiver.headers,
                 follow_redirects=True,
-                timeout=self._settings.timeout,
+                timeout=receiver.timeout(self._settings.timeout),
             ) as response:
-                status = response.status_code
-                if status not in (200, 206):
-                    retry_after = parse_retry_after(
-                        response.headers.get("retry-after"), now=time.time()
-                    )
-                    return Streamed(status, size, None, retry_after=retry_after)
-                mode, size, expected = _stream_plan(status, response.headers, eff.offset)
-                with eff.path.open(mode) as out:
-                    # Unbuffered: bytes held in a chunk buffer would be lost when the link breaks.
-                    for chunk in response.iter_bytes():
-                        out.write(chunk)
-                        size += len(chunk)
-                        if eff.on_progress is not None:
-                            eff.on_progress(size, expected)
-        except httpx.TransportError as exc:
-            return Streamed(status, size, expected, error=exc)
-        return Streamed(status, size, expected)
+                stop = receiver.begin(response)
+                if stop is not None:
+                    return stop
+                for chunk in response.iter_bytes():
+                    stop = receiver.feed(chunk)
+                    if stop is not None:
+                        return stop
+        except (httpx.RequestError, httpx.InvalidURL) as exc:
+            return receiver.failed(exc)
+        return receiver.done()
 
     def download(
-        self, task: Task, dest: str | Path = ".", *, on_progress: ProgressCallback | None = None
+        self,
+        task: Task,
+        dest: str | Path = ".",
+        *,
+        on_progress: ProgressCallback | None = None,
+        max_bytes: int | None = DOWNLOAD_MAX_BYTES,
+        timeout: float | None = DOWNLOAD_TIMEOUT,
     ) -> list[Path]:
         """Save a finished task's videos.
 
         Args:
             task: A succeeded task.
-            dest: A folder (videos are named `<task_id>.mp4`) or, for a single video, a file path.
+            dest: A folder (an existing one, one ending in `/`, or a name without suffix): each
+                video is named after the task id, made a safe file name (`<task_id>.mp4`,
+                `<task_id>-2.mp4`). Otherwise the file for a task's only video.
             on_progress: Called with (bytes received, total or None) as the download runs.
+            max_bytes: Refuse a video larger than this (default 2 GiB); None for no cap.
+            timeout: Seconds for each video's whole download, retries included (default an
+                hour); None for no limit. A stalled connection also ends at the read timeout.
 
         Returns:
             The saved files. Each appears under its name only once complete and verified.
+
+        Raises:
+            ResponseValidationError: the URL is not http(s) (or plain http from an https API),
+                or the answer is a web page or JSON, too large, or undecodable.
+            APITimeoutError: `timeout` passed.
+            APIConnectionError: the transfer kept breaking off, or redirected in a loop.
         """
-        return [
-            self._drive(download_file(self._context, url, path, DOWNLOAD_MAX_RETRIES, on_progress))
-            for url, path in _download_targets(task, dest)
-        ]
+        limits = DownloadLimits.checked(max_bytes, timeout)
+        saved: list[Path] = []
+        for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
+            with PartFile(target) as part:
+                self._drive(self._fetch(url, part, limits, on_progress))
+                saved.append(part.commit(target))
+        return saved
 
     def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""
@@ -668,46 +661,44 @@ class AsyncKling(_BaseClient):
         return None
 
     async def _stream(self, eff: Stream) -> Streamed:
-        headers = {"Range": f"bytes={eff.offset}-"} if eff.offset else {}
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
-        headers["User-Agent"] = self._settings.headers["User-Agent"]
-        status, size, expected = None, eff.offset, None
+        receiver = Receiver(eff, self._clock, user_agent=self._settings.headers["User-Agent"])
         try:
             async with self._http.stream(
                 "GET",
                 eff.url,
-                headers=headers,
+                headers=receiver.headers,
                 follow_redirects=True,
-                timeout=self._settings.timeout,
+                timeout=receiver.timeout(self._settings.timeout),
             ) as response:
-                status = response.status_code
-                if status not in (200, 206):
-                    retry_after = parse_retry_after(
-                        response.headers.get("retry-after"), now=time.time()
-                    )
-                    return Streamed(status, size, None, retry_after=retry_after)
-                mode, size, expected = _stream_plan(status, response.headers, eff.offset)
-                with eff.path.open(mode) as out:
-                    # Unbuffered: bytes held in a chunk buffer would be lost when the link breaks.
-                    async for chunk in response.aiter_bytes():
-                        out.write(chunk)
-                        size += len(chunk)
-                        if eff.on_progress is not None:
-                            eff.on_progress(size, expected)
-        except httpx.TransportError as exc:
-            return Streamed(status, size, expected, error=exc)
-        return Streamed(status, size, expected)
+                stop = receiver.begin(response)
+                if stop is not None:
+                    return stop
+                async for chunk in response.aiter_bytes():
+                    stop = receiver.feed(chunk)
+                    if stop is not None:
+                        return stop
+        except (httpx.RequestError, httpx.InvalidURL) as exc:
+            return receiver.failed(exc)
+        return receiver.done()
 
     async def download(
-        self, task: Task, dest: str | Path = ".", *, on_progress: ProgressCallback | None = None
+        self,
+        task: Task,
+        dest: str | Path = ".",
+        *,
+        on_progress: ProgressCallback | None = None,
+        max_bytes: int | None = DOWNLOAD_MAX_BYTES,
+        timeout: float | None = DOWNLOAD_TIMEOUT,
     ) -> list[Path]:
         """Save a finished task's videos; see `Kling.download`."""
-        return [
-            await self._drive(
-                download_file(self._context, url, path, DOWNLOAD_MAX_RETRIES, on_progress)
-            )
-            for url, path in _download_targets(task, dest)
-        ]
+        limits = DownloadLimits.checked(max_bytes, timeout)
+        saved: list[Path] = []
+        for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
+            with PartFile(target) as part:
+                await self._drive(self._fetch(url, part, limits, on_progress))
+                saved.append(part.commit(target))
+        return saved
 
     async def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""

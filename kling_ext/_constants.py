@@ -9,8 +9,6 @@ DEFAULT_BASE_URL = "https://api.agentsflare.com/klingai"
 OFFICIAL_BASE_URL = "https://api-singapore.klingai.com"
 
 # --- Media inputs and credentials (_inputs.py, _auth.py) -------------------------------------
-# Longest path any OS accepts (Windows extended paths); longer strings are never probed as files.
-MAX_PATH_CHARS = 32_767
 # Base64 text is checked in slices this long (a multiple of 4) so no second full copy is held.
 BASE64_CHUNK_CHARS = 1_048_576
 # Error messages quote this much of a user value: enough to recognise it, never a whole image.
@@ -63,6 +61,17 @@ DEFAULT_REQUEST_TIMEOUT = 60.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
 # A download that keeps getting cut is retried (resuming with Range) this many times.
 DOWNLOAD_MAX_RETRIES = 5
+# A Kling video is tens of MB (a 10 s 1080p clip about 20 MB); 2 GiB is a hundred times that and
+# still stops an endless body long before it fills a disk. `download(max_bytes=...)` changes it.
+DOWNLOAD_MAX_BYTES = 2 * 1024**3
+# One video's whole download, retries included: at 5 Mbit/s even 2 GiB fits in an hour, while a
+# body trickling a byte at a time (never tripping the read timeout) ends. `download(timeout=...)`.
+DOWNLOAD_TIMEOUT = 3600.0
+# File names made from server text (task ids) are cut to this many UTF-8 bytes: far below the
+# 255 a file system allows, leaving room for "-N.mp4" and a `.part` file's decoration.
+SAFE_NAME_MAX_BYTES = 120
+# A `.part` file keeps this much of its target's name, so a long target name still fits.
+PART_NAME_MAX_BYTES = 100
 
 # --- Request bodies (_body.py) ---------------------------------------------------------------
 # Strings longer than this (Base64 images) are streamed in slices of this many characters:

@@ -8,10 +8,8 @@ create up before re-sending it, poll again, give up) is made here, once; the two
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Generator, Mapping
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 from urllib.parse import quote
 
 import attrs
@@ -43,7 +41,6 @@ from ._retry import (
     RenewToken,
     Retry,
     RetryPolicy,
-    TransportFailure,
     parse_retry_after,
 )
 from ._spec import Endpoint
@@ -89,13 +86,18 @@ class RenewAuth:
     """The token expired (code 1004): sign a fresh one."""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Stream:
-    """Download `url` into `path`, appending from byte `offset` (a Range request) when > 0."""
+    """Fetch `url` into `file` from byte `offset` (a Range request when > 0); see `_download`."""
 
     url: str
-    path: Path
+    file: BinaryIO
     offset: int
+    deadline: float | None = None
+    """When to stop, on the context's clock (None: no deadline)."""
+    max_bytes: int | None = None
+    allow_http: bool = False
+    """Whether the answer may come over plain http (after redirects)."""
     on_progress: Callable[[int, int | None], None] | None = None
 
 
@@ -110,6 +112,12 @@ class Streamed:
     """Bytes the whole file should have, when the server said."""
     error: httpx.TransportError | None = None
     retry_after: float | None = None
+    failure: KlingError | None = None
+    """An answer retrying cannot fix (not a video, too large, a redirect loop): raise it."""
+    restart: bool = False
+    """The answer's range did not start where asked: nothing written, start over from zero."""
+    timed_out: bool = False
+    """The download's deadline passed."""
 
 
 Effect = Send | Sleep | Notify | RenewAuth | Stream
@@ -410,55 +418,6 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
 
 def _bounded(delay: float | None, floor: float) -> float:
     return floor if delay is None else max(delay, floor)
-
-
-def download_file(
-    ctx: Context,
-    url: str,
-    target: Path,
-    max_retries: int,
-    on_progress: Callable[[int, int | None], None] | None = None,
-) -> Flow[Path]:
-    """Download `url` to `target` atomically: a `.part` file beside it, renamed when complete.
-
-    A cut transfer resumes with a Range request; the length is verified before the rename, so
-    the target name never holds a partial file.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.part")
-    part.unlink(missing_ok=True)  # a stale partial from another run may not be the same video
-    attempt = 0
-    try:
-        while True:
-            offset = part.stat().st_size if part.exists() else 0
-            got: Streamed = yield Stream(url, part, offset, on_progress)
-            complete = got.error is None and got.status_code in (200, 206)
-            if complete and (got.expected is None or got.size == got.expected) and got.size > 0:
-                os.replace(part, target)
-                return target
-            if got.status_code is not None and got.status_code not in (200, 206):
-                outcome = Outcome(status_code=got.status_code, retry_after=got.retry_after)
-            elif got.error is not None:
-                outcome = Outcome.from_exception(got.error)
-            else:  # the body ended early without an error: treat like a cut connection
-                outcome = Outcome(transport=TransportFailure.MAYBE_SENT, message="short body")
-            policy = attrs.evolve(ctx.policy, max_retries=max_retries)
-            decision = policy.decide(outcome, attempt, "download", rand=ctx.rand())
-            if isinstance(decision, Retry):
-                attempt += 1
-                yield Sleep(decision.delay)
-                continue
-            where = f"{got.size} of {got.expected} bytes" if got.expected else f"{got.size} bytes"
-            if got.status_code not in (None, 200, 206):
-                raise error_from_response(
-                    status_code=got.status_code,
-                    code=None,
-                    message=f"downloading {url} failed with HTTP {got.status_code}",
-                    request_id=None,
-                )
-            raise APIConnectionError(f"The download of {url} kept breaking off ({where} received).")
-    finally:
-        part.unlink(missing_ok=True)  # gone after the rename; a failed attempt leaves no debris
 
 
 def _task(answer: _Answer, ep: Endpoint) -> Task:

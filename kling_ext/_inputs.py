@@ -3,7 +3,11 @@
 Kling image fields take a public URL or raw Base64 without a ``data:`` prefix, and reject JPEG/PNG
 files outside its size, side and aspect limits (reference §3.5). Checking those limits here turns a
 vague HTTP 400 after an upload into an error that names the field, what was found and what is
-allowed. Everything is pure apart from reading a file the caller names.
+allowed. Everything is pure apart from reading a file the caller hands over.
+
+A ``str`` is never a path: only a ``pathlib.Path`` (any ``os.PathLike``), bytes or a binary file
+object are read, so an application passing untrusted text cannot be made to upload a local file
+(openai-python's rule). Only regular files are read, never more than the size limit allows.
 
 Images can be large (10 MB), so the code avoids whole-buffer copies: headers are parsed from a
 memoryview, bytes are Base64-encoded once, and Base64 text is checked slice by slice.
@@ -14,19 +18,21 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import stat
 import struct
 import urllib.parse
-from typing import TypeAlias
+from typing import IO, TypeAlias
 
 import attrs
 
-from kling_ext._constants import BASE64_CHUNK_CHARS, ERROR_VALUE_PREVIEW_CHARS, MAX_PATH_CHARS
+from kling_ext._constants import BASE64_CHUNK_CHARS, ERROR_VALUE_PREVIEW_CHARS
 from kling_ext._exceptions import ValidationError
 
 __all__ = ["ImageInput", "ImageLimits", "check_url", "encode_image", "image_dimensions"]
 
-ImageInput: TypeAlias = str | bytes | os.PathLike[str]
-"""An image as a caller may give it: URL, data URI, file path, raw Base64 text, or bytes."""
+ImageInput: TypeAlias = str | bytes | os.PathLike[str] | IO[bytes]
+"""An image as a caller may give it: a URL, data URI or raw Base64 text (a ``str``), the file's
+bytes, a ``pathlib.Path``, or a file object opened in binary mode."""
 
 SUPPORTED_FORMATS = frozenset({"jpeg", "png"})
 """Formats whose dimensions :func:`image_dimensions` can read."""
@@ -38,7 +44,20 @@ _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _JPEG_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 # Markers without a length field: TEM, RST0-RST7 and SOI.
 _JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xD8), 0xD8})
-_SOURCES = "a public http(s) URL, an existing file, image bytes, or raw Base64 (no data: prefix)"
+_SOURCES = (
+    "a public http(s) URL or raw Base64 (no data: prefix) as str; "
+    "a pathlib.Path, bytes or a binary file object for a local image"
+)
+# Opening a FIFO without it would block until something writes to it.
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _normalize_format(name: str) -> str:
@@ -219,12 +238,12 @@ def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
     """Turn an image given in any supported form into what a Kling image field accepts.
 
     A http(s) URL is passed through unchanged, since the API fetches it itself. A data URI loses
-    its prefix, which the API rejects. A path (``os.PathLike``, or a ``str`` naming an existing
-    file) is read. Any other ``str`` is taken as raw Base64 and sent as given, minus whitespace.
-    Bytes are Base64-encoded. Everything but a URL is checked against ``limits`` first.
+    its prefix, which the API rejects. Any other ``str`` is raw Base64, sent as given minus
+    white space: a ``str`` is never read as a file. A path (``os.PathLike``) or a binary file
+    object is read; bytes are Base64-encoded. Everything but a URL is checked against ``limits``.
 
     Args:
-        value: The image as a URL, data URI, path, raw Base64 text or file bytes.
+        value: The image as a URL, data URI or raw Base64 text, bytes, a path or a file object.
         field: The request field being filled, named in errors (for example ``"image"``).
         limits: What the field accepts.
 
@@ -232,8 +251,9 @@ def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
         The URL unchanged, or standard Base64 text without prefix or newlines.
 
     Raises:
-        ValidationError: If a file cannot be read, text is not valid Base64, or the image breaks
-            a limit; the message says what was found and what is allowed.
+        ValidationError: If a file cannot be read (or is not a regular file), text is not valid
+            Base64, or the image breaks a limit; the message says what was found and what is
+            allowed.
         TypeError: If ``value`` is of none of the accepted types.
     """
     if isinstance(value, str):
@@ -242,15 +262,19 @@ def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
             return value
         if lowered.startswith("data:"):
             return _strip_data_uri(value, field=field, limits=limits)
-        if len(value) <= MAX_PATH_CHARS and os.path.isfile(value):
-            return _encode_file(value, field=field, limits=limits)
         return _check_base64_text(value, field=field, limits=limits, source=_preview(value))
     if isinstance(value, bytes | bytearray | memoryview):
         _check_image_bytes(value, field=field, limits=limits)
         return _b64encode(value).decode("ascii")
     if isinstance(value, os.PathLike):
         return _encode_file(value, field=field, limits=limits)
-    msg = f"{field}: expected str, bytes or os.PathLike, got {type(value).__name__}"
+    if callable(getattr(value, "read", None)):
+        pieces = _read_bounded(value, field=field, limits=limits, shown="the file object")
+        return _encode_pieces(pieces, field=field, limits=limits)
+    msg = (
+        f"{field}: expected str, bytes or os.PathLike (a pathlib.Path) or a binary file object, "
+        f"got {type(value).__name__}"
+    )
     raise TypeError(msg)
 
 
@@ -272,23 +296,77 @@ def _strip_data_uri(value: str, *, field: str, limits: ImageLimits) -> str:
     return _check_base64_text(value[comma + 1 :], field=field, limits=limits, source="data URI")
 
 
-def _encode_file(path: str | os.PathLike[str], *, field: str, limits: ImageLimits) -> str:
-    shown = os.fsdecode(path)
+def _encode_file(path: os.PathLike[str], *, field: str, limits: ImageLimits) -> str:
+    shown = repr(os.fsdecode(path))
     try:
-        size = os.stat(path).st_size
+        mode = os.stat(path).st_mode
+        # Checked before opening: opening a device or a FIFO can block or have effects.
+        _check_regular(mode, field=field, shown=shown)
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
+    except ValidationError:
+        raise
     except FileNotFoundError:
-        raise ValidationError(field, f"file {shown!r} does not exist", _SOURCES) from None
+        raise ValidationError(field, f"file {shown} does not exist", _SOURCES) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ValidationError(field, f"cannot read file {shown!r}: {reason}", _SOURCES) from None
-    # Checked before reading so a huge file is refused without loading it.
-    _check_size(size, field=field, limits=limits)
-    try:
-        with open(path, "rb") as file:
-            data = file.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ValidationError(field, f"cannot read file {shown!r}: {reason}", _SOURCES) from None
+        raise ValidationError(field, f"cannot read file {shown}: {reason}", _SOURCES) from None
+    except ValueError:  # a NUL in the name
+        raise ValidationError(field, f"{shown} is not a valid file name", _SOURCES) from None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            info = os.fstat(file.fileno())
+            _check_regular(info.st_mode, field=field, shown=shown)  # swapped since the stat?
+            # Refused before reading when the size is known; the bounded read covers the files
+            # whose size stat does not tell (/proc), or that grow.
+            _check_size(info.st_size, field=field, limits=limits)
+            pieces = _read_bounded(
+                file, field=field, limits=limits, shown=f"file {shown}", size_hint=info.st_size
+            )
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise ValidationError(field, f"cannot read file {shown}: {reason}", _SOURCES) from None
+    return _encode_pieces(pieces, field=field, limits=limits)
+
+
+def _check_regular(mode: int, *, field: str, shown: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+    raise ValidationError(field, f"{shown} is {kind}, not an image file", _SOURCES)
+
+
+def _read_bounded(
+    file: IO[bytes], *, field: str, limits: ImageLimits, shown: str, size_hint: int = 0
+) -> list[bytes]:
+    """At most one byte more than the limit allows, so an endless source is refused, not read."""
+    pieces: list[bytes] = []
+    left = limits.max_bytes + 1
+    # A file read whole in one piece when its size is known; otherwise in modest pieces, so a
+    # small image never costs a buffer as large as the limit.
+    step = size_hint + 1 if size_hint > 0 else BASE64_CHUNK_CHARS
+    while left > 0:
+        piece = file.read(min(left, step))
+        if not piece:
+            break
+        if not isinstance(piece, bytes | bytearray | memoryview):
+            raise ValidationError(
+                field, f"{shown} gives {type(piece).__name__}, not bytes", "a file opened 'rb'"
+            )
+        pieces.append(bytes(piece))
+        left -= len(piece)
+    if left <= 0:
+        raise ValidationError(
+            field,
+            f"{shown} holds more than {limits.max_bytes:,} bytes",
+            f"at most {limits.max_bytes:,} bytes ({limits.max_bytes / 2**20:g} MiB)",
+        )
+    return pieces
+
+
+def _encode_pieces(pieces: list[bytes], *, field: str, limits: ImageLimits) -> str:
+    """Check and encode a file read in `pieces`; the list is emptied (this frame owns the bytes)."""
+    data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+    pieces.clear()
     _check_image_bytes(data, field=field, limits=limits)
     encoded = _b64encode(data)
     # Only this frame holds the file's bytes; dropping them before the str copy keeps the peak
@@ -321,7 +399,8 @@ def _check_base64_text(text: str, *, field: str, limits: ImageLimits, source: st
         what = (
             f"{source} is not valid Base64"
             if source == "data URI"
-            else f"{source} is neither an http(s) URL, an existing file, nor valid Base64"
+            else f"{source} is neither an http(s) URL nor valid Base64 (a str is never read as "
+            "a file: pass pathlib.Path(...) to send a local one)"
         )
         return ValidationError(field, f"{what} ({reason})", _SOURCES)
 

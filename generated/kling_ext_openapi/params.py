@@ -1,17 +1,19 @@
 """Typed keyword arguments of every request body (written by scripts/regenerate).
 
 Values are typed as a caller may pass them: durations also as int, images also as
-bytes or a path. kling_ext validates and converts them before anything is sent.
+bytes, a path or a binary file. kling_ext validates and converts them before anything
+is sent.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any, Literal, Required, TypedDict
+from typing import IO, Any, Literal, Required, TypedDict
 
-ImageInput = str | bytes | os.PathLike[str]
-"""An image: an http(s) URL, raw Base64, bytes, or the path of a local file."""
+ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
+"""An image: an http(s) URL or raw Base64 (a str is never a path); or a local file
+as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
     "CameraConfigParams",

@@ -8,7 +8,6 @@ the cheapest options (``std`` mode, 5 seconds).
 from __future__ import annotations
 
 from contextlib import ExitStack
-from pathlib import Path
 
 import click
 
@@ -36,8 +35,8 @@ _MOCK_KEY = "sk-mock"
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
-    default=Path("out"),
+    type=click.Path(),  # text, not a Path: "renders.v2/" keeps the slash of a folder
+    default="out",
     show_default=True,
     help="Folder (or .mp4 file) to save the video in.",
 )
@@ -49,7 +48,7 @@ _MOCK_KEY = "sk-mock"
 )
 @click.option("--api-key", metavar="KEY", help="API key for --live (prefer the env variables).")
 @click.option("--base-url", metavar="URL", help="API base URL for --live.")
-def demo(output: Path, prompt: str, live: bool, api_key: str | None, base_url: str | None) -> None:
+def demo(output: str, prompt: str, live: bool, api_key: str | None, base_url: str | None) -> None:
     """Generate one video end to end and print where it was saved.
 
     Without --live everything runs against the embedded mock gateway: no key, no network.

@@ -73,7 +73,7 @@ def _wait_params() -> list[click.Parameter]:
     return [
         click.Option(
             ["--output", "-o"],
-            type=click.Path(path_type=Path),
+            type=click.Path(),  # text, not a Path: "renders.v2/" keeps the slash of a folder
             help="Download the video(s) here: a file, or a folder for several. Implies --wait.",
         ),
         click.Option(
@@ -120,7 +120,7 @@ def follow(
     job: Job,
     task: Task | str,
     *,
-    output: Path | None,
+    output: str | Path | None,
     timeout: float,
     json_output: bool,
 ) -> None:
@@ -152,7 +152,7 @@ def follow(
 
 
 def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]) -> None:
-    output: Path | None = values.pop("output")
+    output: str | None = values.pop("output")
     timeout: float = values.pop("timeout")
     json_output: bool = values.pop("json_output")
     wait_for_it: bool = values.pop("wait") or output is not None
@@ -285,7 +285,7 @@ status = click.Command(
 def _wait(
     kind: str,
     task_id: str,
-    output: Path | None,
+    output: str | None,
     timeout: float,
     json_output: bool,
     api_key: str | None,

@@ -131,11 +131,14 @@ def test_path_is_read(tmp_path: Path) -> None:
     assert encode_image(file, field="image", limits=LIMITS) == b64(png)
 
 
-def test_str_path_of_existing_file_is_read(tmp_path: Path) -> None:
-    jpeg = make_jpeg(400, 300)
+def test_a_str_naming_an_existing_file_is_never_read(tmp_path: Path) -> None:
+    # An application passing untrusted text must not be made to upload a local file.
     file = tmp_path / "cat.jpg"
-    file.write_bytes(jpeg)
-    assert encode_image(str(file), field="image", limits=LIMITS) == b64(jpeg)
+    file.write_bytes(make_jpeg(400, 300))
+    with pytest.raises(ValidationError) as info:
+        encode_image(str(file), field="image", limits=LIMITS)
+    assert "pass pathlib.Path" in str(info.value)
+    assert b64(make_jpeg(400, 300)) not in str(info.value)
 
 
 def test_missing_file_names_field_and_path(tmp_path: Path) -> None:
@@ -147,8 +150,13 @@ def test_missing_file_names_field_and_path(tmp_path: Path) -> None:
     assert "does not exist" in str(info.value)
 
 
-def test_unreadable_path_is_a_validation_error(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="cannot read file"):
+def test_a_nul_in_a_path_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError, match="not a valid file name"):
+        encode_image(Path("cat\x00.png"), field="image", limits=LIMITS)
+
+
+def test_a_folder_is_a_validation_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="is a folder, not an image file"):
         encode_image(tmp_path, field="image", limits=LIMITS)
 
 
@@ -182,7 +190,7 @@ def test_invalid_base64_is_rejected(text: str) -> None:
         encode_image(text, field="image", limits=LIMITS)
     message = str(info.value)
     assert message.startswith("image: ")
-    assert "neither an http(s) URL, an existing file, nor valid Base64" in message
+    assert "neither an http(s) URL nor valid Base64" in message
 
 
 def test_empty_string_is_rejected() -> None:
