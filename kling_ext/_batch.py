@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -27,7 +28,7 @@ import attrs
 from ._batch_jobs import Job, JobsFileError, library_fields, read_jobs
 from ._batch_ledger import JobState, Ledger, LedgerRow
 from ._client import AsyncKling, Kling
-from ._constants import DEFAULT_WAIT_TIMEOUT
+from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -59,6 +60,7 @@ DEFAULT_CONCURRENCY = 4
 LEDGER_NAME = "kling-batch.sqlite3"
 """The ledger's file name in the output folder, unless the caller puts it elsewhere."""
 _DOWNLOADS = 4
+_TOKEN = re.compile(r"[0-9a-f]{16}")
 # A create refused for a passing reason (network down, 5xx) is tried this often before the job
 # is left for the next run; refusals for the account's limits are waited out without a count.
 _CREATE_ATTEMPTS = 5
@@ -609,12 +611,35 @@ class _Runner:
                     raise _Outcome(
                         f"video {number} would overwrite the video of job {name!r}; rename one"
                     )
+                target = self.batch.output / f"{name}.mp4"
+                if row.state is JobState.DOWNLOADING:
+                    _remove_debris(target)
                 single = attrs.evolve(task, videos=(video,))
-                files += await self.ops.download(single, self.batch.output / f"{name}.mp4")
+                files += await self.ops.download(single, target)
         if not files:
             raise _Outcome(f"task {task.task_id} succeeded without a video")
         self.ledger.set_state(row.id, JobState.DONE, files=[str(path) for path in files])
         return tuple(files)
+
+
+def _remove_debris(target: Path) -> None:
+    """Delete the half downloads of `target` that a killed run of this batch left behind.
+
+    Only this batch writes its jobs' files while it holds the ledger's lock, so a `.part` of
+    one of them is a dead run's. The name is the one `PartFile` gives: `.<name>.<16 hex>.part`.
+    """
+    stem = target.name.encode("utf-8", "surrogateescape")[:PART_NAME_MAX_BYTES]
+    prefix = f".{stem.decode('utf-8', 'ignore')}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            token = entry.name.removeprefix(prefix).removesuffix(".part")
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(".part")
+                and _TOKEN.fullmatch(token)
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _backoff(attempt: int) -> float:
