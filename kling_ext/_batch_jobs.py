@@ -13,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._download import safe_name
 from ._exceptions import ValidationError
 from ._prepare import prepare_body
 from ._spec import Schema, endpoint, endpoints, resolve
@@ -28,13 +28,8 @@ __all__ = ["Job", "JobProblem", "JobsFileError", "library_fields", "read_jobs"]
 
 MAX_ID_CHARS = 100
 ID_ALLOWED = (
-    "a file name: at most 100 characters, no '/', '\\', '..', control characters "
-    "or any of <>:\"|?*, not starting with '.' or a space"
-)
-_UNSAFE_ID_CHARS = re.compile(r'[\x00-\x1f\x7f/\\<>:"|?*]')
-# Windows refuses these as file names whatever the extension.
-_RESERVED_NAMES = frozenset(
-    {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+    "a file name of at most 100 characters: no '/', '\\', '..', control characters or any of "
+    "<>:\"|?*, not starting or ending with '.', '_' or a space, not a Windows device name"
 )
 _NOT_A_PATH = ("http://", "https://", "data:")
 # Longer text is Base64, not a file name; asking the file system about it only costs time.
@@ -160,19 +155,18 @@ def parse_line(number: int, text: str, base: Path) -> Job | JobProblem:
 
 
 def id_problem(ident: str) -> str | None:
-    """What makes `ident` unusable as a job id (it names the job's video file), or None."""
+    """What makes `ident` unusable as a job id (it names the job's video file), or None.
+
+    An id must already be what `safe_name` would make of it: the rules that keep a downloaded
+    file inside its folder are the download's own, not restated here.
+    """
     if not ident:
         return "is empty"
     if len(ident) > MAX_ID_CHARS:
         return f"is {len(ident)} characters long"
-    if ".." in ident:
-        return "contains '..'"
-    if ident.startswith((".", " ")) or ident.endswith(" "):
-        return "starts with '.' or starts or ends with a space"
-    if found := _UNSAFE_ID_CHARS.search(ident):
-        return f"contains {found.group()!r}"
-    if ident.split(".")[0].upper() in _RESERVED_NAMES:
-        return "is a reserved file name on Windows"
+    safe = safe_name(ident, fallback="")
+    if safe != ident:
+        return f"is not a safe file name (it would have to become {safe!r})"
     return None
 
 
