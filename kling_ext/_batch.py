@@ -335,11 +335,20 @@ class Batch:
         Raises:
             JobsFileError: a bad line, or a changed job without `force`; nothing was sent.
             LedgerBusyError: another batch is running on the same ledger; nothing was sent.
+            TypeError: `client` is not a `Kling` (an `AsyncKling` goes to `arun`).
         """
+        if not isinstance(client, Kling):
+            raise TypeError(
+                f"Batch.run takes a Kling; await Batch.arun() for {type(client).__name__}"
+            )
         return asyncio.run(self._run(_ThreadOps(client)))
 
     async def arun(self, client: AsyncKling) -> BatchReport:
         """Run the batch with an async client; see `run`."""
+        if not isinstance(client, AsyncKling):
+            raise TypeError(
+                f"Batch.arun takes an AsyncKling; use Batch.run() for {type(client).__name__}"
+            )
         return await self._run(_AsyncOps(client))
 
     async def _run(self, ops: _Ops) -> BatchReport:

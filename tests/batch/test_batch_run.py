@@ -226,3 +226,14 @@ def test_a_batch_polls_each_task_no_more_than_a_single_wait_does(
     jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(6))
     assert Batch(jobs, tmp_path / "out", concurrency=3).run(client).exit_code == 0
     assert [task.queries for task in gateway.tasks[1:]] == [alone] * 6
+
+
+async def test_each_client_goes_to_its_own_entry_point(
+    tmp_path: Path, client: Kling, async_client: AsyncKling, gateway: MockGateway
+) -> None:
+    jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(1))
+    with pytest.raises(TypeError, match="arun"):
+        Batch(jobs, tmp_path / "out").run(async_client)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="run"):
+        await Batch(jobs, tmp_path / "out").arun(client)  # type: ignore[arg-type]
+    assert gateway.creates_count == 0
