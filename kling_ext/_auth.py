@@ -59,6 +59,10 @@ def _require_secret(value: str, name: str) -> str:
     if not isinstance(value, str) or not value:
         msg = f"{name} is empty; pass it explicitly or set it in the environment"
         raise ConfigurationError(msg)
+    if not value.isascii():
+        # An HTTP header cannot carry it; a real key is ASCII, so this is a copy-paste accident.
+        msg = f"{name} contains non-ASCII characters; check that it was copied whole"
+        raise ConfigurationError(msg)
     if any(ch.isspace() or not ch.isprintable() for ch in value):
         # Usually a newline pasted from a file; the value itself must not appear in the message.
         msg = f"{name} contains whitespace or control characters; check for a stray newline"
@@ -245,14 +249,6 @@ class RedactingFilter(logging.Filter):
         """
         super().__init__(name)
         self._secrets = tuple(s for s in secrets if s)
-
-    def add(self, secrets: Iterable[str]) -> None:
-        """Hide these values too (each client adds its own credentials to the shared filter).
-
-        Args:
-            secrets: More values to hide.
-        """
-        self._secrets = tuple(dict.fromkeys((*self._secrets, *(s for s in secrets if s))))
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Redact the record's message, arguments, traceback and stack in place.

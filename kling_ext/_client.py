@@ -14,18 +14,20 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, assert_never
 
 import attrs
 import httpx
 
-from ._auth import JWTAuth, RedactingFilter
+from ._auth import JWTAuth, redact
 from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
 from ._docs import document_create
 from ._download import DownloadLimits, download_flow, download_targets
 from ._download_io import PartFile, Receiver
 from ._flow import (
+    AnswerBody,
     Context,
+    Effect,
     Flow,
     Notify,
     RenewAuth,
@@ -56,9 +58,6 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
     )
 
 logger = logging.getLogger("kling_ext")
-# One filter for every client: each adds its credentials, so a second key is hidden too.
-_LOG_FILTER = RedactingFilter()
-logger.addFilter(_LOG_FILTER)
 T = TypeVar("T")
 OnUpdate = Callable[[Task], object]
 """Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""
@@ -67,34 +66,27 @@ ProgressCallback = Callable[[int, int | None], None]
 
 
 def _log_exchange(
-    request: httpx.Request, response: httpx.Response | None, started: float, error: Exception | None
+    request: httpx.Request,
+    sent: Sent,
+    started: float,
+    secrets: tuple[str, ...],
 ) -> None:
+    # Each client redacts its own lines: no process-wide list of every key ever used.
     if not logger.isEnabledFor(logging.DEBUG):
         return
     elapsed_ms = (time.perf_counter() - started) * 1000
-    if response is None:
-        logger.debug(
-            "%s %s -> %s after %.0f ms",
-            request.method,
-            request.url.path,
-            type(error).__name__,
-            elapsed_ms,
-        )
-        return
-    request_id = None
-    if response.headers.get("content-type", "").startswith("application/json"):
-        try:
-            request_id = response.json().get("request_id")
-        except (ValueError, AttributeError):
-            request_id = None
-    logger.debug(
-        "%s %s -> %d in %.0f ms (request_id=%s)",
-        request.method,
-        request.url.path,
-        response.status_code,
-        elapsed_ms,
-        request_id,
-    )
+    response = sent.response
+    outcome = type(sent.error).__name__ if response is None else str(response.status_code)
+    line = f"{request.method} {request.url.path} -> {outcome} in {elapsed_ms:.0f} ms"
+    logger.debug("%s", redact(line, secrets))
+
+
+def _request_timeout(base: httpx.Timeout, cap: float | None) -> dict[str, float | None]:
+    """The client's timeouts, each at most `cap` seconds (the time left before a deadline)."""
+    phases = base.as_dict()
+    if cap is None:
+        return phases
+    return {name: cap if value is None else min(value, cap) for name, value in phases.items()}
 
 
 def _max_page() -> int:
@@ -134,7 +126,6 @@ class _BaseClient:
             allow_insecure=allow_insecure,
             default_headers=default_headers,
         )
-        _LOG_FILTER.add(self._settings.secrets)
         # Videos over plain http only where the API itself is (a local mock) or it was allowed.
         self._plain_http_videos = allow_insecure or self._settings.base_url.startswith("http:")
         self._rng = random.Random()  # noqa: S311 - jitter, not secrets
@@ -147,6 +138,7 @@ class _BaseClient:
             clock=lambda: self._clock(),
             rand=self._rng.random,
             wall_clock=time.time,
+            secrets=self._settings.secrets,
             auth_hint=self._settings.auth_hint,
         )
 
@@ -199,10 +191,13 @@ class _BaseClient:
                 setattr(clone, name, type(value)(clone, value._ep))  # type: ignore[arg-type]
         return clone
 
-    def _with_timeout(self, request: httpx.Request) -> httpx.Request:
-        request.extensions["timeout"] = self._settings.timeout.as_dict()
+    def _with_timeout(self, effect: Send) -> tuple[httpx.Request, float | None]:
+        """The request with its timeouts capped, and the monotonic deadline of its answer."""
+        request = effect.request
+        request.extensions["timeout"] = _request_timeout(self._settings.timeout, effect.timeout)
         request.headers.update(self._settings.headers)
-        return request
+        deadline = None if effect.timeout is None else time.monotonic() + effect.timeout
+        return request, deadline
 
     def _fetch(
         self, url: str, part: PartFile, limits: DownloadLimits, on_progress: ProgressCallback | None
@@ -310,28 +305,44 @@ class Kling(_BaseClient):
         finally:
             flow.close()
 
-    def _perform(self, effect: Any, on_update: OnUpdate | None) -> Any:
-        if isinstance(effect, Send):
-            request = self._with_timeout(effect.request)
-            started = time.perf_counter()
-            try:
-                response = self._http.send(request, auth=self._settings.auth)
-                response.read()
-            except httpx.TransportError as exc:
-                _log_exchange(request, None, started, exc)
-                return Sent(error=exc)
-            _log_exchange(request, response, started, None)
-            return Sent(response=response)
-        if isinstance(effect, Sleep):
-            self._sleep(effect.seconds)
-        elif isinstance(effect, Notify):
-            if on_update is not None:
-                on_update(effect.task)
-        elif isinstance(effect, RenewAuth):
-            self._renew()
-        elif isinstance(effect, Stream):
-            return self._stream(effect)
+    def _perform(self, effect: Effect, on_update: OnUpdate | None) -> Any:
+        match effect:
+            case Send():
+                return self._send(effect)
+            case Sleep(seconds):
+                self._sleep(seconds)
+            case Notify(task):
+                if on_update is not None:
+                    on_update(task)
+            case RenewAuth():
+                self._renew()
+            case Stream():
+                return self._stream(effect)
+            case _:
+                assert_never(effect)
         return None
+
+    def _send(self, effect: Send) -> Sent:
+        request, deadline = self._with_timeout(effect)
+        started = time.perf_counter()
+        sent = Sent()
+        try:
+            response = self._http.send(request, auth=self._settings.auth, stream=True)
+            try:
+                body = AnswerBody(self._context.max_answer_bytes, deadline)
+                if not body.refuses(response.headers):
+                    for chunk in response.iter_bytes():
+                        if not body.feed(chunk):
+                            break
+                sent = body.sent(response)
+            except httpx.DecodingError as exc:
+                sent = AnswerBody.undecodable(response, exc)
+            finally:
+                response.close()
+        except httpx.RequestError as exc:
+            sent = Sent(error=exc)
+        _log_exchange(request, sent, started, self._settings.secrets)
+        return sent
 
     def _stream(self, eff: Stream) -> Streamed:
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
@@ -635,30 +646,46 @@ class AsyncKling(_BaseClient):
         finally:
             flow.close()
 
-    async def _perform(self, effect: Any, on_update: OnUpdate | None) -> Any:
-        if isinstance(effect, Send):
-            request = self._with_timeout(effect.request)
-            started = time.perf_counter()
-            try:
-                response = await self._http.send(request, auth=self._settings.auth)
-                await response.aread()
-            except httpx.TransportError as exc:
-                _log_exchange(request, None, started, exc)
-                return Sent(error=exc)
-            _log_exchange(request, response, started, None)
-            return Sent(response=response)
-        if isinstance(effect, Sleep):
-            await self._sleep(effect.seconds)
-        elif isinstance(effect, Notify):
-            if on_update is not None:
-                outcome = on_update(effect.task)
-                if inspect.isawaitable(outcome):
-                    await outcome
-        elif isinstance(effect, RenewAuth):
-            self._renew()
-        elif isinstance(effect, Stream):
-            return await self._stream(effect)
+    async def _perform(self, effect: Effect, on_update: OnUpdate | None) -> Any:
+        match effect:
+            case Send():
+                return await self._send(effect)
+            case Sleep(seconds):
+                await self._sleep(seconds)
+            case Notify(task):
+                if on_update is not None:
+                    outcome = on_update(task)
+                    if inspect.isawaitable(outcome):
+                        await outcome
+            case RenewAuth():
+                self._renew()
+            case Stream():
+                return await self._stream(effect)
+            case _:
+                assert_never(effect)
         return None
+
+    async def _send(self, effect: Send) -> Sent:
+        request, deadline = self._with_timeout(effect)
+        started = time.perf_counter()
+        sent = Sent()
+        try:
+            response = await self._http.send(request, auth=self._settings.auth, stream=True)
+            try:
+                body = AnswerBody(self._context.max_answer_bytes, deadline)
+                if not body.refuses(response.headers):
+                    async for chunk in response.aiter_bytes():
+                        if not body.feed(chunk):
+                            break
+                sent = body.sent(response)
+            except httpx.DecodingError as exc:
+                sent = AnswerBody.undecodable(response, exc)
+            finally:
+                await response.aclose()
+        except httpx.RequestError as exc:
+            sent = Sent(error=exc)
+        _log_exchange(request, sent, started, self._settings.secrets)
+        return sent
 
     async def _stream(self, eff: Stream) -> Streamed:
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.

@@ -77,3 +77,10 @@ PART_NAME_MAX_BYTES = 100
 # Strings longer than this (Base64 images) are streamed in slices of this many characters:
 # 1 MiB keeps the extra memory small and the per-slice overhead negligible.
 BODY_SLICE_CHARS = 1_048_576
+
+# --- Answers (_flow.py, _client.py) ----------------------------------------------------------
+# The largest JSON answer read: a page of 500 tasks is well under 1 MiB, so 16 MiB is generous,
+# and a hostile or broken server cannot make the client hold hundreds of megabytes.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+# The least time a request gets when a deadline is near: enough for one healthy round trip.
+MIN_REQUEST_SECONDS = 1.0

@@ -26,7 +26,9 @@ The CLI's exit status for each class is in ``kling_ext/cli/_exit.py``.
 The business ``code`` of the Kling envelope decides the class; the HTTP status is only a
 fallback, because Kling sends billing errors (1100-1102) with HTTP 429, and gateways may send any
 code with HTTP 200.
-No exception here is ever given a request header, so none can leak an API key.
+No exception here is ever given a request header, and the server text they carry has the
+client's secrets cut out before they are built (``_flow.read_answer``), so none can leak an API
+key, even one a server echoes back.
 """
 
 from collections.abc import Mapping
@@ -479,12 +481,14 @@ _NOT_FOUND_PHRASES = ("not found", "not exist")
 
 
 def is_task_not_found(status_code: int | None, code: int | None, message: str | None) -> bool:
-    """Tell whether an error response means "no such task".
+    """Tell whether an error response proves that a task does not exist.
 
     The recovery after an ambiguous create relies on this: only a definite "not found" makes it
-    safe to send the create again. Kling answers a missing task id with HTTP 400, code 1201 and
-    "Task not found by id/external id: <id>" (reference §13.12), and 1201 otherwise means any
-    invalid parameter, so for 1201 the message decides.
+    safe to send the create again, so only the documented answers count. Kling answers a missing
+    task id with HTTP 400, code 1201 and "Task not found by id/external id: <id>" (reference
+    §13.12); 1201 otherwise means any invalid parameter, so its message decides. HTTP 404 with
+    code 1203 counts when its message is about a task. Anything without a business code (an HTML
+    404 page, a proxy's "not found") may be a wrong route, which proves nothing.
 
     Args:
         status_code: The HTTP status, if a response arrived.
@@ -492,15 +496,13 @@ def is_task_not_found(status_code: int | None, code: int | None, message: str | 
         message: The server's message.
 
     Returns:
-        ``True`` only for a definite "no such task": codes 1201/1203 whose message says "not
-        found" or "not exist" (case-insensitive), or a 400/404 without a code whose message says
-        a task was not found. ``False`` otherwise, a bare 404 and code 1202 included.
+        ``True`` only for HTTP 400 with code 1201, or HTTP 404 with code 1203, whose message
+        says a task was "not found" or does "not exist" (case-insensitive). ``False`` otherwise.
     """
-    says_not_found = any(phrase in (message or "").lower() for phrase in _NOT_FOUND_PHRASES)
-    if code is not None and code != 0:
-        # 1202 ("method invalid") and a bare 404 can mean a wrong route: not proof of absence.
-        return code in (1201, 1203) and says_not_found
-    return status_code in (400, 404) and says_not_found and "task" in (message or "").lower()
+    text = (message or "").lower()
+    says_not_found = any(phrase in text for phrase in _NOT_FOUND_PHRASES)
+    documented = (status_code, code) in ((400, 1201), (404, 1203))
+    return documented and says_not_found and "task" in text
 
 
 def _looks_not_found(status_code: int | None, code: int | None, message: str) -> bool:

@@ -4,23 +4,33 @@ A flow is a generator that yields effects (`Send` a request, `Sleep`, `Notify` a
 `Stream` a download, `RenewAuth`) and receives their results. Every decision (retry, look a
 create up before re-sending it, poll again, give up) is made here, once; the two drivers in
 `_client.py` only perform effects. Tests drive flows with a fake clock and canned responses.
+
+Everything the server says passes through `read_answer`, which is where a hostile answer is
+made harmless: bodies over a size cap or unreadable become errors with a short preview, and the
+client's secrets are cut out of every string before any error or task is built from it.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import time
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, Protocol, TypeVar
 from urllib.parse import quote
 
 import attrs
 import httpx
 
+from ._auth import redact
 from ._body import encode_json
+from ._constants import MAX_ANSWER_BYTES, MIN_REQUEST_SECONDS
 from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     AuthenticationError,
+    ConfigurationError,
     KlingError,
     RateLimitError,
     ResponseValidationError,
@@ -37,10 +47,12 @@ from ._polling import PollSchedule
 from ._retry import (
     GiveUp,
     LookUp,
+    Operation,
     Outcome,
     RenewToken,
     Retry,
     RetryPolicy,
+    TransportFailure,
     parse_retry_after,
 )
 from ._spec import Endpoint
@@ -54,17 +66,29 @@ T = TypeVar("T")
 
 @attrs.frozen
 class Send:
-    """Send one API request; the driver answers with a `Sent`."""
+    """Send one API request; the driver answers with a `Sent`.
+
+    `timeout` caps every phase of this request (connect, each read, the whole body) when a
+    deadline is near; `None` leaves the client's own timeouts alone.
+    """
 
     request: httpx.Request
+    timeout: float | None = None
 
 
 @attrs.frozen
 class Sent:
-    """What sending produced: a response (body read), or the transport error."""
+    """What sending produced: an answer, or the error that stopped it before one arrived.
+
+    The driver reads the body itself, up to `Context.max_answer_bytes`: `body` holds it, or is
+    `None` with `unreadable` saying why (too large, undecodable). A `response` passed without
+    `body` is read from `response.content` (handy in tests).
+    """
 
     response: httpx.Response | None = None
-    error: httpx.TransportError | None = None
+    error: httpx.RequestError | None = None
+    body: bytes | None = None
+    unreadable: str | None = None
 
 
 @attrs.frozen
@@ -134,6 +158,9 @@ class Context:
     clock: Callable[[], float]
     rand: Callable[[], float]
     wall_clock: Callable[[], float]
+    secrets: tuple[str, ...] = attrs.field(default=(), repr=False)
+    """This client's credentials, cut out of everything the server sends back."""
+    max_answer_bytes: int = MAX_ANSWER_BYTES
     auth_hint: str = ""
     """The masked credentials (`API key sk-…abcd`), named in an authentication error."""
 
@@ -145,9 +172,25 @@ class Context:
         json_body: Any = None,
         params: Mapping[str, Any] | None = None,
     ) -> httpx.Request:
-        """An API request to `path` below the base URL."""
+        """An API request to `path` below the base URL.
+
+        Raises:
+            ValidationError: a body string that cannot be encoded (a lone surrogate).
+            ConfigurationError: the base URL cannot make a request URL.
+        """
+        if json_body is not None:
+            # The body is encoded lazily while it is sent; a bad string must fail before that.
+            _check_encodable(json_body, "")
+        try:
+            return self._build(method, self.base_url + path, json_body, params)
+        except (httpx.InvalidURL, ValueError) as exc:  # IDNA errors are ValueErrors
+            raise ConfigurationError(f"The base URL cannot be used: {exc}") from None
+
+    @staticmethod
+    def _build(
+        method: str, url: str, json_body: Any, params: Mapping[str, Any] | None
+    ) -> httpx.Request:
         headers = {"Accept": "application/json"}
-        url = self.base_url + path
         if json_body is None:
             return httpx.Request(method, url, params=params, headers=headers)
         headers["Content-Type"] = "application/json"
@@ -158,6 +201,82 @@ class Context:
         headers["Host"] = httpx.URL(url).netloc.decode("ascii")
         headers["Content-Length"] = str(body.length)
         return httpx.Request(method, url, params=params, stream=body, headers=headers)
+
+
+def _check_encodable(value: Any, where: str) -> None:
+    if isinstance(value, str):
+        if value.isascii():
+            return
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValidationError(
+                where or "body",
+                f"character {exc.start} ({value[exc.start]!r}) cannot be encoded as UTF-8",
+                "text without lone surrogates",
+            ) from None
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            _check_encodable(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_encodable(item, f"{where}[{index}]")
+
+
+class AnswerBody:
+    """Collects an answer's body for a driver, refusing it past the size cap or the deadline.
+
+    Both drivers feed it the chunks they receive, so these limits are decided in one place.
+    `deadline` is on `clock` (monotonic seconds): per-phase timeouts restart with every byte, so
+    a trickling body would otherwise outlive any deadline.
+    """
+
+    def __init__(
+        self,
+        limit: int,
+        deadline: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.size = 0
+        self._deadline = deadline
+        self._clock = clock
+        self._chunks: list[bytes] = []
+
+    def refuses(self, headers: httpx.Headers) -> bool:
+        """True when the declared length alone is over the cap: nothing need be read."""
+        length = headers.get("content-length", "")
+        return length.isdigit() and int(length) > self.limit
+
+    def feed(self, chunk: bytes) -> bool:
+        """Keep a chunk; False once the body is over the cap (stop reading).
+
+        Raises:
+            httpx.ReadTimeout: the deadline passed while the body was still arriving.
+        """
+        if self._deadline is not None and self._clock() > self._deadline:
+            raise httpx.ReadTimeout("the answer did not arrive before the deadline")
+        self.size += len(chunk)
+        if self.size > self.limit:
+            self._chunks.clear()
+            return False
+        self._chunks.append(chunk)
+        return True
+
+    def sent(self, response: httpx.Response) -> Sent:
+        """The `Sent` for this response: the body, or why it was not read (too large)."""
+        if self.size > self.limit or (not self._chunks and self.refuses(response.headers)):
+            return Sent(response=response, unreadable=self.too_large())
+        return Sent(response=response, body=b"".join(self._chunks))
+
+    def too_large(self) -> str:
+        """Why the body was refused."""
+        return f"the answer is larger than {self.limit // (1024 * 1024)} MiB and was not read"
+
+    @staticmethod
+    def undecodable(response: httpx.Response, exc: httpx.DecodingError) -> Sent:
+        """The `Sent` for a body whose content encoding is broken."""
+        return Sent(response=response, unreadable=f"the answer could not be decoded: {exc}")
 
 
 # ------------------------------------------------------------------ answers
@@ -173,99 +292,242 @@ class _Answer:
     error: KlingError | None = None
 
 
-def read_answer(sent: Sent, ctx: Context, request: httpx.Request | None = None) -> _Answer:
+def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
+    """The decoded body with every secret cut out of its strings (keys included)."""
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, list):
+        return [_scrub(item, secrets) for item in value]
+    if isinstance(value, dict):
+        return {_scrub(k, secrets): _scrub(v, secrets) for k, v in value.items()}
+    return value
+
+
+# What redaction looks for, as it may appear in raw JSON (lower-cased): a bearer token, a JWT,
+# or a \u escape (which could spell a secret that a plain search of the bytes would miss).
+_SUSPECT = (b"bearer", b"eyj", b"\\u")
+# Characters JSON may write escaped without \u: a secret holding one is always scrubbed for.
+_ESCAPABLE = frozenset('"\\/')
+
+
+def _needs_scrub(content: bytes, secrets: tuple[str, ...]) -> bool:
+    """False when the body provably holds no secret, so the decoded value need not be walked."""
+    lowered = content.lower()
+    if any(marker in lowered for marker in _SUSPECT):
+        return True
+    return any(secret.encode() in content or _ESCAPABLE & set(secret) for secret in secrets)
+
+
+def _decode(content: bytes, secrets: tuple[str, ...]) -> Any:
+    """The JSON body, scrubbed; None when it is not JSON (or nested beyond reason)."""
+    try:
+        body = json.loads(content)
+        return _scrub(body, secrets) if _needs_scrub(content, secrets) else body
+    except (ValueError, RecursionError):
+        return None
+
+
+def _preview(content: bytes, secrets: tuple[str, ...]) -> str:
+    # Cut after redacting, so a secret is never split into a visible half.
+    return repr(redact(content[:400].decode("utf-8", "replace"), secrets)[:200])
+
+
+def _has_task_id(data: Any) -> bool:
+    task_id = data.get("task_id") if isinstance(data, Mapping) else None
+    return task_id is not None and not isinstance(task_id, bool) and str(task_id) != ""
+
+
+def _shown_response(
+    response: httpx.Response,
+    content: bytes,
+    request: httpx.Request | None,
+    secrets: tuple[str, ...],
+) -> httpx.Response:
+    """The response to keep on an error: body read (what was read of it), secrets cut out."""
+    if _needs_scrub(content, secrets):
+        content = redact(content.decode("utf-8", "replace"), secrets).encode()
+    # The body is decoded already, and its length may have changed.
+    dropped = ("content-encoding", "content-length", "transfer-encoding")
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in dropped]
+    return httpx.Response(response.status_code, headers=headers, content=content, request=request)
+
+
+def read_answer(
+    sent: Sent,
+    ctx: Context,
+    request: httpx.Request | None = None,
+    operation: Operation = "query",
+) -> _Answer:
     """Interpret one attempt. A non-zero `code` is an error even under HTTP 200.
 
-    `request` is what was sent: the error names its URL and keeps it (without credentials).
+    `request` is what was sent: an error names its URL and keeps it (without credentials).
+    A create's 2xx answer that cannot be read (no envelope, no task id, too large, undecodable)
+    says nothing about what the server did, so it is classed like a dropped connection after
+    the request was sent: the task may exist.
     """
-    now = ctx.wall_clock()
-    kept = redacted_request(request) if request is not None else None
+    now, secrets = ctx.wall_clock(), ctx.secrets
     if sent.response is None:
         exc = sent.error or httpx.TransportError("no response")
         outcome = Outcome.from_exception(exc)
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        detail = f"{type(exc).__name__}: {exc}"
         where = f" at {request.url}" if request is not None else ""
+        kept = redacted_request(request) if request is not None else None
         failure = cls(
-            f"{cls().args[0].rstrip('.')}{where} ({type(exc).__name__}: {exc})", request=kept
+            f"{cls().args[0].rstrip('.')}{where} ({redact(detail, secrets)})", request=kept
         )
-        failure.__cause__ = exc
-        return _Answer(outcome=outcome, error=failure)
+        if redact(detail, secrets) == detail:
+            failure.__cause__ = exc  # a cause that echoes a secret would print it in tracebacks
+        return _Answer(outcome=attrs.evolve(outcome, message=failure.args[0]), error=failure)
     response = sent.response
-    if kept is not None:
-        response.request = kept  # the sent one carries the Authorization header
+    status = response.status_code
     retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
+    content = sent.body if sent.body is not None else b""
+    if sent.body is None and sent.unreadable is None:
+        content = response.content
+    body = None if sent.unreadable is not None else _decode(content, secrets)
     envelope = body if isinstance(body, Mapping) else {}
     raw_code = envelope.get("code")
     code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else None
     message = envelope.get("message") if isinstance(envelope.get("message"), str) else None
     request_id = envelope.get("request_id") if isinstance(envelope.get("request_id"), str) else None
-    ok = 200 <= response.status_code < 300
-    if ok and code == 0 and "data" in envelope:
-        return _Answer(data=envelope["data"], request_id=request_id)
+    ok = 200 <= status < 300
+    data = envelope.get("data")
+    if ok and code == 0 and "data" in envelope and (operation != "create" or _has_task_id(data)):
+        return _Answer(data=data, request_id=request_id)
+    # Only an error keeps the request and response: a success need not copy them.
+    kept = redacted_request(request) if request is not None else None
+    shown = _shown_response(response, content, kept, secrets)
+    preview = _preview(content, secrets)
+    what = sent.unreadable or (f"the answer is not JSON: {preview}" if content else "no body")
     if ok and code in (0, None):
+        if code == 0 and "data" in envelope:
+            reason = f"the answer has no task_id: {preview}"
+        else:
+            reason = sent.unreadable or f"the answer is not a Kling envelope: {preview}"
         error: APIError = ResponseValidationError(
-            f"the answer is not a Kling envelope: {response.text[:200]!r}",
-            status_code=response.status_code,
+            reason,
+            status_code=status,
             code=code,
             request_id=request_id,
             body=body,
             request=kept,
-            response=response,
+            response=shown,
         )
-    else:
-        if message is None and body is None:
-            message = f"HTTP {response.status_code}: {response.text[:200]!r}"
-        error = error_from_response(
-            status_code=response.status_code,
-            code=code,
-            message=message,
-            request_id=request_id,
-            body=body,
-            retry_after=retry_after,
-            request=kept,
-            response=response,
-        )
-        if isinstance(error, AuthenticationError) and ctx.auth_hint:
-            # "Which key went where?" is the first question after a 401.
-            error.args = (f"{error.args[0]} [base URL {ctx.base_url}, {ctx.auth_hint}]",)
-    outcome = Outcome(
-        status_code=response.status_code, code=code, message=message or "", retry_after=retry_after
+        transport = TransportFailure.MAYBE_SENT if operation == "create" else None
+        outcome = Outcome(status_code=status, code=code, message=reason, transport=transport)
+        return _Answer(outcome=outcome, error=error, request_id=request_id)
+    if message is None and body is None:
+        message = what
+    error = error_from_response(
+        status_code=status,
+        code=code,
+        message=message,
+        request_id=request_id,
+        body=body,
+        retry_after=retry_after,
+        request=kept,
+        response=shown,
     )
+    if isinstance(error, AuthenticationError) and ctx.auth_hint:
+        # "Which key went where?" is the first question after a 401.
+        error.args = (f"{error.args[0]} [base URL {ctx.base_url}, {ctx.auth_hint}]",)
+    outcome = Outcome(status_code=status, code=code, message=message or "", retry_after=retry_after)
     return _Answer(outcome=outcome, error=error, request_id=request_id)
 
 
 # ------------------------------------------------------------------ flows
 
 
-def call(ctx: Context, build: Callable[[], httpx.Request], operation: str) -> Flow[_Answer]:
-    """Send a query (or list) with retries; return the successful answer or raise its error."""
+class _Recover(Protocol):
+    """Look up a create that may have made a task: its answer if found, None if proven absent.
+
+    `proof_needed`: absence is no good news (the API said the task exists), so it raises too.
+    """
+
+    def __call__(self, cause: KlingError, *, proof_needed: bool) -> Flow[_Answer | None]: ...
+
+
+def _exchange(
+    ctx: Context,
+    build: Callable[[], httpx.Request],
+    operation: Operation,
+    *,
+    deadline: float | None = None,
+    recover: _Recover | None = None,
+) -> Flow[_Answer]:
+    """The one retry loop: send until an answer settles it; return that answer, good or bad.
+
+    The policy decides each failure. A create (`recover` given) that may have made a task is
+    looked up before anything else happens: found, it is the answer; proven absent, it may be
+    sent again. With a `deadline` (clock time), no request outlives it and no retry sleeps past
+    it: the last failed answer is returned instead.
+    """
     attempt, renewed = 0, False
     while True:
+        left = None if deadline is None else max(deadline - ctx.clock(), MIN_REQUEST_SECONDS)
         request = build()
-        answer = read_answer((yield Send(request)), ctx, request)
+        sent = yield Send(request, timeout=left)
+        answer = read_answer(sent, ctx, request, operation)
         if answer.error is None:
             return answer
         assert answer.outcome is not None
-        decision = ctx.policy.decide(answer.outcome, attempt, operation, rand=ctx.rand())  # type: ignore[arg-type]
-        if isinstance(decision, RenewToken) and not renewed:
-            renewed = True
-            yield RenewAuth()
-            continue
-        if isinstance(decision, Retry):
-            attempt += 1
-            yield Sleep(decision.delay)
-            continue
+        if recover is not None and _is_duplicate(answer.outcome):
+            # An earlier attempt of ours made it (its answer was lost): that task is the answer.
+            found = yield from recover(answer.error, proof_needed=True)
+            assert found is not None
+            return found
+        decision = ctx.policy.decide(answer.outcome, attempt, operation, rand=ctx.rand())
+        match decision:
+            case RenewToken() if not renewed:
+                renewed = True
+                yield RenewAuth()
+                continue
+            case Retry(delay) | LookUp(delay) if deadline is not None and (
+                ctx.clock() + delay >= deadline
+            ):
+                return answer
+            case Retry(delay):
+                attempt += 1
+                yield Sleep(delay)
+                continue
+            case LookUp(delay) if recover is not None:
+                yield Sleep(delay)
+                found = yield from recover(answer.error, proof_needed=False)
+                if found is not None:
+                    return found
+                attempt += 1
+                continue  # proven absent: re-sending cannot pay twice
+            case GiveUp(task_may_exist=True) if recover is not None:
+                found = yield from recover(answer.error, proof_needed=False)
+                return found or answer  # absent: nothing was paid, and its error stands
+            case _:
+                return answer
+
+
+def _raise_on_error(answer: _Answer) -> _Answer:
+    if answer.error is not None:
         raise answer.error
+    return answer
 
 
-def get_task(ctx: Context, ep: Endpoint, ident: str) -> Flow[Task]:
+def call(
+    ctx: Context,
+    build: Callable[[], httpx.Request],
+    operation: Operation = "query",
+    *,
+    deadline: float | None = None,
+) -> Flow[_Answer]:
+    """Send a query (or list) with retries; return the successful answer or raise its error."""
+    return _raise_on_error((yield from _exchange(ctx, build, operation, deadline=deadline)))
+
+
+def get_task(
+    ctx: Context, ep: Endpoint, ident: str, *, deadline: float | None = None
+) -> Flow[Task]:
     """Query a task by its task_id or external_task_id."""
     path = f"/v1/videos/{ep.kind}/{_quote(ident)}"
-    answer = yield from call(ctx, lambda: ctx.request("GET", path), "query")
+    answer = yield from call(ctx, lambda: ctx.request("GET", path), deadline=deadline)
     return _task(answer, ep)
 
 
@@ -273,7 +535,7 @@ def list_tasks(ctx: Context, ep: Endpoint, page: int, page_size: int) -> Flow[li
     """One page of an endpoint's tasks, newest first."""
     params = {"pageNum": page, "pageSize": page_size}
     path = f"/v1/videos/{ep.kind}"
-    answer = yield from call(ctx, lambda: ctx.request("GET", path, params=params), "query")
+    answer = yield from call(ctx, lambda: ctx.request("GET", path, params=params))
     if not isinstance(answer.data, list):
         raise ResponseValidationError(f"the task list is not a list: {answer.data!r}"[:200])
     return [
@@ -286,52 +548,20 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
 
     A create is re-sent only when it provably made no task: the request never left (connect
     error), the API refused it (a business error such as 1303), or a lookup by its
-    external_task_id confirmed that no such task exists.
+    external_task_id confirmed that no such task exists. An answer that cannot be read is
+    ambiguous too: the task may exist.
     """
     external = str(body["external_task_id"])
     path = f"/v1/videos/{ep.kind}"
-    attempt, renewed = 0, False
-    while True:
-        request = ctx.request("POST", path, json_body=body)
-        answer = read_answer((yield Send(request)), ctx, request)
-        if answer.error is None:
-            if not isinstance(answer.data, Mapping):
-                raise ResponseValidationError(
-                    f"the create answer has no task: {answer.data!r}"[:200]
-                )
-            return Task.from_data(
-                answer.data, kind=ep.kind, request_id=answer.request_id, external_task_id=external
-            )
-        assert answer.outcome is not None
-        outcome = answer.outcome
-        if _is_duplicate(outcome):
-            # An earlier attempt of ours did create it (the answer was lost): fetch that task.
-            found = yield from _look_up(ctx, ep, external, answer.error)
-            if found is not None:
-                return found
-            raise answer.error
-        decision = ctx.policy.decide(outcome, attempt, "create", rand=ctx.rand())
-        if isinstance(decision, RenewToken) and not renewed:
-            renewed = True
-            yield RenewAuth()
-            continue
-        if isinstance(decision, Retry):  # the policy retries a create only if it made no task
-            attempt += 1
-            yield Sleep(decision.delay)
-            continue
-        if isinstance(decision, LookUp) or (
-            isinstance(decision, GiveUp) and decision.task_may_exist
-        ):
-            if isinstance(decision, LookUp):
-                yield Sleep(decision.delay)
-            found = yield from _look_up(ctx, ep, external, answer.error)
-            if found is not None:
-                return found
-            if isinstance(decision, GiveUp):
-                raise answer.error  # confirmed: no task was made, so nothing was paid
-            attempt += 1
-            continue  # confirmed absent: re-sending cannot pay twice
-        raise answer.error
+
+    def recover(cause: KlingError, *, proof_needed: bool) -> Flow[_Answer | None]:
+        return _look_up(ctx, ep, external, cause, proof_needed=proof_needed)
+
+    build = lambda: ctx.request("POST", path, json_body=body)  # noqa: E731
+    answer = _raise_on_error((yield from _exchange(ctx, build, "create", recover=recover)))
+    return Task.from_data(
+        answer.data, kind=ep.kind, request_id=answer.request_id, external_task_id=external
+    )
 
 
 def _is_duplicate(outcome: Outcome) -> bool:
@@ -342,40 +572,37 @@ def _is_duplicate(outcome: Outcome) -> bool:
     )
 
 
-def _look_up(ctx: Context, ep: Endpoint, external: str, cause: KlingError) -> Flow[Task | None]:
-    """The task created with `external`, None if the API confirms there is none.
+def _look_up(
+    ctx: Context, ep: Endpoint, external: str, cause: KlingError, *, proof_needed: bool
+) -> Flow[_Answer | None]:
+    """The answer holding the task created with `external`; None if the API proves there is none.
 
     Raises:
-        TaskMayExistError: the API could not say either way.
+        TaskMayExistError: the API could not say either way, or (`proof_needed`) said earlier
+            that the task exists and now that it does not.
     """
     path = f"/v1/videos/{ep.kind}/{_quote(external)}"
-    attempt = 0
-    while True:
-        request = ctx.request("GET", path)
-        answer = read_answer((yield Send(request)), ctx, request)
-        if answer.error is None:
-            return _task(answer, ep)
-        assert answer.outcome is not None
-        outcome = answer.outcome
-        if is_task_not_found(outcome.status_code, outcome.code, outcome.message):
-            return None
-        decision = ctx.policy.decide(outcome, attempt, "query", rand=ctx.rand())
-        if isinstance(decision, Retry):
-            attempt += 1
-            yield Sleep(decision.delay)
-            continue
-        raise TaskMayExistError(
-            kind=ep.attr, external_task_id=external, cause=answer.error or cause
-        )
+    answer = yield from _exchange(ctx, lambda: ctx.request("GET", path), "query")
+    if answer.error is None and _has_task_id(answer.data):
+        return answer
+    outcome = answer.outcome
+    absent = outcome is not None and is_task_not_found(
+        outcome.status_code, outcome.code, outcome.message
+    )
+    if absent and not proof_needed:
+        return None
+    raise TaskMayExistError(kind=ep.attr, external_task_id=external, cause=answer.error or cause)
 
 
 def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | None) -> Flow[Task]:
     """Poll until the task is final; raise on failure or when `timeout` passes.
 
-    Transient trouble while polling (network, 5xx, rate limits) does not end a long wait: it is
-    retried until the deadline, because the task keeps running on the server either way.
+    Transient trouble while polling (network, 5xx, rate limits) does not end a wait, bounded or
+    not: it is retried until the deadline, if there is one, because the task keeps running on
+    the server either way. No request or retry outlives the deadline.
     """
     began = ctx.clock()
+    deadline = None if timeout is None else began + timeout
     task = start if isinstance(start, Task) else None
     ident = start.task_id if isinstance(start, Task) else start
     attempt = 0
@@ -387,14 +614,13 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
     while True:
         if task is None or not task.done:
             try:
-                task = yield from get_task(ctx, ep, ident)
+                task = yield from get_task(ctx, ep, ident, deadline=deadline)
             except (APIConnectionError, ServerError, RateLimitError) as exc:
                 # The task runs on regardless: keep trying until the deadline, if there is one.
-                past_deadline = timeout is not None and ctx.clock() - began >= timeout
-                if timeout is None or (past_deadline and task is None):
-                    raise
-                if past_deadline:
-                    raise TaskTimeoutError(task=task, timeout=timeout, kind=ep.attr) from exc
+                if deadline is not None and ctx.clock() >= deadline:
+                    if task is None:
+                        raise
+                    raise TaskTimeoutError(task=task, timeout=timeout or 0.0, kind=ep.attr) from exc
             attempt += 1
         if task is not None:
             if task.status != last_status:
@@ -428,7 +654,12 @@ def _task(answer: _Answer, ep: Endpoint) -> Task:
     )
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _quote(ident: str) -> str:
     if not ident or not ident.strip():
         raise ValidationError("task_id", "must not be empty")
+    if _CONTROL_CHARS.search(ident):
+        raise ValidationError("task_id", f"{ident!r} contains a control character")
     return quote(ident, safe="")

@@ -47,10 +47,44 @@ from kling_ext import (
 
 from ._exit import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TASK, exit_code_for
 
-__all__ = ["Job", "Watch", "echo_json", "error_json", "reporting", "task_json", "wait_hint"]
+__all__ = [
+    "Job",
+    "Watch",
+    "echo_json",
+    "error_json",
+    "reporting",
+    "safe_text",
+    "task_json",
+    "wait_hint",
+]
 
 # A status line redrawn 8 times a second keeps the elapsed time and spinner smooth but cheap.
 _REFRESH_PER_SECOND = 8
+# What a terminal may act on rather than show: C0 (ESC, BEL, CR, newline ...), DEL, C1 (CSI ...),
+# and the bidirectional overrides that make text read differently from what it is.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# In JSON, C0 is always escaped by `json.dumps`; the rest of the set above is not.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def safe_text(text: object) -> str:
+    """Text from the server made harmless for a terminal: control characters shown escaped.
+
+    An id, a status message or an error message could otherwise set the terminal's title,
+    clear the screen or forge a line of output.
+
+    Args:
+        text: What to show (converted with ``str``).
+
+    Returns:
+        The text, with every control character written as ``\\xNN`` or ``\\uNNNN``.
+    """
+    return _CONTROL.sub(_escape, str(text))
 
 
 def wait_hint(kind: str, task_id: str) -> str:
@@ -121,7 +155,9 @@ def echo_json(value: object) -> None:
     Args:
         value: A JSON-serialisable object or list.
     """
-    click.echo(json.dumps(value, ensure_ascii=False))
+    # Still the same JSON value: the escapes only spell out what a terminal would act on.
+    text = json.dumps(value, ensure_ascii=False)
+    click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 @attrs.define
@@ -157,26 +193,32 @@ def _validation_text(exc: ValidationError, flags: Mapping[str, str]) -> str:
 
 
 def _error_text(exc: KlingError, job: Job) -> str:
+    task_id = safe_text(getattr(exc, "task_id", job.task_id))
     if isinstance(exc, TaskTimeoutError):
         return (
-            f"task {exc.task_id} is still running after {exc.timeout:g} s; "
-            f"resume with: {wait_hint(job.kind or '<kind>', exc.task_id)}"
+            f"task {task_id} is still running after {exc.timeout:g} s; "
+            f"resume with: {wait_hint(job.kind or '<kind>', task_id)}"
         )
     if isinstance(exc, TaskFailedError):
-        reason = f": {exc.message}" if exc.message else ""
+        reason = f": {safe_text(exc.message)}" if exc.message else ""
         return (
-            f"task {exc.task_id} failed{reason} "
-            f"(see it again with: {wait_hint(job.kind or '<kind>', exc.task_id)})"
+            f"task {task_id} failed{reason} "
+            f"(see it again with: {wait_hint(job.kind or '<kind>', task_id)})"
         )
-    text = _validation_text(exc, job.flags) if isinstance(exc, ValidationError) else str(exc)
-    if isinstance(exc, TaskMayExistError) and job.kind:
-        text += f"\nlook it up with: kling status {job.kind} {exc.external_task_id}"
+    shown = _validation_text(exc, job.flags) if isinstance(exc, ValidationError) else str(exc)
+    text = safe_text(shown)
+    if isinstance(exc, TaskMayExistError):
+        # Creating again could pay twice: say which id finds the task, and how.
+        external = safe_text(exc.external_task_id)
+        kind = job.kind or exc.kind.replace("_", "-")
+        text += f"\nexternal_task_id: {external}\nlook it up with: kling status {kind} {external}"
     if isinstance(exc, ConfigurationError):
         text += "\n(the CLI reads KLING_API_KEY, else API_KEY, and KLING_BASE_URL; or pass "
         text += "--api-key / --base-url / --allow-insecure)"
     if job.created and job.kind and job.task_id and not isinstance(exc, TaskError):
         # The task exists and may be paid for: say how to get it rather than create it again.
-        text += f"\ntask {job.task_id} exists; follow it with: {wait_hint(job.kind, job.task_id)}"
+        ident = safe_text(job.task_id)
+        text += f"\ntask {ident} exists; follow it with: {wait_hint(job.kind, ident)}"
     return text
 
 
@@ -209,14 +251,12 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
         if job.creating and not job.created and job.kind and job.task_id:
             click.echo(
                 f"\ninterrupted; the task may have been created: kling status {job.kind} "
-                f"{job.task_id}",
+                f"{safe_text(job.task_id)}",
                 err=True,
             )
         elif job.kind and job.task_id:
-            click.echo(
-                f"\nstopped waiting; the task keeps running: {wait_hint(job.kind, job.task_id)}",
-                err=True,
-            )
+            hint = wait_hint(job.kind, safe_text(job.task_id))
+            click.echo(f"\nstopped waiting; the task keeps running: {hint}", err=True)
         else:
             click.echo("\ninterrupted", err=True)
         raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
@@ -225,9 +265,10 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
         raise click.exceptions.Exit(EXIT_BROKEN_PIPE) from None
     except OSError as exc:
         # Writing the video failed (disk full, no permission): the task is done, fetch it again.
-        text = f"error: {exc}"
+        text = f"error: {safe_text(exc)}"
         if job.kind and job.task is not None and job.task_id:
-            text += f"\nsave it elsewhere with: {wait_hint(job.kind, job.task_id)} --output PATH"
+            hint = wait_hint(job.kind, safe_text(job.task_id))
+            text += f"\nsave it elsewhere with: {hint} --output PATH"
         click.echo(text, err=True)
         raise click.exceptions.Exit(EXIT_TASK) from None
 
@@ -277,8 +318,8 @@ class Watch:
     def describe(self) -> str:
         """The status line: endpoint, task id, status and time spent waiting."""
         task = self._task
-        ident = task.task_id if task else "?"
-        status = task.status.value if task else "creating"
+        ident = safe_text(task.task_id) if task else "?"
+        status = safe_text(task.status.value) if task else "creating"
         return f"{self.kind} {ident}: {status} ({_elapsed(time.monotonic() - self._started)})"
 
     def __enter__(self) -> Watch:
@@ -362,4 +403,5 @@ class Watch:
         """
         self._stop()
         for path in paths:
-            self._console.print(f"saved {path}", markup=False, highlight=False, soft_wrap=True)
+            text = f"saved {safe_text(path)}"
+            self._console.print(text, markup=False, highlight=False, soft_wrap=True)

@@ -18,7 +18,7 @@ from kling_ext._prepare import new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
 
 from ._options import FieldOption, collect_fields, spec_options
-from ._output import Job, Watch, echo_json, reporting, task_json, wait_hint
+from ._output import Job, Watch, echo_json, reporting, safe_text, task_json, wait_hint
 
 __all__ = [
     "CREATE_COMMANDS",
@@ -112,7 +112,7 @@ def _print_result(task: Task, paths: Sequence[Path], json_output: bool) -> None:
         echo_json(task_json(task, paths))
         return
     for line in [str(path) for path in paths] or [video.url for video in task.videos]:
-        click.echo(line)
+        click.echo(safe_text(line))
 
 
 def follow(
@@ -173,10 +173,11 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
         if json_output:
             echo_json(task_json(task))
         else:
-            click.echo(task.task_id)
+            ident = safe_text(task.task_id)
+            click.echo(ident)
             click.echo(
-                f"{ep.kind} task {task.task_id} {task.status.value}; "
-                f"follow it with: {wait_hint(ep.kind, task.task_id)}",
+                f"{ep.kind} task {ident} {task.status.value}; "
+                f"follow it with: {wait_hint(ep.kind, ident)}",
                 err=True,
             )
 
@@ -268,9 +269,9 @@ def _status(
         if task.status_message:
             lines.append(f"message: {task.status_message}")
         lines += [f"video: {video.url}" for video in task.videos]
-        click.echo("\n".join(lines))
+        click.echo("\n".join(safe_text(line) for line in lines))
         if not task.done:
-            click.echo(f"follow it with: {wait_hint(kind, task.task_id)}", err=True)
+            click.echo(f"follow it with: {wait_hint(kind, safe_text(task.task_id))}", err=True)
 
 
 status = click.Command(
@@ -330,7 +331,7 @@ def _list(
             return
         for task in tasks:
             created = task.created_at.isoformat(timespec="seconds") if task.created_at else "-"
-            click.echo(f"{task.task_id}\t{task.status.value}\t{created}")
+            click.echo(f"{safe_text(task.task_id)}\t{task.status.value}\t{created}")
         if not tasks:
             click.echo(f"no {kind} tasks on page {page}", err=True)
 
