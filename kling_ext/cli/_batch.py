@@ -26,7 +26,7 @@ from kling_ext._batch_ledger import Ledger
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED
-from ._output import echo_json, error_json, reporting
+from ._output import echo_json, error_json, reporting, safe_text
 
 __all__ = ["batch", "batch_status"]
 
@@ -96,7 +96,7 @@ class _Display:
         if result.ok:
             text = f"done    {result.id} -> {', '.join(str(f) for f in result.files)}"
         else:
-            text = f"failed  {result.id} (line {result.line}): {result.reason}"
+            text = f"failed  {result.id} (line {result.line}): {safe_text(result.reason)}"
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
@@ -126,7 +126,7 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     if report.failed and not display.json_output:
         for result in report.failed:
             err.print(
-                f"  failed {result.id} (line {result.line}): {result.reason}",
+                f"  failed {result.id} (line {result.line}): {safe_text(result.reason)}",
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
@@ -134,7 +134,7 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     if report.stopped is not None:
         cause = "the API is out of reach" if report.exit_code == 4 else "the API refused the batch"
         click.echo(
-            f"error: {cause}: {report.stopped}\ncreation stopped; "
+            f"error: {cause}: {safe_text(report.stopped)}\ncreation stopped; "
             f"{report.not_started} job(s) not started. Tasks already created were followed. "
             f"Fix the cause (key, balance, network) and resume with: {resume}",
             err=True,
@@ -294,7 +294,9 @@ def batch_status(where: Path, json_output: bool) -> None:
                 )
                 continue
             detail = ", ".join(row.files) or row.message or row.external_task_id
-            click.echo(f"{row.id}\t{row.state}\t{row.task_id or '-'}\t{detail}")
+            click.echo(
+                f"{row.id}\t{row.state}\t{safe_text(row.task_id or '-')}\t{safe_text(detail)}"
+            )
     except sqlite3.DatabaseError as exc:
         click.echo(f"error: {path} is not a readable batch ledger ({exc})", err=True)
         raise click.exceptions.Exit(2) from None

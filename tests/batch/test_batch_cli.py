@@ -64,7 +64,7 @@ def test_a_batch_prints_one_json_object_per_job_then_a_summary_and_status_reads_
     tmp_path: Path, served: tuple[MockGateway, RunningServer]
 ) -> None:
     _, server = served
-    failing = {"kind": "text2video", "id": "bad", "prompt": "[mock:fail:too dark]"}
+    failing = {"kind": "text2video", "id": "bad", "prompt": "[mock:fail:too dark\x1b[2J]"}
     write_jobs(tmp_path / "jobs.jsonl", [*prompts(2), failing])
     done = kling(
         "batch", "jobs.jsonl", "-o", "out", "--json", base_url=server.base_url, cwd=tmp_path
@@ -94,6 +94,8 @@ def test_a_batch_prints_one_json_object_per_job_then_a_summary_and_status_reads_
     )
     assert again.returncode == 1  # nothing left to send: the dead server is never asked
     assert "2 of 3 succeeded, 2 of them in an earlier run, 1 failed" in again.stderr
+    assert "too dark\\x1b[2J" in again.stderr  # the server's text cannot drive the terminal
+    assert "\x1b" not in again.stderr + status.stdout
 
 
 def test_a_refused_balance_exits_3_and_says_how_to_resume(
