@@ -272,7 +272,7 @@ class Ledger:
                         job.kind,
                         job.fingerprint,
                         fields,
-                        external or (new_batch_external_id() if restart else old_external),
+                        new_batch_external_id() if restart else (external or old_external),
                         job.id,
                     ),
                 )

@@ -125,3 +125,14 @@ def test_the_report_is_json(tmp_path: Path, client: Kling) -> None:
     jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(1))
     report = Batch(jobs, tmp_path / "out").run(client)
     assert json.loads(json.dumps(report.to_json()))["succeeded"] == 1
+
+
+def test_a_retried_job_gets_a_new_task_even_with_its_own_external_task_id(
+    tmp_path: Path, client: Kling, gateway: MockGateway
+) -> None:
+    line = {"kind": "text2video", "prompt": "[mock:fail]", "external_task_id": "mine-1"}
+    jobs = write_jobs(tmp_path / "jobs.jsonl", [line])
+    assert Batch(jobs, tmp_path / "out").run(client).exit_code == 1
+    Batch(jobs, tmp_path / "out", retry_failed=True).run(client)
+    assert len(gateway.tasks) == 2
+    assert gateway.tasks[0].external_task_id == "mine-1"
