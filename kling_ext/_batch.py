@@ -326,7 +326,8 @@ class Batch:
         return f"Batch({str(self.jobs)!r}, {str(self.output)!r})"
 
     def run(self, client: Kling) -> BatchReport:
-        """Run the batch with a synchronous client.
+        """Run the batch with a synchronous client (where no event loop runs; in a notebook or
+        other async code, `await batch.arun(AsyncKling())` instead).
 
         Returns:
             What happened: counts, the failed jobs with their reasons, and what stopped the
