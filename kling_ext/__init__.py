@@ -13,6 +13,9 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from ._batch import Batch, BatchProgress, BatchReport, JobResult
+from ._batch_jobs import JobProblem, JobsFileError
+from ._batch_ledger import LedgerBusyError
 from ._client import AsyncKling, Kling, OnUpdate, ProgressCallback
 from ._exceptions import (
     APIConnectionError,
@@ -45,11 +48,18 @@ __all__ = [
     "APITimeoutError",
     "AsyncKling",
     "AuthenticationError",
+    "Batch",
+    "BatchProgress",
+    "BatchReport",
     "ConfigurationError",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "JobProblem",
+    "JobResult",
+    "JobsFileError",
     "Kling",
     "KlingError",
+    "LedgerBusyError",
     "NotFoundError",
     "OnUpdate",
     "PermissionDeniedError",
