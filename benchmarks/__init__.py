@@ -7,6 +7,7 @@ One module per benchmark, each with ``run(quick=False) -> Section``:
 3. :mod:`.scale`: ``AsyncKling`` waiting on 10,000 concurrent tasks: CPU and memory.
 4. :mod:`.import_time`: ``import kling_ext`` against ``import httpx``.
 5. :mod:`.upload`: Base64 of a 10 MB image into a request body: time and peak memory.
+6. :mod:`.batch`: 1,000 jobs through ``Batch`` (CPU per job) and 10,000 (memory stays flat).
 
 Every figure is a ratio against a baseline measured in the same run (lower is better), so
 ``--check`` can compare runs made on a noisy machine. ``quick=True`` runs tiny sizes that only
@@ -18,7 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from . import import_time, overhead, polling, scale, upload
+from . import batch, import_time, overhead, polling, scale, upload
 from ._common import Result, Section
 
 __all__ = ["BENCHMARKS", "Result", "Section", "run_all"]
@@ -29,6 +30,7 @@ BENCHMARKS: dict[str, Callable[[bool], Section]] = {
     "scale": scale.run,
     "import": import_time.run,
     "upload": upload.run,
+    "batch": batch.run,
 }
 """Every benchmark by name, in report order."""
 

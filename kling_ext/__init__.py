@@ -13,6 +13,9 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from ._batch import Batch, BatchProgress, BatchReport, JobResult
+from ._batch_jobs import JobProblem, JobsFileError
+from ._batch_ledger import LedgerBusyError
 from ._client import AsyncKling, AsyncResource, Kling, OnUpdate, ProgressCallback, Resource
 from ._exceptions import (
     APIConnectionError,
@@ -46,11 +49,18 @@ __all__ = [
     "AsyncKling",
     "AsyncResource",
     "AuthenticationError",
+    "Batch",
+    "BatchProgress",
+    "BatchReport",
     "ConfigurationError",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "JobProblem",
+    "JobResult",
+    "JobsFileError",
     "Kling",
     "KlingError",
+    "LedgerBusyError",
     "NotFoundError",
     "OnUpdate",
     "PermissionDeniedError",

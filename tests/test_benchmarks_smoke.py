@@ -20,7 +20,14 @@ def sections() -> list[benchmarks.Section]:
 
 
 def test_every_benchmark_reports_rows(sections: list[benchmarks.Section]) -> None:
-    assert [s.name for s in sections] == ["overhead", "polling", "scale", "import", "upload"]
+    assert [s.name for s in sections] == [
+        "overhead",
+        "polling",
+        "scale",
+        "import",
+        "upload",
+        "batch",
+    ]
     names = [r.name for s in sections for r in s.results]
     assert len(names) == len(set(names)), "row names must be unique: --check matches on them"
     for section in sections:
@@ -35,7 +42,7 @@ def test_every_benchmark_reports_rows(sections: list[benchmarks.Section]) -> Non
 
 def test_every_asked_figure_has_a_target(sections: list[benchmarks.Section]) -> None:
     targeted = {r.name.split(":")[0] for s in sections for r in s.results if r.target}
-    assert {"overhead/sync", "overhead/async", "scale", "import", "upload"} <= targeted
+    assert {"overhead/sync", "overhead/async", "scale", "import", "upload", "batch"} <= targeted
     assert any(name.startswith("polling/default") for name in targeted)
 
 

@@ -34,6 +34,8 @@ _COMMANDS: dict[str, str] = {
     "demo": "kling_ext.cli._demo:demo",
     "mock-server": "kling_ext.cli._mock_server:mock_server",
     "conformance": "kling_ext.cli._conformance:conformance",
+    "batch": "kling_ext.cli._batch:batch",
+    "batch-status": "kling_ext.cli._batch:batch_status",
 }
 
 

@@ -1,0 +1,667 @@
+"""`Batch`: many videos from one jobs file into one folder, surviving crashes, never paying twice.
+
+The whole file is checked and recorded in the ledger (`_batch_ledger`) before anything is sent.
+Then at most `concurrency` tasks run at once: each job is created (its `external_task_id` is
+already in the ledger), waited for with the library's `wait()`, and downloaded as soon as it
+ends, while the next job takes its slot. A re-run reads the ledger: finished jobs are skipped,
+tasks in flight are followed, unstarted jobs are created. The account's parallel-task limit
+(code 1303) lowers the number of tasks in flight instead of failing jobs.
+
+One scheduler serves both clients: `AsyncKling` is awaited directly; `Kling`'s blocking calls
+run in daemon threads, so Ctrl-C is never held up by a wait in progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import attrs
+
+from ._batch_jobs import Job, JobsFileError, library_fields, read_jobs
+from ._batch_ledger import JobState, Ledger, LedgerRow
+from ._client import AsyncKling, Kling
+from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    AuthenticationError,
+    KlingError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    TaskFailedError,
+    TaskMayExistError,
+    TaskTimeoutError,
+    is_task_not_found,
+)
+from ._spec import endpoint
+from ._task import Task
+
+__all__ = [
+    "DEFAULT_CONCURRENCY",
+    "LEDGER_NAME",
+    "Batch",
+    "BatchProgress",
+    "BatchReport",
+    "JobResult",
+]
+
+DEFAULT_CONCURRENCY = 4
+"""Tasks in flight at once by default: under the parallel-task limit of most resource packs."""
+LEDGER_NAME = "kling-batch.sqlite3"
+"""The ledger's file name in the output folder, unless the caller puts it elsewhere."""
+_DOWNLOADS = 4
+_TOKEN = re.compile(r"[0-9a-f]{16}")
+# A create refused for a passing reason (network down, 5xx) is tried this often before the job
+# is left for the next run; refusals for the account's limits are waited out without a count.
+_CREATE_ATTEMPTS = 5
+_MAX_BACKOFF = 60.0
+T = TypeVar("T")
+# Refusals of the account itself: every further create would be refused alike.
+_ACCOUNT_REFUSALS = (AuthenticationError, PermissionDeniedError)
+
+
+@attrs.frozen(kw_only=True)
+class JobResult:
+    """How one job of a batch ended in this run."""
+
+    id: str
+    line: int
+    """Its line in the jobs file."""
+    kind: str
+    ok: bool
+    """True when every video of the job is saved."""
+    state: str
+    """Its state in the ledger now: `done`, `failed`, `running`, `creating`, ..."""
+    external_task_id: str
+    task_id: str | None = None
+    files: tuple[Path, ...] = ()
+    reason: str | None = None
+    """Why it did not succeed (and how to continue), when it did not."""
+    skipped: bool = False
+    """True when it ended in an earlier run and nothing was sent for it now."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as one JSON object (what `kling batch --json` prints per job)."""
+        return {
+            "id": self.id,
+            "line": self.line,
+            "kind": self.kind,
+            "ok": self.ok,
+            "state": self.state,
+            "task_id": self.task_id,
+            "external_task_id": self.external_task_id,
+            "files": [str(path) for path in self.files],
+            "reason": self.reason,
+            "skipped": self.skipped,
+        }
+
+
+@attrs.define
+class BatchProgress:
+    """Live counts of a running batch (read it from another coroutine or a display)."""
+
+    total: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    running: int = 0
+    started: float = attrs.field(factory=time.monotonic)
+
+    @property
+    def queued(self) -> int:
+        """Jobs not started yet."""
+        return max(self.total - self.succeeded - self.failed - self.running, 0)
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the batch started."""
+        return time.monotonic() - self.started
+
+    @property
+    def estimate(self) -> float | None:
+        """Seconds until every job ends at the pace so far, once a job has ended."""
+        ended = self.succeeded + self.failed
+        if not ended or ended >= self.total:
+            return None
+        return self.elapsed / ended * (self.total - ended)
+
+
+@attrs.frozen(kw_only=True)
+class BatchReport:
+    """What a batch run did."""
+
+    total: int
+    succeeded: int
+    """Jobs with every video saved (in this run or an earlier one)."""
+    skipped: int
+    """Of those, jobs finished in an earlier run."""
+    failed: tuple[JobResult, ...]
+    not_started: int
+    """Jobs never sent, because `stopped` stopped creation."""
+    stopped: KlingError | None
+    """What stopped creation, if anything: the API refused the batch itself (key, balance), or
+    could not be reached (or kept failing) for a create after several tries."""
+    ledger: Path
+    elapsed: float
+
+    @property
+    def exit_code(self) -> int:
+        """0 every job succeeded; 1 some failed; 3 the API refused the batch; 4 it was down."""
+        if isinstance(self.stopped, APIConnectionError | ServerError):
+            return 4
+        if self.stopped is not None:
+            return 3
+        return 1 if self.failed else 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as one JSON object (the last line of `kling batch --json`)."""
+        return {
+            "summary": True,
+            "total": self.total,
+            "succeeded": self.succeeded,
+            "skipped": self.skipped,
+            "failed": len(self.failed),
+            "not_started": self.not_started,
+            "stopped": str(self.stopped) if self.stopped is not None else None,
+            "ledger": str(self.ledger),
+            "elapsed_seconds": round(self.elapsed, 3),
+            "exit_code": self.exit_code,
+        }
+
+
+class _Ops(Protocol):
+    async def create(self, kind: str, fields: dict[str, Any]) -> Task: ...
+    async def get(self, kind: str, ident: str) -> Task: ...
+    async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task: ...
+    async def download(self, task: Task, target: Path) -> list[Path]: ...
+
+
+class _AsyncOps:
+    def __init__(self, client: AsyncKling) -> None:
+        self._client = client
+
+    def _res(self, kind: str) -> Any:
+        return getattr(self._client, endpoint(kind).attr)
+
+    async def create(self, kind: str, fields: dict[str, Any]) -> Task:
+        task: Task = await self._res(kind).create(**fields)
+        return task
+
+    async def get(self, kind: str, ident: str) -> Task:
+        task: Task = await self._res(kind).get(ident)
+        return task
+
+    async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task:
+        done: Task = await self._res(kind).wait(task, timeout=timeout)
+        return done
+
+    async def download(self, task: Task, target: Path) -> list[Path]:
+        return await self._client.download(task, target)
+
+
+async def _in_thread(call: Callable[[], T]) -> T:
+    """Run a blocking call in a daemon thread: an interrupted batch does not wait for it."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(outcome: Callable[[], None]) -> None:
+        if not future.done():
+            outcome()
+
+    def work() -> None:
+        try:
+            result = call()
+        except BaseException as exc:
+            error = exc
+            done = lambda: settle(lambda: future.set_exception(error))  # noqa: E731
+        else:
+            done = lambda: settle(lambda: future.set_result(result))  # noqa: E731
+        with contextlib.suppress(RuntimeError):  # the loop is gone: the batch was interrupted
+            loop.call_soon_threadsafe(done)
+
+    threading.Thread(target=work, daemon=True, name="kling-batch").start()
+    return await future
+
+
+class _ThreadOps:
+    def __init__(self, client: Kling) -> None:
+        self._client = client
+
+    def _res(self, kind: str) -> Any:
+        return getattr(self._client, endpoint(kind).attr)
+
+    async def create(self, kind: str, fields: dict[str, Any]) -> Task:
+        return await _in_thread(lambda: self._res(kind).create(**fields))
+
+    async def get(self, kind: str, ident: str) -> Task:
+        return await _in_thread(lambda: self._res(kind).get(ident))
+
+    async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task:
+        return await _in_thread(lambda: self._res(kind).wait(task, timeout=timeout))
+
+    async def download(self, task: Task, target: Path) -> list[Path]:
+        return await _in_thread(lambda: self._client.download(task, target))
+
+
+class _NotStarted(Exception):
+    """The job was not sent: the batch stopped creating."""
+
+
+class _Outcome(Exception):
+    """The job ends this run without success; `reason` says why and how to continue."""
+
+    def __init__(self, reason: str, state: JobState | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.state = state
+
+
+class Batch:
+    """Many videos from one JSON Lines jobs file into one folder, resumable after any crash.
+
+    Example:
+        ```python
+        from kling_ext import Batch, Kling
+
+        with Kling() as client:
+            report = Batch("jobs.jsonl", "videos/").run(client)
+        print(report.succeeded, "videos;", len(report.failed), "failed")
+        ```
+
+    Each line of the jobs file is an object with `kind` (`text2video`, `image2video`, ...), an
+    optional `id` (else its line number) and that endpoint's fields as `create()` takes them; an
+    image field may name a local file (relative to the jobs file's folder). Videos are saved as
+    `<output>/<id>.mp4` (`<id>-<n>.mp4` when a task has several). Run the same batch again after
+    a crash: finished jobs are skipped, tasks in flight followed, and no job gets a second task.
+
+    Args:
+        jobs: The jobs file (JSON Lines).
+        output: The folder for the videos (created if missing).
+        ledger: The ledger file; default `<output>/kling-batch.sqlite3`.
+        concurrency: Most tasks in flight at once; the account's parallel-task limit (code 1303)
+            lowers it while the batch runs.
+        force: Create a new task for a job whose line changed since the ledger recorded it
+            (otherwise the whole batch is refused with `JobsFileError`).
+        retry_failed: Create a new task for jobs that failed in an earlier run.
+        timeout: Seconds to wait for each task; one still running then is followed by the next
+            run.
+        on_result: Called with each job's `JobResult` as it ends.
+    """
+
+    def __init__(
+        self,
+        jobs: str | os.PathLike[str],
+        output: str | os.PathLike[str],
+        *,
+        ledger: str | os.PathLike[str] | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        force: bool = False,
+        retry_failed: bool = False,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_result: Callable[[JobResult], object] | None = None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, not {concurrency}")
+        self.jobs = Path(jobs)
+        self.output = Path(output)
+        self.ledger_path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
+        self.concurrency = concurrency
+        self.force = force
+        self.retry_failed = retry_failed
+        self.timeout = timeout
+        self.on_result = on_result
+        self.progress = BatchProgress()
+        """Live counts while the batch runs."""
+
+    def __repr__(self) -> str:
+        return f"Batch({str(self.jobs)!r}, {str(self.output)!r})"
+
+    def run(self, client: Kling) -> BatchReport:
+        """Run the batch with a synchronous client (where no event loop runs; in a notebook or
+        other async code, `await batch.arun(AsyncKling())` instead).
+
+        Returns:
+            What happened: counts, the failed jobs with their reasons, and what stopped the
+            batch if anything did (`report.exit_code` sums it up).
+
+        Raises:
+            JobsFileError: a bad line, or a changed job without `force`; nothing was sent.
+            LedgerBusyError: another batch is running on the same ledger; nothing was sent.
+            TypeError: `client` is not a `Kling` (an `AsyncKling` goes to `arun`).
+        """
+        if not isinstance(client, Kling):
+            raise TypeError(
+                f"Batch.run takes a Kling; await Batch.arun() for {type(client).__name__}"
+            )
+        return asyncio.run(self._run(_ThreadOps(client)))
+
+    async def arun(self, client: AsyncKling) -> BatchReport:
+        """Run the batch with an async client; see `run`."""
+        if not isinstance(client, AsyncKling):
+            raise TypeError(
+                f"Batch.arun takes an AsyncKling; use Batch.run() for {type(client).__name__}"
+            )
+        return await self._run(_AsyncOps(client))
+
+    async def _run(self, ops: _Ops) -> BatchReport:
+        ledger = Ledger(self.ledger_path)
+        try:
+            run, problems = ledger.import_jobs(
+                read_jobs(self.jobs), force=self.force, retry_failed=self.retry_failed
+            )
+            if problems:
+                raise JobsFileError(self.jobs, problems)
+            self.output.mkdir(parents=True, exist_ok=True)
+            return await _Runner(self, ops, ledger, run).main()
+        finally:
+            ledger.close()
+
+
+class _Slot:
+    """A job's claim on one of the batch's places for a task in flight."""
+
+    def __init__(self, runner: _Runner) -> None:
+        self._runner = runner
+        self.held = False
+
+    async def acquire(self) -> None:
+        await self._runner.acquire()
+        self.held = True
+
+    async def release(self, *, finished: bool = False) -> None:
+        if self.held:
+            self.held = False
+            await self._runner.release(finished=finished)
+
+
+class _Runner:
+    """One run of a batch: the scheduler and each job's steps."""
+
+    def __init__(self, batch: Batch, ops: _Ops, ledger: Ledger, run: int) -> None:
+        self.batch = batch
+        self.ops = ops
+        self.ledger = ledger
+        self.run = run
+        self.limit = batch.concurrency
+        self.held = 0
+        self.changed = asyncio.Condition()
+        self.downloads = asyncio.Semaphore(_DOWNLOADS)
+        self.stopped: KlingError | None = None
+        self.failed: list[JobResult] = []
+        self.skipped = 0
+        self.progress = batch.progress = BatchProgress()
+
+    # ------------------------------------------------------------------ scheduling
+
+    async def acquire(self) -> None:
+        async with self.changed:
+            await self.changed.wait_for(lambda: self.held < self.limit)
+            self.held += 1
+
+    async def release(self, *, finished: bool) -> None:
+        async with self.changed:
+            self.held -= 1
+            if finished and self.limit < self.batch.concurrency:
+                self.limit += 1  # probe upwards again; another 1303 lowers it at once
+            self.changed.notify_all()
+
+    async def throttle(self, slot: _Slot, delay: float) -> None:
+        """The account runs as many tasks as it may: run no more than are in flight now."""
+        async with self.changed:
+            self.limit = max(1, self.held - 1)
+        await slot.release()
+        await asyncio.sleep(delay)
+        await slot.acquire()
+
+    async def main(self) -> BatchReport:
+        counts = self.ledger.counts(self.run)
+        self.progress.total = sum(counts.values())
+        self._report_finished()
+        async with asyncio.TaskGroup() as group:
+            in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
+            for states in (in_flight, [JobState.PENDING]):
+                for row in self.ledger.jobs_of_run(self.run, states):
+                    slot = _Slot(self)
+                    await slot.acquire()
+                    if self.stopped is not None and row.state is JobState.PENDING:
+                        await slot.release()
+                        break
+                    group.create_task(self._job(row, slot))
+        not_started = self.ledger.counts(self.run).get(JobState.PENDING, 0)
+        return BatchReport(
+            total=self.progress.total,
+            succeeded=self.progress.succeeded,
+            skipped=self.skipped,
+            failed=tuple(self.failed),
+            not_started=not_started if self.stopped is not None else 0,
+            stopped=self.stopped,
+            ledger=self.ledger.path,
+            elapsed=self.progress.elapsed,
+        )
+
+    def _report_finished(self) -> None:
+        """Jobs that ended in an earlier run: skipped, unless their videos have gone missing."""
+        for row in self.ledger.jobs_of_run(self.run, [JobState.DONE, JobState.FAILED]):
+            if row.state is JobState.DONE and not all(Path(f).is_file() for f in row.files):
+                # The task is paid for: fetch its videos again rather than create it again.
+                self.ledger.set_state(row.id, JobState.DOWNLOADING)
+                continue
+            ok = row.state is JobState.DONE
+            reason = None
+            if not ok:
+                reason = f"{row.message or 'failed'} (in an earlier run; retry_failed / "
+                reason += "--retry-failed creates a new task)"
+            self.skipped += ok
+            self._end(
+                row, ok=ok, files=tuple(Path(f) for f in row.files), reason=reason, skipped=True
+            )
+
+    def _end(
+        self,
+        row: LedgerRow,
+        *,
+        ok: bool,
+        task_id: str | None = None,
+        files: tuple[Path, ...] = (),
+        reason: str | None = None,
+        skipped: bool = False,
+        state: JobState | None = None,
+    ) -> None:
+        result = JobResult(
+            id=row.id,
+            line=row.line,
+            kind=row.kind,
+            ok=ok,
+            state=str(state or row.state),
+            external_task_id=row.external_task_id,
+            task_id=task_id or row.task_id,
+            files=files,
+            reason=reason,
+            skipped=skipped,
+        )
+        if ok:
+            self.progress.succeeded += 1
+        else:
+            self.progress.failed += 1
+            self.failed.append(result)
+        if self.batch.on_result is not None:
+            self.batch.on_result(result)
+
+    def _stop(self, exc: KlingError) -> None:
+        if self.stopped is None:
+            self.stopped = exc
+
+    # ------------------------------------------------------------------ one job
+
+    async def _job(self, row: LedgerRow, slot: _Slot | None) -> None:
+        self.progress.running += 1
+        state = row.state
+        task_id = row.task_id
+        try:
+            task: Task | str | None = task_id
+            if state is JobState.CREATING:
+                task = await self._recover(row)
+            if task is None:
+                assert slot is not None
+                state = JobState.CREATING
+                task = await self._create(row, slot)
+            task_id = task.task_id if isinstance(task, Task) else task
+            state = JobState.RUNNING
+            done = await self._follow(row, task)
+            if slot is not None:
+                await slot.release(finished=True)
+            state = JobState.DOWNLOADING
+            files = await self._save(row, done)
+            self._end(row, ok=True, task_id=task_id, files=files, state=JobState.DONE)
+        except _NotStarted:
+            pass
+        except _Outcome as outcome:
+            self._end(
+                row, ok=False, task_id=task_id, reason=outcome.reason, state=outcome.state or state
+            )
+        except (KlingError, OSError) as exc:
+            if isinstance(exc, _ACCOUNT_REFUSALS):
+                self._stop(exc)
+            self._end(row, ok=False, task_id=task_id, reason=_unfinished(state, exc), state=state)
+        finally:
+            self.progress.running -= 1
+            if slot is not None:
+                await slot.release()
+
+    def _fields(self, row: LedgerRow) -> dict[str, Any]:
+        job = Job(id=row.id, line=row.line, kind=row.kind, fields=row.fields)
+        fields = library_fields(job, self.batch.jobs.parent)
+        fields["external_task_id"] = row.external_task_id
+        return fields
+
+    async def _recover(self, row: LedgerRow) -> Task | None:
+        """A job whose create may have been sent: its task, or None when surely none exists."""
+        try:
+            task = await self.ops.get(row.kind, row.external_task_id)
+        except NotFoundError as exc:
+            if not is_task_not_found(exc.status_code, exc.code, exc.message):
+                raise
+            self.ledger.set_state(row.id, JobState.PENDING)
+            return None
+        self.ledger.set_state(
+            row.id, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value
+        )
+        return task
+
+    async def _create(self, row: LedgerRow, slot: _Slot) -> Task:
+        fields = self._fields(row)
+        attempt = 0
+        while True:
+            if self.stopped is not None:
+                raise _NotStarted
+            self.ledger.set_state(row.id, JobState.CREATING)  # on disk before the request leaves
+            try:
+                task = await self.ops.create(row.kind, fields)
+            except TaskMayExistError:
+                raise  # the job stays `creating`: the next run looks its task up
+            except _ACCOUNT_REFUSALS as exc:
+                self.ledger.set_state(row.id, JobState.PENDING)  # refused: no task was made
+                self._stop(exc)
+                raise _NotStarted from exc
+            except RateLimitError as exc:
+                self.ledger.set_state(row.id, JobState.PENDING)
+                delay = exc.retry_after if exc.retry_after is not None else _backoff(attempt)
+                attempt += 1
+                await self.throttle(slot, min(delay, _MAX_BACKOFF))
+                continue
+            except (APIConnectionError, ServerError) as exc:
+                # Raised only once the library proved the create made no task.
+                self.ledger.set_state(row.id, JobState.PENDING)
+                attempt += 1
+                if attempt >= _CREATE_ATTEMPTS:
+                    # The API is out of reach for every job alike: stop rather than grind on.
+                    self._stop(exc)
+                    raise _NotStarted from exc
+                await asyncio.sleep(_backoff(attempt))
+                continue
+            except APIError as exc:
+                message = f"the API refused the create: {exc}"
+                self.ledger.set_state(row.id, JobState.FAILED, message=message)
+                raise _Outcome(message, JobState.FAILED) from exc
+            self.ledger.set_state(
+                row.id, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value
+            )
+            return task
+
+    async def _follow(self, row: LedgerRow, task: Task | str) -> Task:
+        try:
+            return await self.ops.wait(row.kind, task, self.batch.timeout)
+        except TaskFailedError as exc:
+            message = f"the task failed: {exc.message or 'no reason given'}"
+            self.ledger.set_state(row.id, JobState.FAILED, task_status="failed", message=message)
+            raise _Outcome(message, JobState.FAILED) from exc
+        except TaskTimeoutError as exc:
+            raise _Outcome(
+                f"task {exc.task_id} is still running after {exc.timeout:g} s; run the batch "
+                "again to follow it"
+            ) from exc
+
+    async def _save(self, row: LedgerRow, task: Task) -> tuple[Path, ...]:
+        self.ledger.set_state(row.id, JobState.DOWNLOADING, task_status=task.status.value)
+        several = len(task.videos) > 1
+        files: list[Path] = []
+        async with self.downloads:
+            for number, video in enumerate(task.videos, start=1):
+                name = f"{row.id}-{number}" if several else row.id
+                if several and self.ledger.has_job(name):
+                    raise _Outcome(
+                        f"video {number} would overwrite the video of job {name!r}; rename one"
+                    )
+                target = self.batch.output / f"{name}.mp4"
+                if row.state is JobState.DOWNLOADING:
+                    _remove_debris(target)
+                single = attrs.evolve(task, videos=(video,))
+                files += await self.ops.download(single, target)
+        if not files:
+            raise _Outcome(f"task {task.task_id} succeeded without a video")
+        self.ledger.set_state(row.id, JobState.DONE, files=[str(path) for path in files])
+        return tuple(files)
+
+
+def _remove_debris(target: Path) -> None:
+    """Delete the half downloads of `target` that a killed run of this batch left behind.
+
+    Only this batch writes its jobs' files while it holds the ledger's lock, so a `.part` of
+    one of them is a dead run's. The name is the one `PartFile` gives: `.<name>.<16 hex>.part`.
+    """
+    stem = target.name.encode("utf-8", "surrogateescape")[:PART_NAME_MAX_BYTES]
+    prefix = f".{stem.decode('utf-8', 'ignore')}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            token = entry.name.removeprefix(prefix).removesuffix(".part")
+            if (
+                entry.name.startswith(prefix)
+                and entry.name.endswith(".part")
+                and _TOKEN.fullmatch(token)
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _backoff(attempt: int) -> float:
+    return min(2.0**attempt, _MAX_BACKOFF)
+
+
+def _unfinished(state: JobState, exc: BaseException) -> str:
+    """Why a job stopped short, and what the next run will do about it."""
+    if state is JobState.DOWNLOADING:
+        return f"its video could not be saved ({exc}); run the batch again to download it"
+    if state is JobState.RUNNING:
+        return f"its task could not be followed ({exc}); run the batch again to follow it"
+    if isinstance(exc, TaskMayExistError):
+        return f"its create may have made a task ({exc.cause}); run the batch again to look it up"
+    return f"{exc}; run the batch again to continue"

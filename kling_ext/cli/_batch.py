@@ -1,0 +1,310 @@
+"""``kling batch JOBS --output DIR``: a jobs file to a folder of videos; ``kling batch-status``.
+
+Progress goes to stderr (a live line on a terminal, one line per finished job otherwise);
+``--json`` prints one JSON object per job on stdout as it ends, then a summary object.
+Exit status: 0 every job succeeded, 1 some failed, 2 a bad jobs file (nothing sent),
+3 the API refused the batch itself, 4 it could not be reached (creation stopped in both cases;
+the same command resumes it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.live import Live
+from rich.text import Text
+
+from kling_ext import AsyncKling, Batch, BatchProgress, BatchReport, JobResult, JobsFileError
+from kling_ext._batch import DEFAULT_CONCURRENCY, LEDGER_NAME
+from kling_ext._batch_ledger import Ledger
+from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
+
+from ._exit import EXIT_INTERRUPTED
+from ._output import echo_json, error_json, reporting, safe_text
+
+__all__ = ["batch", "batch_status"]
+
+_REFRESH_PER_SECOND = 4
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}h{minutes:02d}m"
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+def describe(progress: BatchProgress) -> str:
+    """The live status line: done / running / failed / queued, elapsed time and an estimate."""
+    line = (
+        f"done {progress.succeeded}  running {progress.running}  failed {progress.failed}  "
+        f"queued {progress.queued}  of {progress.total}  elapsed {_clock(progress.elapsed)}"
+    )
+    estimate = progress.estimate
+    return line + (f"  ~{_clock(estimate)} left" if estimate is not None else "")
+
+
+class _Status:
+    """Recomputed on every refresh, so the elapsed time ticks between job ends."""
+
+    def __init__(self, batch: Batch) -> None:
+        self._batch = batch
+
+    def __rich__(self) -> Text:
+        return Text(describe(self._batch.progress))
+
+
+class _Display:
+    """Where a batch's progress goes: stdout JSON, a live line, or plain lines on stderr."""
+
+    def __init__(self, *, json_output: bool) -> None:
+        self.json_output = json_output
+        self.console = Console(stderr=True)
+        self.live_terminal = self.console.is_terminal and not self.console.is_dumb_terminal
+        self.live: Live | None = None
+        self.quiet_skips = 0
+
+    def start(self, batch: Batch) -> None:
+        if self.live_terminal:
+            self.live = Live(
+                _Status(batch),
+                console=self.console,
+                refresh_per_second=_REFRESH_PER_SECOND,
+                transient=True,
+            )
+            self.live.start()
+
+    def stop(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+
+    def on_result(self, result: JobResult) -> None:
+        if self.json_output:
+            echo_json(result.to_json())
+            return
+        if result.ok and result.skipped:
+            self.quiet_skips += 1  # a re-run of a large batch would drown in these
+            return
+        if result.ok:
+            text = f"done    {result.id} -> {', '.join(str(f) for f in result.files)}"
+        else:
+            text = f"failed  {result.id} (line {result.line}): {safe_text(result.reason)}"
+        self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _resume_command(jobs: Path, output: Path, ledger: Path | None) -> str:
+    words = ["kling", "batch", str(jobs), "--output", str(output)]
+    if ledger is not None:
+        words += ["--ledger", str(ledger)]
+    return shlex.join(words)
+
+
+def _summary(report: BatchReport, display: _Display, resume: str) -> None:
+    if display.json_output:
+        echo_json(report.to_json())
+    err = display.console
+    parts = [f"{report.succeeded} of {report.total} succeeded"]
+    if report.skipped:
+        parts.append(f"{report.skipped} of them in an earlier run")
+    parts.append(f"{len(report.failed)} failed")
+    if report.not_started:
+        parts.append(f"{report.not_started} not started")
+    err.print(
+        f"{', '.join(parts)} in {_clock(report.elapsed)}; ledger {report.ledger}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    if report.failed and not display.json_output:
+        for result in report.failed:
+            err.print(
+                f"  failed {result.id} (line {result.line}): {safe_text(result.reason)}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+    if report.stopped is not None:
+        cause = "the API is out of reach" if report.exit_code == 4 else "the API refused the batch"
+        click.echo(
+            f"error: {cause}: {safe_text(report.stopped)}\ncreation stopped; "
+            f"{report.not_started} job(s) not started. Tasks already created were followed. "
+            f"Fix the cause (key, balance, network) and resume with: {resume}",
+            err=True,
+        )
+    elif report.failed:
+        click.echo(f"see them again offline with: kling batch-status {report.ledger}", err=True)
+
+
+@click.command(
+    "batch",
+    epilog="\b\nExamples:\n  kling batch jobs.jsonl --output videos/\n"
+    "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n",
+)
+@click.argument("jobs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the videos: <id>.mp4 each (<id>-<n>.mp4 when a task has several).",
+)
+@click.option(
+    "--concurrency",
+    "-c",
+    type=click.IntRange(min=1),
+    default=DEFAULT_CONCURRENCY,
+    show_default=True,
+    help="Most tasks in flight at once (the account's parallel-task limit lowers it).",
+)
+@click.option(
+    "--ledger",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"The batch's ledger (SQLite). Default: OUTPUT/{LEDGER_NAME}.",
+)
+@click.option(
+    "--force", is_flag=True, help="Create new tasks for jobs whose line changed since last run."
+)
+@click.option(
+    "--retry-failed", is_flag=True, help="Create new tasks for jobs that failed in an earlier run."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_WAIT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for each task; a later run follows one still running.",
+)
+@click.option(
+    "--json", "json_output", is_flag=True, help="One JSON object per job on stdout, then a summary."
+)
+@click.option("--api-key", metavar="KEY", help="API key. Default: $KLING_API_KEY, else $API_KEY.")
+@click.option("--base-url", metavar="URL", help="API base URL. Default: $KLING_BASE_URL.")
+def batch(
+    jobs: Path,
+    output: Path,
+    concurrency: int,
+    ledger: Path | None,
+    force: bool,
+    retry_failed: bool,
+    timeout: float,
+    json_output: bool,
+    api_key: str | None,
+    base_url: str | None,
+) -> None:
+    """Make one video per line of JOBS (JSON Lines) into the folder OUTPUT; safe to re-run.
+
+    Each line: {"kind": "text2video", "id": "shot-01", "prompt": "...", ...} with the fields
+    of that endpoint; image fields may name local files (relative to JOBS). The whole file is
+    checked before anything is sent. Killed or interrupted, run the same command again:
+    finished jobs are skipped, tasks in flight followed, and no job is paid for twice.
+    """
+    display = _Display(json_output=json_output)
+    runner = Batch(
+        jobs,
+        output,
+        ledger=ledger,
+        concurrency=concurrency,
+        force=force,
+        retry_failed=retry_failed,
+        timeout=timeout,
+        on_result=display.on_result,
+    )
+    resume = _resume_command(jobs, output, ledger)
+    with reporting(json_output=json_output):
+        client = AsyncKling(api_key=api_key, base_url=base_url)
+        display.start(runner)
+        try:
+            report = asyncio.run(_run(runner, client))
+        except JobsFileError as exc:
+            display.stop()
+            if json_output:
+                shown = error_json(exc, str(exc))
+                shown["error"]["problems"] = [_problem(p) for p in exc.problems]
+                echo_json(shown)
+            click.echo(f"error: {exc}", err=True)
+            raise click.exceptions.Exit(2) from None
+        except sqlite3.Error as exc:
+            display.stop()
+            click.echo(f"error: cannot use the ledger {runner.ledger_path}: {exc}", err=True)
+            raise click.exceptions.Exit(2) from None
+        except KeyboardInterrupt:
+            display.stop()
+            click.echo(f"\ninterrupted; resume with: {resume}", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        finally:
+            display.stop()
+    _summary(report, display, resume)
+    raise click.exceptions.Exit(report.exit_code)
+
+
+async def _run(runner: Batch, client: AsyncKling) -> BatchReport:
+    async with client:
+        return await runner.arun(client)
+
+
+def _problem(problem: Any) -> dict[str, Any]:
+    return {
+        "line": problem.line,
+        "field": problem.field,
+        "message": problem.message,
+        "allowed": problem.allowed,
+    }
+
+
+@click.command(
+    "batch-status",
+    epilog="\b\nExamples:\n  kling batch-status videos/\n"
+    "  kling batch-status --json videos/kling-batch.sqlite3\n",
+)
+@click.argument("where", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "json_output", is_flag=True, help="One JSON object per job, then counts.")
+def batch_status(where: Path, json_output: bool) -> None:
+    """Show each job of a batch from its ledger, offline: WHERE is the output folder or ledger."""
+    path = where / LEDGER_NAME if where.is_dir() else where
+    try:
+        ledger = Ledger(path, readonly=True)
+    except (FileNotFoundError, sqlite3.DatabaseError) as exc:
+        click.echo(f"error: {exc} (give the batch's output folder or its ledger file)", err=True)
+        raise click.exceptions.Exit(2) from None
+    counts: dict[str, int] = {}
+    try:
+        for row in ledger.all_jobs():
+            counts[row.state] = counts.get(row.state, 0) + 1
+            if json_output:
+                echo_json(
+                    {
+                        "id": row.id,
+                        "line": row.line,
+                        "kind": row.kind,
+                        "state": str(row.state),
+                        "task_id": row.task_id,
+                        "external_task_id": row.external_task_id,
+                        "files": list(row.files),
+                        "message": row.message,
+                    }
+                )
+                continue
+            detail = ", ".join(row.files) or row.message or row.external_task_id
+            click.echo(
+                f"{row.id}\t{row.state}\t{safe_text(row.task_id or '-')}\t{safe_text(detail)}"
+            )
+    except sqlite3.DatabaseError as exc:
+        click.echo(f"error: {path} is not a readable batch ledger ({exc})", err=True)
+        raise click.exceptions.Exit(2) from None
+    finally:
+        ledger.close()
+    total = sum(counts.values())
+    if json_output:
+        echo_json({"summary": True, "total": total, "states": counts})
+    else:
+        text = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
+        click.echo(f"{total} job(s): {text or 'none'}", err=True)
