@@ -216,6 +216,26 @@ def test_the_command_line_knows_what_was_added(regenerated: Copy, mock_url: str)
     assert "--duration-sec" in too_long.stderr, "the error names the flag"
 
 
+def test_a_batch_runs_the_new_endpoint_and_model(
+    regenerated: Copy, mock_url: str, tmp_path: Path
+) -> None:
+    jobs = tmp_path / "jobs.jsonl"
+    lines = [
+        {"kind": NEW_KIND, "id": "rain", "prompt": "rain", "style": "calm"},
+        {
+            "kind": "text2video",
+            "id": "fox",
+            "prompt": "a fox",
+            "model_name": NEW_MODEL,
+            NEW_FIELD: 7,
+        },
+    ]
+    jobs.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    run = regenerated.kling("batch", str(jobs), "--output", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert sorted(path.name for path in (tmp_path / "out").glob("*.mp4")) == ["fox.mp4", "rain.mp4"]
+
+
 def test_the_conformance_suite_checks_the_new_endpoint(
     regenerated: Copy, mock_url: str, tmp_path: Path
 ) -> None:
