@@ -16,7 +16,7 @@ from typing import Any
 from ._batch import Batch, BatchProgress, BatchReport, JobResult
 from ._batch_jobs import JobProblem, JobsFileError
 from ._batch_ledger import LedgerBusyError
-from ._client import AsyncKling, Kling, OnUpdate, ProgressCallback
+from ._client import AsyncKling, AsyncResource, Kling, OnUpdate, ProgressCallback, Resource
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -47,6 +47,7 @@ __all__ = [
     "APIError",
     "APITimeoutError",
     "AsyncKling",
+    "AsyncResource",
     "AuthenticationError",
     "Batch",
     "BatchProgress",
@@ -66,6 +67,7 @@ __all__ = [
     "PollSchedule",
     "ProgressCallback",
     "RateLimitError",
+    "Resource",
     "ResponseValidationError",
     "ServerError",
     "Task",

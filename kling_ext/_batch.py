@@ -43,7 +43,6 @@ from ._exceptions import (
     TaskTimeoutError,
     is_task_not_found,
 )
-from ._spec import endpoint
 from ._task import Task
 
 __all__ = [
@@ -190,7 +189,7 @@ class _AsyncOps:
         self._client = client
 
     def _res(self, kind: str) -> Any:
-        return getattr(self._client, endpoint(kind).attr)
+        return self._client.resource(kind)
 
     async def create(self, kind: str, fields: dict[str, Any]) -> Task:
         task: Task = await self._res(kind).create(**fields)
@@ -237,7 +236,7 @@ class _ThreadOps:
         self._client = client
 
     def _res(self, kind: str) -> Any:
-        return getattr(self._client, endpoint(kind).attr)
+        return self._client.resource(kind)
 
     async def create(self, kind: str, fields: dict[str, Any]) -> Task:
         return await _in_thread(lambda: self._res(kind).create(**fields))

@@ -24,6 +24,7 @@ from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEO
 from ._docs import document_create
 from ._download import DownloadLimits, download_flow, download_targets
 from ._download_io import PartFile, Receiver
+from ._exceptions import ValidationError
 from ._flow import (
     AnswerBody,
     Context,
@@ -45,7 +46,7 @@ from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
 from ._prepare import prepare_body
 from ._retry import RetryPolicy
 from ._settings import Settings, resolve_retries, resolve_timeout
-from ._spec import Endpoint, endpoint, load_spec
+from ._spec import Endpoint, endpoint, endpoints, load_spec
 from ._task import Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
@@ -87,6 +88,19 @@ def _request_timeout(base: httpx.Timeout, cap: float | None) -> dict[str, float 
     if cap is None:
         return phases
     return {name: cap if value is None else min(value, cap) for name, value in phases.items()}
+
+
+def _resource_endpoint(client: object, kind: str) -> Endpoint:
+    """The endpoint `client.resource(kind)` works on, or a ValidationError naming the known ones."""
+    try:
+        ep = endpoint(kind)
+    except KeyError:
+        allowed = ", ".join(sorted(endpoints()))
+        raise ValidationError("kind", f"{kind!r} is not an endpoint of the spec", allowed) from None
+    if isinstance(getattr(client, ep.attr, None), _Resource | _AsyncResource):
+        return ep
+    # An endpoint added to the spec has no attribute: error hints must name the way it is reached.
+    return attrs.evolve(ep, attr=f"resource({ep.kind!r})")
 
 
 def _max_page() -> int:
@@ -404,6 +418,18 @@ class Kling(_BaseClient):
                 saved.append(part.commit(target))
         return saved
 
+    def resource(self, kind: str) -> Resource:
+        """Any endpoint of the spec by its path name, e.g. `resource("text2video")`.
+
+        The same `create`/`get`/`wait`/`run`/`list` as the typed attributes, with untyped keyword
+        arguments (still validated against the spec): an endpoint added to `openapi/kling.yaml`
+        works after `scripts/regenerate`, before it has an attribute of its own.
+
+        Raises:
+            ValidationError: the spec has no such endpoint (the known ones are listed).
+        """
+        return Resource(self, _resource_endpoint(self, kind))
+
     def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""
         if self._owns_http:
@@ -577,6 +603,24 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class Resource(_Resource):
+    """Tasks of any endpoint of the spec (`Kling.resource(kind)`); fields as keyword arguments."""
+
+    def create(self, **params: Any) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 # ------------------------------------------------------------------ async
 
 
@@ -726,6 +770,14 @@ class AsyncKling(_BaseClient):
                 await self._drive(self._fetch(url, part, limits, on_progress))
                 saved.append(part.commit(target))
         return saved
+
+    def resource(self, kind: str) -> AsyncResource:
+        """Any endpoint of the spec by its path name; see `Kling.resource`.
+
+        Raises:
+            ValidationError: the spec has no such endpoint (the known ones are listed).
+        """
+        return AsyncResource(self, _resource_endpoint(self, kind))
 
     async def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""
@@ -886,6 +938,24 @@ class AsyncMultiImage2Video(_AsyncResource):
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
         **params: Unpack[MultiImage2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncResource(_AsyncResource):
+    """Tasks of any endpoint of the spec (`AsyncKling.resource(kind)`), async."""
+
+    async def create(self, **params: Any) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
     ) -> Task:
         """Create a task and wait until it is final."""
         return await self._run(params, timeout, on_update)

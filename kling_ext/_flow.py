@@ -56,7 +56,7 @@ from ._retry import (
     parse_retry_after,
 )
 from ._spec import Endpoint
-from ._task import Task, TaskStatus, parse_task_model
+from ._task import Task, TaskStatus
 
 T = TypeVar("T")
 
@@ -560,7 +560,11 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
     build = lambda: ctx.request("POST", path, json_body=body)  # noqa: E731
     answer = _raise_on_error((yield from _exchange(ctx, build, "create", recover=recover)))
     return Task.from_data(
-        answer.data, kind=ep.kind, request_id=answer.request_id, external_task_id=external
+        answer.data,
+        kind=ep.kind,
+        request_id=answer.request_id,
+        external_task_id=external,
+        schema="CreatedTask",
     )
 
 
@@ -649,9 +653,7 @@ def _bounded(delay: float | None, floor: float) -> float:
 def _task(answer: _Answer, ep: Endpoint) -> Task:
     if not isinstance(answer.data, Mapping):
         raise ResponseValidationError(f"the answer has no task object: {answer.data!r}"[:200])
-    return Task.from_data(
-        answer.data, kind=ep.kind, request_id=answer.request_id, raw=parse_task_model(answer.data)
-    )
+    return Task.from_data(answer.data, kind=ep.kind, request_id=answer.request_id)
 
 
 _CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")

@@ -4,10 +4,11 @@
 # `kling_ext.Task`, and typing.get_type_hints (so cattrs, pydantic, FastAPI) would then look the
 # postponed names up in the wrong module.
 import enum
+import functools
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -67,8 +68,19 @@ class Task:
     updated_at: datetime | None = None
     videos: tuple[Video, ...] = ()
     request_id: str | None = None
-    raw: Any = attrs.field(default=None, repr=False, eq=False)
-    """The generated model this view was read from (`Task` or `CreatedTask`)."""
+    data: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+    """The task object exactly as the API sent it (decoded JSON)."""
+    # The spec's schema of `data`: `CreatedTask` after a create, else `Task`.
+    _schema: Literal["Task", "CreatedTask"] = attrs.field(default="Task", repr=False, eq=False)
+
+    @functools.cached_property
+    def raw(self) -> Any:
+        """`data` as a generated model (`kling_ext_openapi.models`), or None if it does not fit.
+
+        Parsed on first access, not on every call: most callers never look, and parsing costs
+        about a third of a query's overhead. `CreatedTask` after a create, else `Task`.
+        """
+        return parse_task_model(self.data, self._schema)
 
     @property
     def done(self) -> bool:
@@ -106,9 +118,11 @@ class Task:
         kind: str,
         request_id: str | None = None,
         external_task_id: str | None = None,
-        raw: Any = None,
+        schema: Literal["Task", "CreatedTask"] = "Task",
     ) -> "Task":
         """Build a Task from the `data` object of an answer (or a callback body).
+
+        `schema` names the spec's schema of `data`, which `Task.raw` parses it as when asked.
 
         Raises:
             ResponseValidationError: `data` has no usable `task_id`.
@@ -137,7 +151,8 @@ class Task:
             updated_at=parse_timestamp(data.get("updated_at")),
             videos=tuple(_videos(result.get("videos"))),
             request_id=request_id,
-            raw=raw,
+            data=data,
+            schema=schema,
         )
 
 
@@ -216,18 +231,22 @@ def parse_callback(body: bytes | str | Mapping[str, Any], *, kind: str = "unknow
         raise ResponseValidationError(
             message="the callback body is not a JSON object", status_code=None, code=None
         )
-    return Task.from_data(data, kind=kind, raw=parse_task_model(data))
+    return Task.from_data(data, kind=kind)
 
 
-def parse_task_model(data: Mapping[str, Any]) -> Any:
-    """The generated `Task` model of a task object, or None when it does not fit the spec.
+def parse_task_model(
+    data: Mapping[str, Any], schema: Literal["Task", "CreatedTask"] = "Task"
+) -> Any:
+    """The generated model (`Task` or `CreatedTask`) of a task object, or None if it does not fit.
 
     Liberal: the `Task` view reads what it can either way; the conformance suite judges the rest.
     """
     # Imported here: the generated models cost ~45 ms at import, and only parsing needs them.
+    from kling_ext_openapi.models.created_task import CreatedTask
     from kling_ext_openapi.models.task import Task as TaskModel
 
+    model = CreatedTask if schema == "CreatedTask" else TaskModel
     try:
-        return TaskModel.from_dict(data)
+        return model.from_dict(data)
     except (KeyError, TypeError, ValueError):
         return None

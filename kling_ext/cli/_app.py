@@ -13,6 +13,7 @@ import click
 
 from kling_ext._constants import DEFAULT_BASE_URL, OFFICIAL_BASE_URL
 from kling_ext._settings import ENV_ACCESS_KEY, ENV_API_KEY, ENV_BASE_URL, ENV_SECRET_KEY
+from kling_ext._spec import endpoints
 
 from ._exit import (
     EXIT_BROKEN_PIPE,
@@ -24,13 +25,9 @@ from ._exit import (
     EXIT_USAGE,
 )
 
-# name -> "module:attribute" of a click.Command; imported on first use.
+# name -> "module:attribute" of a click.Command; imported on first use. Besides these, every
+# endpoint of the spec is a create command (`kling text2video`), read from the spec.
 _COMMANDS: dict[str, str] = {
-    "text2video": "kling_ext.cli._tasks:text2video",
-    "image2video": "kling_ext.cli._tasks:image2video",
-    "motion-control": "kling_ext.cli._tasks:motion_control",
-    "omni-video": "kling_ext.cli._tasks:omni_video",
-    "multi-image2video": "kling_ext.cli._tasks:multi_image2video",
     "status": "kling_ext.cli._tasks:status",
     "wait": "kling_ext.cli._tasks:wait",
     "list": "kling_ext.cli._tasks:list_tasks",
@@ -46,10 +43,14 @@ class _LazyGroup(click.Group):
     """A click group whose commands are imported when they run, not when the CLI starts."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *_COMMANDS})
+        return sorted({*super().list_commands(ctx), *_COMMANDS, *endpoints()})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = _COMMANDS.get(cmd_name)
+        if target is None and cmd_name in endpoints():
+            from ._tasks import CREATE_COMMANDS
+
+            return CREATE_COMMANDS[cmd_name]
         if target is None:
             return super().get_command(ctx, cmd_name)
         module, _, attr = target.partition(":")

@@ -24,13 +24,8 @@ from ._output import Job, Watch, echo_json, reporting, safe_text, task_json, wai
 __all__ = [
     "CREATE_COMMANDS",
     "follow",
-    "image2video",
     "list_tasks",
-    "motion_control",
-    "multi_image2video",
-    "omni_video",
     "status",
-    "text2video",
     "wait",
 ]
 
@@ -101,10 +96,6 @@ def _task_arguments() -> list[click.Parameter]:
     return [click.Argument(["kind"], type=_Kind(sorted(endpoints()))), click.Argument(["task_id"])]
 
 
-def _resource(client: Kling, kind: str) -> Any:
-    return getattr(client, endpoints()[kind].attr)
-
-
 # ------------------------------------------------------------------ running a task
 
 
@@ -144,7 +135,7 @@ def follow(
     with Watch(kind) as watch:
         if isinstance(task, Task):
             watch.on_update(task)
-        done = _resource(client, kind).wait(task, timeout=timeout, on_update=watch.on_update)
+        done = client.resource(kind).wait(task, timeout=timeout, on_update=watch.on_update)
         job.task = done
         if output is not None:
             paths = client.download(done, output, on_progress=watch.on_download)
@@ -170,7 +161,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
             with warnings.catch_warnings(record=True) as warned:
                 warnings.simplefilter("always", UnknownValueWarning)
                 try:
-                    task: Task = _resource(client, ep.kind).create(**fields)
+                    task: Task = client.resource(ep.kind).create(**fields)
                 finally:  # also when the API then refuses what was sent
                     for warning in warned:
                         click.echo(f"warning: {safe_text(str(warning.message))}", err=True)
@@ -242,12 +233,6 @@ CREATE_COMMANDS: Mapping[str, click.Command] = {
     kind: _create_command(ep) for kind, ep in sorted(endpoints().items())
 }
 """One create command per endpoint of the spec, by its name (``motion-control``)."""
-# By name, for the lazy command table of `kling_ext.cli`.
-text2video = CREATE_COMMANDS["text2video"]
-image2video = CREATE_COMMANDS["image2video"]
-motion_control = CREATE_COMMANDS["motion-control"]
-omni_video = CREATE_COMMANDS["omni-video"]
-multi_image2video = CREATE_COMMANDS["multi-image2video"]
 
 
 # ------------------------------------------------------------------ status, wait, list
@@ -266,7 +251,7 @@ def _status(
         _client(api_key, base_url, allow_insecure) as client,
     ):
         job.kind = kind
-        task: Task = _resource(client, kind).get(task_id)
+        task: Task = client.resource(kind).get(task_id)
         if json_output:
             echo_json(task_json(task))
             return
@@ -334,7 +319,7 @@ def _list(
         _client(api_key, base_url, allow_insecure) as client,
     ):
         job.kind = kind
-        tasks: list[Task] = _resource(client, kind).list(page=page, page_size=page_size)
+        tasks: list[Task] = client.resource(kind).list(page=page, page_size=page_size)
         if json_output:
             echo_json([task_json(task, paths=None) for task in tasks])
             return
