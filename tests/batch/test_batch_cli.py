@@ -131,3 +131,24 @@ def test_a_ledger_that_is_not_one_exits_2(
     assert done.returncode == 2
     assert "cannot use the ledger ledger.db" in done.stderr
     assert gateway.creates_count == 0
+
+
+def test_a_refused_file_exits_2_naming_a_missing_image_and_leaves_no_folder(
+    tmp_path: Path, served: tuple[MockGateway, RunningServer]
+) -> None:
+    gateway, server = served
+    (tmp_path / "shots").mkdir()
+    write_jobs(
+        tmp_path / "shots" / "jobs.jsonl",
+        [{"kind": "image2video", "id": "mug", "image": "photos/nothere.png", "prompt": "orbit"}],
+    )
+    done = kling(
+        "batch", "shots/jobs.jsonl", "--output", "badout", base_url=server.base_url, cwd=tmp_path
+    )
+    assert done.returncode == 2
+    assert "line 1: image: file not found: photos/nothere.png" in done.stderr
+    assert "nothing was sent" in done.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["shots"]
+    assert sorted(path.name for path in (tmp_path / "shots").iterdir()) == ["jobs.jsonl"]
+    assert gateway.creates_count == 0
+
