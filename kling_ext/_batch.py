@@ -44,6 +44,7 @@ from ._exceptions import (
     TaskTimeoutError,
     is_task_not_found,
 )
+from ._retry import TransportFailure, classify_transport_error
 from ._task import Task
 
 __all__ = [
@@ -587,8 +588,10 @@ class _Runner:
                 # Raised only once the library proved the create made no task.
                 self.ledger.set_state(row.id, JobState.PENDING)
                 attempt += 1
-                if attempt >= _CREATE_ATTEMPTS:
-                    # The API is out of reach for every job alike: stop rather than grind on.
+                # No connection even after the client's own retries: the API is out of reach
+                # for every job alike. Other failures may pass: a few tries, then stop too.
+                refused = classify_transport_error(exc) is TransportFailure.NOT_SENT
+                if refused or attempt >= _CREATE_ATTEMPTS:
                     self._stop(exc)
                     raise _NotStarted from exc
                 await asyncio.sleep(_backoff(attempt))
