@@ -20,7 +20,9 @@ _CLEARED = ("KLING_API_KEY", "API_KEY", "KLING_BASE_URL", "FORCE_COLOR", "TTY_IN
 
 @pytest.fixture
 def served() -> Iterator[tuple[MockGateway, RunningServer]]:
-    gateway = MockGateway(api_key=KEY)
+    # The real clock with a short processing time: the command line's first look at a task comes
+    # after 5 s (the real poll schedule) and sees it finished, where the steps clock needs two.
+    gateway = MockGateway(api_key=KEY, clock="real", processing_seconds=0.5)
     with gateway.serve() as server:
         yield gateway, server
 

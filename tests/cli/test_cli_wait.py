@@ -53,6 +53,9 @@ def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlowRuns]:
             runs["failed"] = start(
                 ["text2video", "--prompt=a cat [mock:fail]", "--wait", "--json"], real_env
             )
+            runs["failed_reason"] = start(
+                ["text2video", "--prompt=x [mock:fail:too dark]", "--wait", "--json"], real_env
+            )
             runs["timeout"] = start(
                 ["text2video", "--prompt=a cat", "--wait", "--timeout=1"],
                 cli_env(steps_server.base_url),
@@ -99,6 +102,17 @@ def test_failed_task_exits_1_and_names_the_resume_command(slow: SlowRuns) -> Non
     task_id = printed["task_id"]
     assert f"error: task {task_id} failed: Failure requested" in result.stderr
     assert f"kling wait text2video {task_id}" in result.stderr
+
+
+def test_a_failed_task_json_carries_the_reason_and_times(slow: SlowRuns) -> None:
+    result = slow.results["failed_reason"]
+
+    assert result.code == 1
+    printed = json.loads(result.stdout)
+    assert printed["task_status"] == "failed"
+    assert "too dark" in printed["task_status_msg"]
+    assert printed["created_at"]
+    assert printed["updated_at"]
 
 
 def test_timeout_exits_1_and_names_the_resume_command(slow: SlowRuns) -> None:
