@@ -94,8 +94,12 @@ def _shown_url(url: str) -> str:
     return repr(re.sub(r"(//)[^/@]*@", r"\1***@", url)[:200])
 
 
-def _checked_host(url: str, given: str) -> str:
+def checked_host(url: str, given: str | None = None) -> str:
     """The host of a base URL, after checking the URL can make every request URL.
+
+    Args:
+        url: The base URL, trailing slashes removed.
+        given: The URL as the user gave it, for the message (default `url`).
 
     Raises:
         ConfigurationError: not an http(s) URL with a valid host (and port); a user or password
@@ -104,7 +108,8 @@ def _checked_host(url: str, given: str) -> str:
     """
 
     def bad(why: str) -> ConfigurationError:
-        return ConfigurationError(f"The base URL {_shown_url(given)} {why}", remedy="base_url")
+        shown = _shown_url(url if given is None else given)
+        return ConfigurationError(f"The base URL {shown} {why}", remedy="base_url")
 
     try:
         parts = urlsplit(url)
@@ -192,7 +197,7 @@ class Settings:
             raise ConfigurationError("No API key", remedy="credentials")
         given = base_url or env.get(ENV_BASE_URL) or default_url
         url = given.rstrip("/")
-        host = _checked_host(url, given)
+        host = checked_host(url, given)
         if url.startswith("http:") and not allow_insecure and not _is_loopback(host):
             raise ConfigurationError(
                 f"Refusing to send credentials over plain http to {host}", remedy="allow_insecure"

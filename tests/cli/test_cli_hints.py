@@ -93,3 +93,14 @@ def test_a_demo_task_is_never_sent_after_its_vanished_mock() -> None:
         text = _error_text(error, job)
         assert "run it again with: kling demo" in text
         assert "kling wait" not in text
+
+
+@pytest.mark.parametrize("base_url", MALFORMED_BASE_URLS)
+def test_conformance_refuses_a_malformed_base_url_with_usage_status(base_url: str) -> None:
+    args = ["conformance", "--base-url", base_url, "--api-key", KEY]
+
+    result = CliRunner().invoke(cli, args)
+
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: --base-url: The base URL "), result.stderr
+    assert isinstance(result.exception, SystemExit)
