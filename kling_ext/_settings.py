@@ -119,7 +119,7 @@ def checked_host(url: str, given: str | None = None) -> str:
         raise bad(f"is not a valid URL ({exc})") from None
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
-        raise bad("must be an http(s) URL with a host, e.g. https://api.example.com/klingai")
+        raise bad("must start with http:// or https:// and name a host")
     if parts.username is not None or parts.password is not None:
         raise bad("must not carry a user or password (the key is sent in a header)")
     if parts.query or parts.fragment or url.endswith(("?", "#")):
