@@ -64,6 +64,10 @@ def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlowRuns]:
             runs["demo"] = start(
                 ["demo", f"--output={folder / 'demo'}"], cli_env(None, key=None), cwd=folder
             )
+            (folder / "a-file").write_bytes(b"")
+            runs["demo_unwritable"] = start(
+                ["demo", f"--output={folder / 'a-file' / 'out'}/"], cli_env(None), cwd=folder
+            )
             yield SlowRuns(folder, {name: finish(process) for name, process in runs.items()})
         finally:
             for process in runs.values():
@@ -131,6 +135,17 @@ def test_demo_saves_an_mp4_and_prints_its_path(slow: SlowRuns) -> None:
     assert path.parent == slow.folder / "demo"
     assert path.read_bytes() == sample_video_bytes()
     assert "sk-mock" not in result.output
+
+
+def test_demo_that_cannot_save_does_not_point_at_its_vanished_mock(slow: SlowRuns) -> None:
+    result = slow.results["demo_unwritable"]
+
+    assert result.code == 1
+    assert "error: " in result.stderr
+    # The task lived on the embedded mock, gone with the command: only starting over works.
+    assert "kling wait" not in result.stderr
+    assert "kling status" not in result.stderr
+    assert "run it again with: kling demo --output PATH" in result.stderr
 
 
 def test_status_wait_and_list(
