@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PATH := $(CURDIR)/$(BIN):$(PATH)
+# The suite starts `kling` in many subprocesses: let them load cached bytecode, not recompile.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: venv demo test lint typecheck regen regen-check spec-check unit bench bench-check live clean
 
