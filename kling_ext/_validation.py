@@ -4,8 +4,9 @@ Pure: a request body in, a list of violations out. The client raises the first o
 `ValidationError` before anything is sent; the mock gateway answers them as the documented 400.
 Model capabilities and cross-field rules are the request schemas' `allOf` entries, each with a
 `description` that says the rule; that text is the violation's message. The one rule JSON Schema
-cannot say (shot durations adding up to `duration`) is the spec's `x-kling-rules`. OpenAPI's
-integer formats (int32, int64) bound their values, as OpenAPI defines them.
+cannot say (in multi-shot customize mode, shot durations adding up to `duration`) is the spec's
+`x-kling-rules`, each applying where the body matches its `if` schema. OpenAPI's integer formats
+(int32, int64) bound their values, as OpenAPI defines them.
 """
 
 from __future__ import annotations
@@ -322,7 +323,8 @@ def _sum_violations(rules: Sequence[Mapping[str, Any]], body: Mapping[str, Any])
     for rule in rules:
         spec = rule["sum_equals"]
         items = body.get(spec["list"])
-        if not items:
+        condition = json.dumps(rule.get("if", True), sort_keys=True)
+        if not items or not _schema_validator(condition).is_valid(dict(body)):
             continue
         try:
             total = sum(int(item[spec["item"]]) for item in items)

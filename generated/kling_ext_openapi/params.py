@@ -226,7 +226,7 @@ class MultiPromptItemParams(TypedDict, total=False):
     index: Required[int]
     #: What happens in this shot.
     prompt: Required[str]
-    #: The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which JSON Schema cannot say).
+    #: The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are read, and clients send a string. With `multi_shot` true and `shot_type` `customize`, the shots' lengths must add up to `duration` (the `x-kling-rules` sum, which JSON Schema cannot say).
     duration: Required[Any]
 
 

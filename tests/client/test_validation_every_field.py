@@ -129,6 +129,28 @@ def test_cross_field_rules(kind: str, extra: dict[str, Any], field: str) -> None
     assert caught.value.field.startswith(field), str(caught.value)
 
 
+SHORT_STORYBOARD = [{"index": 1, "prompt": "a", "duration": 2}]  # 2 s of the 5 s asked for
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra"),
+    [
+        ("text2video", {"model_name": "kling-v2-5-turbo"}),
+        ("text2video", {"multi_shot": False}),
+        ("text2video", {"multi_shot": True, "shot_type": "intelligence"}),
+        ("image2video", {"model_name": "kling-v2-5-turbo"}),
+        ("omni-video", {"model_name": "kling-v3-omni", "multi_shot": False}),
+    ],
+    ids=["no-multi-shot-model", "multi-shot-off", "intelligence", "i2v-turbo", "omni-off"],
+)
+def test_storyboard_sum_binds_only_in_multi_shot_customize(
+    kind: str, extra: dict[str, Any]
+) -> None:
+    # The API reads multi_prompt only with multi_shot true and shot_type customize.
+    params = {**VALID[kind], "duration": 5, "multi_prompt": SHORT_STORYBOARD, **extra}
+    assert prepare_body(kind, params)["multi_prompt"][0]["duration"] == "2"
+
+
 def test_inputs_are_normalised_to_the_wire_format(tmp_path: Any) -> None:
     body = prepare_body("text2video", {"prompt": "x", "duration": 10, "model_name": "kling-v3"})
     assert body["duration"] == "10"

@@ -12,9 +12,11 @@ import json
 import subprocess
 import sys
 import tomllib
+import uuid
 from pathlib import Path
 from typing import Any
 
+import attrs
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CheckFunction
@@ -44,6 +46,9 @@ CONFIG = SchemathesisConfig.from_dict(
 # The mock serves the bundled spec at /openapi.json; the spec's server URL has the /klingai
 # prefix, which the mock serves too, so cases go to /klingai/v1/videos/... in-process.
 schema = schemathesis.openapi.from_wsgi("/openapi.json", GATEWAY.wsgi_app(), config=CONFIG)
+# The storyboard rule JSON Schema cannot say, as the CLI run gets it from schemathesis.toml:
+# bodies that break it are not drawn (nothing is rewritten).
+schema.hook(schemathesis_hooks.filter_body)
 
 
 def excluded_for(case: Case[Any]) -> list[CheckFunction]:
@@ -58,8 +63,8 @@ def excluded_for(case: Case[Any]) -> list[CheckFunction]:
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms(case: Case[Any]) -> None:
-    # The two rules JSON Schema cannot say (unique external_task_id, storyboard sums), as the
-    # CLI run gets them from schemathesis.toml.
+    # A repeated external_task_id is refused as a duplicate; the CLI run gets this from
+    # schemathesis.toml too.
     schemathesis_hooks.before_call(None, case, {})
     # All of schemathesis's default checks: response schema, status code, content type, headers,
     # server errors, ignored auth, negative and positive data, ...
@@ -189,3 +194,40 @@ def _inline(value: Any) -> str:
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{k} = {_inline(v)}" for k, v in value.items()) + " }"
     return json.dumps(value)
+
+
+# ------------------------------------------------------------------ the hooks themselves
+
+SHOTS = [{"index": 1, "prompt": "a", "duration": "2"}, {"index": 2, "prompt": "b", "duration": 2}]
+
+
+def test_storyboard_filter_drops_only_multi_shot_customize_bodies_that_miss_the_total() -> None:
+    customize = {"multi_shot": True, "shot_type": "customize", "multi_prompt": SHOTS}
+    assert not schemathesis_hooks.filter_body(None, {**customize, "duration": "5"})
+    assert not schemathesis_hooks.filter_body(None, customize)  # 4 s of the default 5
+    assert schemathesis_hooks.filter_body(None, {**customize, "duration": "4"})
+    # Outside that mode the storyboard binds nothing, and such bodies must still reach the mock
+    # (a mock that refused them would be found out).
+    for mode in ({"multi_shot": False}, {"shot_type": "customize"}, {"multi_shot": True}):
+        assert schemathesis_hooks.filter_body(None, {"multi_prompt": SHOTS, **mode})
+
+
+@attrs.define
+class _Case:
+    body: Any
+    method: str = "POST"
+    meta: Any = None
+
+
+def test_only_a_repeated_external_task_id_is_replaced() -> None:
+    drawn = f"drawn-{uuid.uuid4()}"
+    first, again, empty = (
+        _Case({"external_task_id": drawn}),
+        _Case({"external_task_id": drawn}),
+        _Case({"external_task_id": ""}),
+    )
+    for case in (first, again, empty):
+        schemathesis_hooks.before_call(None, case, {})
+    assert first.body["external_task_id"] == drawn  # the first use goes out as drawn
+    assert again.body["external_task_id"] not in ("", drawn)
+    assert empty.body["external_task_id"] == ""  # empty means none: never a clash

@@ -504,3 +504,33 @@ def test_task_snapshots_are_read_only() -> None:
         snapshot.status = "succeed"  # type: ignore[misc]
     gateway.tasks.clear()
     assert len(gateway.tasks) == 1
+
+
+# A storyboard whose shots (2 s + 2 s) do not add up to the 5 s asked for.
+SHORT_STORYBOARD = [
+    {"index": 1, "prompt": "a fox runs", "duration": "2"},
+    {"index": 2, "prompt": "it stops", "duration": "2"},
+]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"model_name": "kling-v2-5-turbo", "prompt": "x", "multi_prompt": SHORT_STORYBOARD},
+        {"model_name": "kling-v3", "prompt": "x", "multi_shot": False},
+        {"model_name": "kling-v3", "prompt": "x", "multi_shot": True, "shot_type": "intelligence"},
+    ],
+    ids=["no-multi-shot-model", "multi-shot-off", "intelligence"],
+)
+def test_storyboard_durations_bind_only_in_multi_shot_customize(body: dict[str, Any]) -> None:
+    # Outside multi-shot customize mode the API ignores multi_prompt, so its sum is no reason
+    # to refuse the create.
+    create(MockGateway(), {"duration": "5", "multi_prompt": SHORT_STORYBOARD, **body})
+
+
+def test_storyboard_durations_must_add_up_in_multi_shot_customize() -> None:
+    gateway = MockGateway()
+    body = {"model_name": "kling-v3", "multi_shot": True, "shot_type": "customize"}
+    wrong = send(gateway, "POST", T2V, {**body, "duration": "5", "multi_prompt": SHORT_STORYBOARD})
+    assert_error(wrong, 400, 1201, "must add up to duration (4 != 5)")
+    create(gateway, {**body, "duration": "4", "multi_prompt": SHORT_STORYBOARD})

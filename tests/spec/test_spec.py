@@ -577,7 +577,7 @@ def test_no_project_only_extension_says_what_json_schema_can() -> None:
         "x-kling-rules",
     }
     rules = [r for s in COMPONENTS["schemas"].values() for r in s.get("x-kling-rules", ())]
-    assert all(set(rule) <= {"sum_equals", "message"} for rule in rules)
+    assert all(set(rule) <= {"sum_equals", "if", "message"} for rule in rules)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -18,8 +18,8 @@ class MultiPromptItem:
     """ What happens in this shot. """
     duration: int | str
     """ The shot's length in whole seconds. Officially a string; the gateway's example sends a number, so both are
-    read, and clients send a string. The shots' lengths must add up to `duration` (the `x-kling-rules` sum, which
-    JSON Schema cannot say). """
+    read, and clients send a string. With `multi_shot` true and `shot_type` `customize`, the shots' lengths must add
+    up to `duration` (the `x-kling-rules` sum, which JSON Schema cannot say). """
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index
