@@ -1,6 +1,7 @@
 """`Batch`: many videos from one jobs file into one folder, surviving crashes, never paying twice.
 
-The whole file is checked and recorded in the ledger (`_batch_ledger`) before anything is sent.
+The whole file is checked before the output folder, the ledger or its lock exist (a refused file
+leaves nothing behind), then recorded in the ledger (`_batch_ledger`) before anything is sent.
 Then at most `concurrency` tasks run at once: each job is created (its `external_task_id` is
 already in the ledger), waited for with the library's `wait()`, and downloaded as soon as it
 ends, while the next job takes its slot. A re-run reads the ledger: finished jobs are skipped,
@@ -25,7 +26,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from ._batch_jobs import Job, JobsFileError, library_fields, read_jobs
+from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
 from ._batch_ledger import JobState, Ledger, LedgerRow
 from ._client import AsyncKling, Kling
 from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
@@ -43,6 +44,7 @@ from ._exceptions import (
     TaskTimeoutError,
     is_task_not_found,
 )
+from ._retry import TransportFailure, classify_transport_error
 from ._task import Task
 
 __all__ = [
@@ -352,6 +354,11 @@ class Batch:
         return await self._run(_AsyncOps(client))
 
     async def _run(self, ops: _Ops) -> BatchReport:
+        # Checked whole before the ledger, its lock or the output folder exist: a refused file
+        # leaves nothing behind. The ledger's import checks it again, against earlier runs.
+        problems = [item for item in read_jobs(self.jobs) if isinstance(item, JobProblem)]
+        if problems:
+            raise JobsFileError(self.jobs, problems)
         ledger = Ledger(self.ledger_path)
         try:
             run, problems = ledger.import_jobs(
@@ -581,8 +588,10 @@ class _Runner:
                 # Raised only once the library proved the create made no task.
                 self.ledger.set_state(row.id, JobState.PENDING)
                 attempt += 1
-                if attempt >= _CREATE_ATTEMPTS:
-                    # The API is out of reach for every job alike: stop rather than grind on.
+                # No connection even after the client's own retries: the API is out of reach
+                # for every job alike. Other failures may pass: a few tries, then stop too.
+                refused = classify_transport_error(exc) is TransportFailure.NOT_SENT
+                if refused or attempt >= _CREATE_ATTEMPTS:
                     self._stop(exc)
                     raise _NotStarted from exc
                 await asyncio.sleep(_backoff(attempt))

@@ -5,14 +5,17 @@ number) and that endpoint's fields exactly as `client.<kind>.create()` takes the
 may name a local file, relative to the jobs file's folder: the reader turns it into a `Path`,
 as the CLI does with its arguments (the library never reads a plain string as a path).
 
-The file is read as a stream: a job is parsed, checked and handed on, never held in a list.
+The file is read as a stream: a job is parsed, checked and handed on, never held in a list (the
+ids already used, which the later lines are checked against, wait in a temporary SQLite table).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ import attrs
 
 from ._download import safe_name
 from ._exceptions import ValidationError
+from ._image_source import image_source
 from ._prepare import prepare_body
 from ._spec import Schema, endpoint, endpoints, resolve
 
@@ -31,9 +35,6 @@ ID_ALLOWED = (
     "a file name of at most 100 characters: no '/', '\\', '..', control characters or any of "
     "<>:\"|?*, not starting or ending with '.', '_' or a space, not a Windows device name"
 )
-_NOT_A_PATH = ("http://", "https://", "data:")
-# Longer text is Base64, not a file name; asking the file system about it only costs time.
-_MAX_PATH_TEXT = 4096
 
 
 @attrs.frozen
@@ -100,23 +101,97 @@ class Job:
 def read_jobs(path: str | os.PathLike[str]) -> Iterator[Job | JobProblem]:
     """Each job of a jobs file, or the problem with its line, in file order; blank lines skipped.
 
+    Besides each line on its own, the file as a whole is checked: an id (or `external_task_id`)
+    used by an earlier line, bad or not, is a problem of the later line.
+
     Raises:
         JobsFileError: the file cannot be read at all.
     """
     base = Path(path).parent
     try:
-        with open(path, encoding="utf-8") as stream:
+        with open(path, encoding="utf-8") as stream, contextlib.closing(_Seen()) as seen:
             for number, text in enumerate(stream, start=1):
-                if text.strip():
-                    yield parse_line(number, text, base)
+                if not text.strip():
+                    continue
+                data = _decode(number, text)
+                if isinstance(data, JobProblem):
+                    yield data
+                    continue
+                clash = seen.add(_keys(number, data), number)
+                checked = _check(number, data, base)
+                yield clash if clash is not None and isinstance(checked, Job) else checked
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         problem = JobProblem(0, "file", f"cannot be read ({reason})", "a UTF-8 JSON Lines file")
         raise JobsFileError(path, [problem]) from None
 
 
-def parse_line(number: int, text: str, base: Path) -> Job | JobProblem:
-    """One line checked: JSON object, known kind, safe id, fields the spec accepts."""
+class _Seen:
+    """The ids and external_task_ids of the lines read so far, kept on disk, not in memory.
+
+    SQLite's temporary database spills to a file as it grows: a huge jobs file stays cheap.
+    """
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute(
+            "CREATE TABLE seen (field TEXT, key TEXT, line INT, PRIMARY KEY (field, key))"
+        )
+
+    def add(self, keys: Sequence[tuple[str, str, str]], line: int) -> JobProblem | None:
+        """Record the line's keys (field, key, as written); the problem if one was used before."""
+        clash = None
+        for field, key, written in keys:
+            found = self._db.execute(
+                "SELECT line FROM seen WHERE field=? AND key=?", (field, key)
+            ).fetchone()
+            if found is None:
+                self._db.execute("INSERT INTO seen VALUES (?, ?, ?)", (field, key, line))
+            elif clash is None:
+                clash = JobProblem(
+                    line,
+                    field,
+                    f"{written!r} is already the {field} of line {found[0]}",
+                    _UNIQUE[field],
+                )
+        return clash
+
+    def close(self) -> None:
+        self._db.close()
+
+
+_UNIQUE = {
+    "id": "one id per job (ids differing only in case count as the same)",
+    "external_task_id": "a different external_task_id per job, or none (the batch picks one)",
+}
+
+
+def _keys(number: int, data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """What must differ between lines: the job's id (case folded) and its external_task_id."""
+    keys = []
+    ident = _id_text(_raw_id(number, data))
+    if ident is not None:
+        # Ids differing only in case name the same file on macOS and Windows.
+        keys.append(("id", ident.casefold(), ident))
+    external = data.get("external_task_id")
+    if isinstance(external, str):
+        keys.append(("external_task_id", external, external))
+    return keys
+
+
+def _raw_id(number: int, data: Mapping[str, Any]) -> Any:
+    """The line's id as written; its line number when it has none."""
+    ident = data.get("id")
+    return number if ident is None else ident
+
+
+def _id_text(ident: Any) -> str | None:
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        return str(ident)
+    return ident if isinstance(ident, str) else None
+
+
+def _decode(number: int, text: str) -> dict[str, Any] | JobProblem:
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -124,6 +199,11 @@ def parse_line(number: int, text: str, base: Path) -> Job | JobProblem:
         return JobProblem(number, "line", f"is not JSON ({reason})", "one JSON object per line")
     if not isinstance(data, dict):
         return JobProblem(number, "line", "is not a JSON object", "one JSON object per line")
+    return data
+
+
+def _check(number: int, data: dict[str, Any], base: Path) -> Job | JobProblem:
+    """One line's object checked: known kind, safe id, fields the spec accepts."""
     kinds = ", ".join(sorted(endpoints()))
     kind = data.pop("kind", None)
     if kind is None:
@@ -134,13 +214,11 @@ def parse_line(number: int, text: str, base: Path) -> Job | JobProblem:
         ep = None
     if ep is None:
         return JobProblem(number, "kind", f"{kind!r} is not an endpoint", kinds)
-    ident = data.pop("id", None)
+    raw_id = _raw_id(number, data)
+    data.pop("id", None)
+    ident = _id_text(raw_id)
     if ident is None:
-        ident = str(number)
-    elif isinstance(ident, int) and not isinstance(ident, bool):
-        ident = str(ident)
-    elif not isinstance(ident, str):
-        return JobProblem(number, "id", f"{ident!r} is not a string", ID_ALLOWED)
+        return JobProblem(number, "id", f"{raw_id!r} is not a string", ID_ALLOWED)
     if (wrong := id_problem(ident)) is not None:
         return JobProblem(number, "id", f"{ident!r} {wrong}", ID_ALLOWED)
     job = Job(id=ident, line=number, kind=ep.kind, fields=data)
@@ -171,36 +249,46 @@ def id_problem(ident: str) -> str | None:
 
 
 def library_fields(job: Job, base: Path) -> dict[str, Any]:
-    """The job's fields as `create()` takes them: image fields naming a file become a `Path`."""
+    """The job's fields as `create()` takes them: image fields naming a file become a `Path`.
+
+    Raises:
+        ValidationError: an image field names a file that does not exist.
+    """
     properties: Mapping[str, Schema] = endpoint(job.kind).schema.get("properties", {})
     return {
-        name: _with_paths(value, resolve(properties[name]), base) if name in properties else value
+        name: _with_paths(value, resolve(properties[name]), base, name)
+        if name in properties
+        else value
         for name, value in job.fields.items()
     }
 
 
-def _with_paths(value: Any, schema: Schema, base: Path) -> Any:
+def _with_paths(value: Any, schema: Schema, base: Path, field: str) -> Any:
     if schema.get("x-kling-media", {}).get("kind") == "image":
-        return _as_path(value, base)
+        return _as_path(value, base, field)
     if isinstance(value, list) and schema.get("type") == "array":
         items = resolve(schema.get("items", {}))
-        return [_with_paths(item, items, base) for item in value]
+        return [_with_paths(item, items, base, f"{field}[{i}]") for i, item in enumerate(value)]
     if isinstance(value, dict) and schema.get("type") == "object":
         props = schema.get("properties", {})
         return {
-            key: _with_paths(item, resolve(props[key]), base) if key in props else item
+            key: _with_paths(item, resolve(props[key]), base, f"{field}.{key}")
+            if key in props
+            else item
             for key, item in value.items()
         }
     return value
 
 
-def _as_path(value: Any, base: Path) -> Any:
-    if not isinstance(value, str) or len(value) > _MAX_PATH_TEXT:
-        return value
-    if value[:8].lower().startswith(_NOT_A_PATH):
+def _as_path(value: Any, base: Path, field: str) -> Any:
+    if not isinstance(value, str):
         return value
     try:
-        candidate = base / Path(value).expanduser()
-        return candidate if candidate.is_file() else value
-    except (OSError, ValueError):  # a NUL byte, or a name the file system refuses
-        return value
+        return image_source(value, base)
+    except FileNotFoundError:
+        raise ValidationError(
+            field,
+            f"file not found: {value}",
+            "an image file (its path relative to the jobs file's folder), a public http(s) URL "
+            "or Base64 text",
+        ) from None

@@ -189,7 +189,7 @@ class Ledger:
 
         A job already in the ledger keeps its state (and external_task_id); one whose fields
         changed is refused unless `force` (then it starts over, with a new task). A failed job
-        starts over when `retry_failed`.
+        starts over when `retry_failed`. `jobs` come as `read_jobs` yields them: no id twice.
 
         Returns:
             This run's number (to pass to `jobs_of_run`) and the problems (empty when all went in).
@@ -200,8 +200,6 @@ class Ledger:
         try:
             run = int(self._meta("run") or 0) + 1
             self._set_meta("run", str(run))
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS seen (folded TEXT PRIMARY KEY, line INT)")
-            db.execute("DELETE FROM seen")
             for job in jobs:
                 if isinstance(job, JobProblem):
                     problems.append(job)
@@ -215,17 +213,6 @@ class Ledger:
 
     def _import_one(self, job: Job, run: int, force: bool, retry_failed: bool) -> JobProblem | None:
         db = self._db
-        # Ids differing only in case name the same file on macOS and Windows.
-        folded = job.id.casefold()
-        earlier = db.execute("SELECT line FROM seen WHERE folded=?", (folded,)).fetchone()
-        if earlier is not None:
-            return JobProblem(
-                job.line,
-                "id",
-                f"{job.id!r} is already the id of line {earlier[0]}",
-                "one id per job (ids differing only in case count as the same)",
-            )
-        db.execute("INSERT INTO seen VALUES (?, ?)", (folded, job.line))
         fields = json.dumps(job.fields, ensure_ascii=False, separators=(",", ":"))
         external = job.fields.get("external_task_id")
         old = db.execute(

@@ -481,7 +481,8 @@ class _Resource:
 
         Raises:
             TaskFailedError: the task failed (the gateway's reason is in the message).
-            TaskTimeoutError: still running at the deadline; resume with `wait(task_id)`.
+            TaskTimeoutError: still running at the deadline, or not read before it (the
+                gateway did not answer in time); resume with `wait(task_id)`.
         """
         flow = wait_task(self._client._context, self._ep, task, timeout)
         return self._client._drive(flow, on_update)

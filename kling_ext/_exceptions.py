@@ -136,8 +136,42 @@ class ValidationError(KlingError, ValueError):
         super().__init__(text)
 
 
+# How to fix each kind of misconfiguration, in Python's terms; the CLI words its own (flags).
+_PYTHON_REMEDIES: Mapping[str, str] = MappingProxyType(
+    {
+        "credentials": "pass api_key=..., or set KLING_API_KEY (or API_KEY); for Kling's own "
+        "endpoint pass access_key and secret_key (or set KLING_ACCESS_KEY/KLING_SECRET_KEY)",
+        "access_keys": "pass both access_key and secret_key, or set KLING_ACCESS_KEY and "
+        "KLING_SECRET_KEY",
+        "base_url": "pass base_url=..., or set KLING_BASE_URL",
+        "allow_insecure": "use https, or pass allow_insecure=True if you really mean it",
+    }
+)
+
+
 class ConfigurationError(KlingError, ValueError):
-    """The client is misconfigured, e.g. credentials are missing or the base URL is insecure."""
+    """The client is misconfigured, e.g. credentials are missing or the base URL is insecure.
+
+    Attributes:
+        problem: What is wrong, without how to fix it.
+        remedy: Which setting fixes it, so a front end (the CLI) can say so in its own terms:
+            ``"credentials"`` (an API key, or an access/secret key pair), ``"access_keys"``
+            (both halves of that pair), ``"base_url"`` or ``"allow_insecure"``; ``None`` when
+            the problem itself names what to change.
+    """
+
+    def __init__(self, problem: str, *, remedy: str | None = None) -> None:
+        """Initialise the error.
+
+        Args:
+            problem: What is wrong, e.g. ``"No API key"``.
+            remedy: The setting that fixes it (see the class); ``str(error)`` then also says
+                how, in Python's terms.
+        """
+        self.problem = problem
+        self.remedy = remedy
+        fix = _PYTHON_REMEDIES.get(remedy) if remedy is not None else None
+        super().__init__(f"{problem}; {fix}." if fix else problem)
 
 
 # Meanings of Kling's business codes, worded after the official error table (as in the spec).
@@ -326,6 +360,8 @@ class TaskMayExistError(KlingError):
         kind: The client resource the task belongs to, e.g. ``"text2video"``.
         external_task_id: The id the client sent with the create request.
         cause: The failure that left the outcome unknown, if any.
+        problem: What is known, without how to look the task up (the message says it in
+            Python's terms; the CLI in its own).
     """
 
     def __init__(
@@ -342,9 +378,12 @@ class TaskMayExistError(KlingError):
         self.external_task_id = external_task_id
         self.cause = cause
         reason = f" ({type(cause).__name__}: {cause})" if cause is not None else ""
-        super().__init__(
+        self.problem = (
             f"The {kind} create request may have created a task, but its outcome is unknown"
-            f"{reason}. Look it up with `client.{kind}.get({external_task_id!r})` before "
+            f"{reason}."
+        )
+        super().__init__(
+            f"{self.problem} Look it up with `client.{kind}.get({external_task_id!r})` before "
             "creating it again."
         )
 
@@ -409,7 +448,8 @@ class TaskFailedError(TaskError):
 
 
 class TaskTimeoutError(TaskError):
-    """The wait deadline passed while the task was still running; the task is not lost.
+    """The wait deadline passed while the task was still running, or before it could be read at
+    all (``task`` is then ``None``, and ``__cause__`` says why); the task is not lost.
 
     Attributes:
         timeout: The deadline that passed, in seconds.
@@ -427,7 +467,7 @@ class TaskTimeoutError(TaskError):
         """Initialise the error.
 
         Args:
-            task: The last known state of the task.
+            task: The last known state of the task, or ``None`` if it could not be read.
             timeout: The deadline that passed, in seconds.
             kind: The client resource, e.g. ``"text2video"``; read from ``task.kind`` when omitted.
             task_id: The task's id; read from ``task`` when omitted.
@@ -436,9 +476,13 @@ class TaskTimeoutError(TaskError):
         self.kind = kind or _task_attr(task, "kind")
         ident = task_id or _task_attr(task, "task_id", "id") or "?"
         resource = f"client.{self.kind}" if self.kind else "client.<kind>"
+        state = (
+            f"could not be read within {timeout:g} s"
+            if task is None
+            else f"is still running after {timeout:g} s"
+        )
         super().__init__(
-            f"Task {ident} is still running after {timeout:g} s; it can be resumed with "
-            f"`{resource}.wait({ident!r})`.",
+            f"Task {ident} {state}; it can be resumed with `{resource}.wait({ident!r})`.",
             task=task,
             task_id=ident,
         )

@@ -184,7 +184,9 @@ class Context:
         try:
             return self._build(method, self.base_url + path, json_body, params)
         except (httpx.InvalidURL, ValueError) as exc:  # IDNA errors are ValueErrors
-            raise ConfigurationError(f"The base URL cannot be used: {exc}") from None
+            raise ConfigurationError(
+                f"The base URL cannot be used: {exc}", remedy="base_url"
+            ) from None
 
     @staticmethod
     def _build(
@@ -615,16 +617,22 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
             _bounded(ctx.schedule.next_delay(0.0, 0, timeout=timeout, rand=ctx.rand()), 0.0)
         )
     last_status: TaskStatus | None = None
+    trouble: KlingError | None = None
     while True:
         if task is None or not task.done:
             try:
                 task = yield from get_task(ctx, ep, ident, deadline=deadline)
             except (APIConnectionError, ServerError, RateLimitError) as exc:
                 # The task runs on regardless: keep trying until the deadline, if there is one.
+                # Even unread, it is a wait that ran out (resumable), not a failed request.
+                trouble = exc
                 if deadline is not None and ctx.clock() >= deadline:
-                    if task is None:
-                        raise
-                    raise TaskTimeoutError(task=task, timeout=timeout or 0.0, kind=ep.attr) from exc
+                    raise TaskTimeoutError(
+                        task=task,
+                        timeout=timeout or 0.0,
+                        kind=ep.attr,
+                        task_id=_known_id(task, ident),
+                    ) from exc
             attempt += 1
         if task is not None:
             if task.status != last_status:
@@ -638,11 +646,9 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
             ctx.clock() - began, max(attempt, 1), timeout=timeout, rand=ctx.rand()
         )
         if delay is None:
-            if task is None:
-                raise APITimeoutError(
-                    f"Could not read task {ident} before the {timeout:g} s deadline."
-                )
-            raise TaskTimeoutError(task=task, timeout=timeout or 0.0, kind=ep.attr)
+            raise TaskTimeoutError(
+                task=task, timeout=timeout or 0.0, kind=ep.attr, task_id=_known_id(task, ident)
+            ) from trouble
         yield Sleep(delay)
 
 
@@ -665,3 +671,8 @@ def _quote(ident: str) -> str:
     if _CONTROL_CHARS.search(ident):
         raise ValidationError("task_id", f"{ident!r} contains a control character")
     return quote(ident, safe="")
+
+
+def _known_id(task: Task | None, ident: str) -> str:
+    """The task's own id once it was read, else the id (or external_task_id) waited for."""
+    return task.task_id if task is not None and task.task_id else ident

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
@@ -83,6 +84,58 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+# What may not be in a host name: whitespace and URL punctuation (IDNA names pass, and
+# IPv6 literals are checked by `ipaddress` instead).
+_NOT_IN_HOST = re.compile(r"[^\w.-]")
+
+
+def _shown_url(url: str) -> str:
+    """The URL for a message: any user:password before the host cut out, and shortened."""
+    return repr(re.sub(r"(//)[^/@]*@", r"\1***@", url)[:200])
+
+
+def checked_host(url: str, given: str | None = None) -> str:
+    """The host of a base URL, after checking the URL can make every request URL.
+
+    Args:
+        url: The base URL, trailing slashes removed.
+        given: The URL as the user gave it, for the message (default `url`).
+
+    Raises:
+        ConfigurationError: not an http(s) URL with a valid host (and port); a user or password
+            in it (they would show in reprs and errors); a query or fragment (paths are
+            appended to the base URL).
+    """
+
+    def bad(why: str) -> ConfigurationError:
+        shown = _shown_url(url if given is None else given)
+        return ConfigurationError(f"The base URL {shown} {why}", remedy="base_url")
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # a port that is no number, or out of range, raises here
+        httpx.URL(url)  # what the requests will be built with: IDNA, control characters
+    except (ValueError, httpx.InvalidURL) as exc:  # IDNA errors are ValueErrors
+        raise bad(f"is not a valid URL ({exc})") from None
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise bad("must start with http:// or https:// and name a host")
+    if parts.username is not None or parts.password is not None:
+        raise bad("must not carry a user or password (the key is sent in a header)")
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise bad("must not have a query or fragment: request paths are appended to it")
+    if port == 0:
+        raise bad("has port 0; a port is 1-65535")
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise bad(f"has an invalid IPv6 host {host!r}") from None
+    elif _NOT_IN_HOST.search(host):
+        raise bad(f"has an invalid host {host!r}")
+    return host
+
+
 @attrs.frozen(kw_only=True)
 class Settings:
     """Everything a client needs to reach the API. Secrets never appear in the repr."""
@@ -115,7 +168,8 @@ class Settings:
         `KLING_ACCESS_KEY`/`KLING_SECRET_KEY`) and check them before any request is sent.
 
         Raises:
-            ConfigurationError: no credentials, half an AK/SK pair, or an insecure base URL.
+            ConfigurationError: no credentials, half an AK/SK pair, or a malformed or insecure
+                base URL.
         """
         env = os.environ if environ is None else environ
         access_key = access_key or env.get(ENV_ACCESS_KEY) or None
@@ -136,23 +190,17 @@ class Settings:
             default_url = DEFAULT_BASE_URL
         elif access_key or secret_key:
             raise ConfigurationError(
-                "Both an access key and a secret key are needed for the official endpoint "
-                f"(set {ENV_ACCESS_KEY} and {ENV_SECRET_KEY})."
+                "Both an access key and a secret key are needed for the official endpoint",
+                remedy="access_keys",
             )
         else:
+            raise ConfigurationError("No API key", remedy="credentials")
+        given = base_url or env.get(ENV_BASE_URL) or default_url
+        url = given.rstrip("/")
+        host = checked_host(url, given)
+        if url.startswith("http:") and not allow_insecure and not _is_loopback(host):
             raise ConfigurationError(
-                "No API key: pass api_key=..., or set KLING_API_KEY (or API_KEY); for Kling's own "
-                "endpoint pass access_key and secret_key "
-                f"(or set {ENV_ACCESS_KEY}/{ENV_SECRET_KEY})."
-            )
-        url = (base_url or env.get(ENV_BASE_URL) or default_url).rstrip("/")
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ConfigurationError(f"The base URL must be an http(s) URL, got {url!r}.")
-        if parts.scheme == "http" and not allow_insecure and not _is_loopback(parts.hostname):
-            raise ConfigurationError(
-                f"Refusing to send credentials over plain http to {parts.hostname}; use https, or "
-                "pass allow_insecure=True (kling: --allow-insecure) if you really mean it."
+                f"Refusing to send credentials over plain http to {host}", remedy="allow_insecure"
             )
         return cls(
             base_url=url,

@@ -16,9 +16,12 @@ import sys
 import click
 from click.core import ParameterSource
 
+from kling_ext import ConfigurationError
 from kling_ext._auth import redact
 from kling_ext._constants import DEFAULT_BASE_URL
-from kling_ext._settings import ENV_API_KEY, ENV_BASE_URL
+from kling_ext._settings import ENV_API_KEY, ENV_BASE_URL, checked_host
+
+from ._output import safe_text
 
 __all__ = ["conformance"]
 
@@ -121,10 +124,10 @@ def conformance(
     if not api_key:
         click.echo(f"error: no API key: pass --api-key or set {' or '.join(ENV_API_KEY)}", err=True)
         sys.exit(EXIT_USAGE)
-    if not base_url.startswith(("http://", "https://")):
-        click.echo(
-            f"error: --base-url must start with http:// or https://, not {base_url!r}", err=True
-        )
+    try:
+        checked_host(base_url.rstrip("/"), base_url)
+    except ConfigurationError as exc:
+        click.echo(f"error: --base-url: {safe_text(exc.problem)}", err=True)
         sys.exit(EXIT_USAGE)
     try:
         from kling_ext.conformance import run_conformance

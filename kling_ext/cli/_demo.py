@@ -70,6 +70,8 @@ def demo(output: str, prompt: str, live: bool, api_key: str | None, base_url: st
                 "--live uses the real one)",
                 err=True,
             )
+            # The mock and its task end with this command: no hint may send the user after it.
+            job.rerun = "kling demo"
         timeout = DEFAULT_WAIT_TIMEOUT if live else _MOCK_TIMEOUT
         # The cheapest real run: standard mode, five seconds.
         task: Task = client.text2video.create(prompt=prompt, mode="std", duration="5")

@@ -10,15 +10,14 @@ get a repeatable shorthand (``--image``, ``--video``), and ``multi_prompt`` gets
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import attrs
 import click
 
+from kling_ext._image_source import image_source
 from kling_ext._spec import Endpoint, Schema, resolve
 
 __all__ = ["FieldOption", "collect_fields", "escape_hatch_options", "spec_options"]
@@ -36,17 +35,14 @@ _RESERVED = frozenset(
 _LEADING = ("prompt", "negative_prompt", "model_name", "mode", "duration", "aspect_ratio")
 # The prompt may hold colons itself: only the last one separates the seconds.
 _SHOT = re.compile(r"^(?P<prompt>.+):\s*(?P<seconds>\d+)\s*$", re.DOTALL)
-# Base64 of even the smallest accepted image (300x300 px) is far longer than any file name.
-_MIN_BASE64_CHARS = 256
-_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]+")
 
 
 class _ImageSource(click.ParamType[Any]):
     """An image as the user types it: a URL or Base64 (kept as text), else a local file.
 
-    The library never reads a ``str`` as a file, so the command line decides here: what exists
-    on disk, or is not a URL, a data URI or long Base64 text, becomes a ``Path`` (and a missing
-    file is reported as such, not as bad Base64).
+    The library never reads a ``str`` as a file, so the command line decides, as a jobs file
+    does (``image_source``): what exists on disk, or is not a URL, a data URI or long Base64
+    text, becomes a ``Path`` (and a missing file is reported as such, not as bad Base64).
     """
 
     name = "URL|FILE"
@@ -54,19 +50,10 @@ class _ImageSource(click.ParamType[Any]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if not isinstance(value, str):
             return value
-        if value[:8].lower().startswith(("http://", "https://", "data:")):
-            return value
         try:
-            exists = os.path.lexists(value)
-        except (OSError, ValueError):
-            exists = False  # far too long for a file name (Base64 text), or a NUL byte in it
-        if exists:
-            return Path(value)  # the library reads, checks and encodes a file
-        if _names_a_file(value):
+            return image_source(value)
+        except FileNotFoundError:
             self.fail(f"file not found: {value}", param, ctx)
-        if len(value) >= _MIN_BASE64_CHARS and _BASE64.fullmatch(value):
-            return value
-        return Path(value)  # reported by the library as a file that does not exist
 
 
 class _SpecChoice(click.Choice[str]):
@@ -77,11 +64,6 @@ class _SpecChoice(click.Choice[str]):
         if ctx is not None and ctx.params.get("allow_unknown") and isinstance(value, str):
             return value
         return super().convert(value, param, ctx)
-
-
-def _names_a_file(value: str) -> bool:
-    """True for text that can only be a file path: no URL, and a `.` (never in Base64)."""
-    return "://" not in value and not value.startswith("data:") and "." in value
 
 
 class _JSONText(click.ParamType[Any]):

@@ -172,6 +172,7 @@ class Job:
         created: True once the create request was answered, so the task surely exists.
         flags: The option that sets each request field (``prompt`` -> ``--prompt``), so an
             error names what the user typed.
+        rerun: The command that starts over, for a task that cannot be resumed.
     """
 
     kind: str | None = None
@@ -180,6 +181,9 @@ class Job:
     creating: bool = False
     created: bool = False
     flags: Mapping[str, str] = attrs.field(factory=dict)
+    rerun: str | None = None
+    """Set when the task lives on a server that ends with the command (the demo's embedded
+    mock): no hint may point at the task afterwards; this command starts over instead."""
 
 
 def _validation_text(exc: ValidationError, flags: Mapping[str, str]) -> str:
@@ -192,30 +196,51 @@ def _validation_text(exc: ValidationError, flags: Mapping[str, str]) -> str:
     return f"{where}: {exc.message}{allowed}"
 
 
+# How to fix each kind of misconfiguration (`ConfigurationError.remedy`), in the CLI's terms.
+_CLI_REMEDIES: Mapping[str, str] = {
+    "credentials": "pass --api-key, or set KLING_API_KEY (or API_KEY); for Kling's own "
+    "endpoint set KLING_ACCESS_KEY and KLING_SECRET_KEY",
+    "access_keys": "set both KLING_ACCESS_KEY and KLING_SECRET_KEY",
+    "base_url": "pass --base-url, or set KLING_BASE_URL",
+    "allow_insecure": "use https, or pass --allow-insecure if you really mean it",
+}
+
+
+def _timeout_text(exc: TaskTimeoutError, task_id: str) -> str:
+    if exc.task is not None:
+        return f"task {task_id} is still running after {exc.timeout:g} s"
+    cause = exc.__cause__
+    why = f" ({safe_text(cause)})" if cause is not None else ""
+    return f"task {task_id} could not be read within {exc.timeout:g} s{why}"
+
+
 def _error_text(exc: KlingError, job: Job) -> str:
     task_id = safe_text(getattr(exc, "task_id", job.task_id))
+    # A task on a server gone with the command cannot be resumed: start over instead.
+    again = f"run it again with: {job.rerun}" if job.rerun else None
     if isinstance(exc, TaskTimeoutError):
-        return (
-            f"task {task_id} is still running after {exc.timeout:g} s; "
-            f"resume with: {wait_hint(job.kind or '<kind>', task_id)}"
-        )
+        resume = again or f"resume with: {wait_hint(job.kind or '<kind>', task_id)}"
+        return f"{_timeout_text(exc, task_id)}; {resume}"
     if isinstance(exc, TaskFailedError):
         reason = f": {safe_text(exc.message)}" if exc.message else ""
-        return (
-            f"task {task_id} failed{reason} "
-            f"(see it again with: {wait_hint(job.kind or '<kind>', task_id)})"
-        )
-    shown = _validation_text(exc, job.flags) if isinstance(exc, ValidationError) else str(exc)
-    text = safe_text(shown)
-    if isinstance(exc, TaskMayExistError):
+        see = again or f"see it again with: {wait_hint(job.kind or '<kind>', task_id)}"
+        return f"task {task_id} failed{reason} ({see})"
+    if isinstance(exc, ValidationError):
+        text = safe_text(_validation_text(exc, job.flags))
+    elif isinstance(exc, ConfigurationError):
+        fix = _CLI_REMEDIES.get(exc.remedy) if exc.remedy is not None else None
+        text = safe_text(f"{exc.problem}; {fix}." if fix else exc.problem)
+    elif isinstance(exc, TaskMayExistError):
         # Creating again could pay twice: say which id finds the task, and how.
         external = safe_text(exc.external_task_id)
         kind = job.kind or exc.kind.replace("_", "-")
-        text += f"\nexternal_task_id: {external}\nlook it up with: kling status {kind} {external}"
-    if isinstance(exc, ConfigurationError):
-        text += "\n(the CLI reads KLING_API_KEY, else API_KEY, and KLING_BASE_URL; or pass "
-        text += "--api-key / --base-url / --allow-insecure)"
-    if job.created and job.kind and job.task_id and not isinstance(exc, TaskError):
+        look = again or f"look it up before creating it again: kling status {kind} {external}"
+        text = f"{safe_text(exc.problem)}\nexternal_task_id: {external}\n{look}"
+    else:
+        text = safe_text(str(exc))
+    if again and job.created:
+        text += f"\n{again}"
+    elif job.created and job.kind and job.task_id and not isinstance(exc, TaskError):
         # The task exists and may be paid for: say how to get it rather than create it again.
         ident = safe_text(job.task_id)
         text += f"\ntask {ident} exists; follow it with: {wait_hint(job.kind, ident)}"
@@ -248,7 +273,9 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
         click.echo(f"error: {text}", err=True)
         raise click.exceptions.Exit(exit_code_for(exc)) from None
     except KeyboardInterrupt:
-        if job.creating and not job.created and job.kind and job.task_id:
+        if job.rerun:
+            click.echo("\ninterrupted", err=True)
+        elif job.creating and not job.created and job.kind and job.task_id:
             click.echo(
                 f"\ninterrupted; the task may have been created: kling status {job.kind} "
                 f"{safe_text(job.task_id)}",
@@ -266,7 +293,9 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
     except OSError as exc:
         # Writing the video failed (disk full, no permission): the task is done, fetch it again.
         text = f"error: {safe_text(exc)}"
-        if job.kind and job.task is not None and job.task_id:
+        if job.rerun:
+            text += f"\nrun it again with: {job.rerun} --output PATH"
+        elif job.kind and job.task is not None and job.task_id:
             hint = wait_hint(job.kind, safe_text(job.task_id))
             text += f"\nsave it elsewhere with: {hint} --output PATH"
         click.echo(text, err=True)

@@ -273,6 +273,8 @@ def run_conformance(
                 # A spent budget after the essentials still leaves a report worth its verdict.
                 could_not_run = step.essential or not isinstance(exc, BudgetSpent)
                 not_reached = [s.name for s in steps[index:]]
+                if isinstance(exc, Unreachable):
+                    session.forget_unanswered()
                 session.progress(stopped)
                 break
     finally:

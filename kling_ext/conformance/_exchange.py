@@ -70,6 +70,10 @@ AnyCase: TypeAlias = Case[Any]
 Auth = Literal["key", "none", "bad"]
 
 
+# The answer of a finding whose request got none at all.
+NO_ANSWER = "(none)"
+
+
 class Unreachable(Exception):
     """The gateway stopped answering; the run ends with what it has."""
 
@@ -270,6 +274,22 @@ class Session:
                 )
             )
 
+    def forget_unanswered(self) -> None:
+        """Drop the findings of requests that got no answer at all, once the gateway proved
+        unreachable: they are the outage, which the report gives as the reason the run stopped,
+        not answers that break the spec."""
+
+        def answered(finding: Finding) -> bool:
+            return not (finding.check == "answered" and finding.answer == NO_ANSWER)
+
+        self.grouped = {key: f for key, f in self.grouped.items() if answered(f)}
+        kept: list[CheckResult] = []
+        for result in self.results:
+            findings = tuple(f for f in result.findings if answered(f))
+            if findings or not result.findings:
+                kept.append(attrs.evolve(result, findings=findings))
+        self.results = kept
+
     # ------------------------------------------------------------------ sending
 
     def send(
@@ -321,7 +341,7 @@ class Session:
                 summary,
                 f"no answer: {type(exc).__name__}: {exc}",
                 rule=WHOLE_API,
-                answer="(none)",
+                answer=NO_ANSWER,
             )
             if self.transport_errors >= MAX_TRANSPORT_ERRORS or self.requests == 1:
                 raise Unreachable(f"{type(exc).__name__}: {exc}") from exc

@@ -20,7 +20,9 @@ _CLEARED = ("KLING_API_KEY", "API_KEY", "KLING_BASE_URL", "FORCE_COLOR", "TTY_IN
 
 @pytest.fixture
 def served() -> Iterator[tuple[MockGateway, RunningServer]]:
-    gateway = MockGateway(api_key=KEY)
+    # The real clock with a short processing time: the command line's first look at a task comes
+    # after 5 s (the real poll schedule) and sees it finished, where the steps clock needs two.
+    gateway = MockGateway(api_key=KEY, clock="real", processing_seconds=0.5)
     with gateway.serve() as server:
         yield gateway, server
 
@@ -131,3 +133,37 @@ def test_a_ledger_that_is_not_one_exits_2(
     assert done.returncode == 2
     assert "cannot use the ledger ledger.db" in done.stderr
     assert gateway.creates_count == 0
+
+
+def test_a_refused_file_exits_2_naming_a_missing_image_and_leaves_no_folder(
+    tmp_path: Path, served: tuple[MockGateway, RunningServer]
+) -> None:
+    gateway, server = served
+    (tmp_path / "shots").mkdir()
+    write_jobs(
+        tmp_path / "shots" / "jobs.jsonl",
+        [{"kind": "image2video", "id": "mug", "image": "photos/nothere.png", "prompt": "orbit"}],
+    )
+    done = kling(
+        "batch", "shots/jobs.jsonl", "--output", "badout", base_url=server.base_url, cwd=tmp_path
+    )
+    assert done.returncode == 2
+    assert "line 1: image: file not found: photos/nothere.png" in done.stderr
+    assert "nothing was sent" in done.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["shots"]
+    assert sorted(path.name for path in (tmp_path / "shots").iterdir()) == ["jobs.jsonl"]
+    assert gateway.creates_count == 0
+
+
+def test_an_api_refusing_connections_stops_the_batch_at_once_with_exit_4(
+    tmp_path: Path, served: tuple[MockGateway, RunningServer]
+) -> None:
+    _, server = served
+    write_jobs(tmp_path / "jobs.jsonl", prompts(3))
+    closed = server.base_url
+    server.close()  # the port now refuses connections
+    done = kling("batch", "jobs.jsonl", "-o", "out", "-c", "1", base_url=closed, cwd=tmp_path)
+    assert done.returncode == 4, done.stderr
+    assert "the API is out of reach" in done.stderr
+    assert "3 job(s) not started" in done.stderr
+    assert "resume with: kling batch jobs.jsonl --output out" in done.stderr

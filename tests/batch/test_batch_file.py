@@ -136,3 +136,79 @@ def test_a_retried_job_gets_a_new_task_even_with_its_own_external_task_id(
     Batch(jobs, tmp_path / "out", retry_failed=True).run(client)
     assert len(gateway.tasks) == 2
     assert gateway.tasks[0].external_task_id == "mine-1"
+
+
+def test_a_missing_local_image_is_reported_as_a_missing_file(
+    tmp_path: Path, client: Kling, gateway: MockGateway
+) -> None:
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "here.png").write_bytes(png_header(400, 320))
+    jobs = write_jobs(
+        tmp_path / "jobs.jsonl",
+        [
+            {"kind": "image2video", "id": "here", "image": "photos/here.png", "prompt": "x"},
+            {"kind": "image2video", "id": "gone", "image": "photos/nothere.png", "prompt": "x"},
+            {
+                "kind": "image2video",
+                "id": "tail",
+                "image": "https://example.com/a.png",
+                "image_tail": "photos/tail.png",
+                "prompt": "x",
+            },
+        ],
+    )
+    with pytest.raises(JobsFileError) as caught:
+        Batch(jobs, tmp_path / "out").run(client)
+    problems = [(p.line, p.field, p.message) for p in caught.value.problems]
+    assert problems == [
+        (2, "image", "file not found: photos/nothere.png"),
+        (3, "image_tail", "file not found: photos/tail.png"),
+    ]
+    assert "relative to the jobs file" in (caught.value.problems[0].allowed or "")
+    assert "Base64" not in caught.value.problems[0].message
+    assert gateway.creates_count == 0
+
+
+def test_a_duplicate_id_is_named_even_when_its_first_line_is_bad(
+    tmp_path: Path, client: Kling
+) -> None:
+    jobs = write_jobs(
+        tmp_path / "jobs.jsonl",
+        [
+            {"kind": "text2video", "id": "a", "prompt": "x", "duration": 7},
+            {"kind": "text2video", "id": "b", "prompt": "x"},
+            {"kind": "text2vid", "id": "k", "prompt": "x"},
+            {"kind": "text2video", "id": "a", "prompt": "valid, but the id is taken"},
+            {"kind": "text2video", "id": "K", "prompt": "valid, but the id is taken"},
+        ],
+    )
+    with pytest.raises(JobsFileError) as caught:
+        Batch(jobs, tmp_path / "out").run(client)
+    by_line = {problem.line: problem for problem in caught.value.problems}
+    assert sorted(by_line) == [1, 3, 4, 5]
+    assert (by_line[4].field, by_line[5].field) == ("id", "id")
+    assert "line 1" in by_line[4].message
+    assert "line 3" in by_line[5].message
+    assert ": 4 bad line(s), nothing was sent" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [{"kind": "text2video", "id": "a", "prompt": "x", "duration": 7}],
+        [
+            {"kind": "text2video", "id": "a", "prompt": "x", "external_task_id": "mine"},
+            {"kind": "text2video", "id": "b", "prompt": "x", "external_task_id": "mine"},
+        ],
+    ],
+    ids=["bad field", "duplicate external_task_id"],
+)
+def test_a_refused_file_leaves_nothing_behind(
+    tmp_path: Path, client: Kling, lines: list[dict[str, object]]
+) -> None:
+    jobs = write_jobs(tmp_path / "jobs.jsonl", lines)
+    with pytest.raises(JobsFileError):
+        Batch(jobs, tmp_path / "out").run(client)
+    with pytest.raises(JobsFileError):
+        Batch(jobs, tmp_path / "out2", ledger=tmp_path / "state" / "ledger.db").run(client)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["jobs.jsonl"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from batch_support import prompts, tasks_per_prompt, whole_videos, write_jobs
+from batch_support import ledger_states, prompts, tasks_per_prompt, whole_videos, write_jobs
 
-from kling_ext import AsyncKling, Batch, InsufficientBalanceError, Kling
+from kling_ext import APIConnectionError, AsyncKling, Batch, InsufficientBalanceError, Kling
 from kling_ext.mock import Fault, MockGateway, MockRequest, MockResponse, MockTransport
 from kling_ext.testing import FAST_POLLING
 
@@ -237,3 +237,35 @@ async def test_each_client_goes_to_its_own_entry_point(
     with pytest.raises(TypeError, match="run"):
         await Batch(jobs, tmp_path / "out").arun(client)  # type: ignore[arg-type]
     assert gateway.creates_count == 0
+
+
+def test_a_refused_connection_stops_creation_after_one_create_s_own_retries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kling_ext._batch
+
+    monkeypatch.setattr(kling_ext._batch, "_backoff", lambda attempt: 0.0)
+    attempts: list[str] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.method)
+        raise httpx.ConnectError("connection refused", request=request)
+
+    def refusing_client() -> Kling:
+        return Kling(
+            api_key="sk-refused",
+            base_url="http://127.0.0.1/klingai",
+            http_client=httpx.Client(transport=httpx.MockTransport(refuse)),
+            poll_schedule=FAST_POLLING,
+        )
+
+    with refusing_client() as client, pytest.raises(APIConnectionError):
+        client.text2video.create(prompt="alone")
+    single = len(attempts)
+    attempts.clear()
+    jobs = write_jobs(tmp_path / "jobs.jsonl", prompts(3))
+    with refusing_client() as client:
+        report = Batch(jobs, tmp_path / "out", concurrency=1).run(client)
+    assert (report.exit_code, report.not_started, report.failed) == (4, 3, ())
+    assert len(attempts) == single  # the first job's create alone, no batch-level retries
+    assert set(ledger_states(report.ledger).values()) == {"pending"}

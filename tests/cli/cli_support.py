@@ -40,6 +40,9 @@ class Result:
         return self.stdout + self.stderr
 
 
+PYTHON_WORDING = ("client.", "api_key=", "allow_insecure=", "base_url=", "access_key and")
+"""What only a Python caller can do; none of it may reach a shell user."""
+
 RunKling = Callable[..., Result]
 """The `kling` fixture: run `kling ARGS` and return its Result."""
 

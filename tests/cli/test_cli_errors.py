@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import KEY, RunKling, cli_env, make_png, runner_env
+from cli_support import KEY, PYTHON_WORDING, RunKling, cli_env, make_png, runner_env
 from click.testing import CliRunner
 
 from kling_ext.cli import cli
@@ -118,6 +118,8 @@ def test_create_with_unknown_outcome_exits_3_and_says_how_to_look_it_up(
     [task] = mock.tasks
     assert "may have created a task" in result.stderr
     assert f"kling status text2video {task.external_task_id}" in result.stderr
+    # A shell user is given the CLI's way only, not the library's `client.text2video.get(...)`.
+    assert not any(word in result.stderr for word in PYTHON_WORDING), result.stderr
 
 
 def test_allow_unknown_sends_a_model_the_spec_does_not_list(

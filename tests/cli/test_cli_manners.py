@@ -99,17 +99,6 @@ def test_bad_input_with_json_prints_an_error_object_naming_the_flag(kling: RunKl
     assert error["message"].startswith("--duration: ")
 
 
-def test_a_failed_task_json_carries_the_reason_and_times(kling: RunKling) -> None:
-    result = kling("text2video", "--prompt=x [mock:fail:too dark]", "--wait", "--json")
-
-    assert result.code == 1
-    printed = json.loads(result.stdout)
-    assert printed["task_status"] == "failed"
-    assert "too dark" in printed["task_status_msg"]
-    assert printed["created_at"]
-    assert printed["updated_at"]
-
-
 def test_list_json_leaves_out_what_list_never_fills(
     kling: RunKling, gateway: tuple[MockGateway, RunningServer]
 ) -> None:

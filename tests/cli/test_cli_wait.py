@@ -53,6 +53,9 @@ def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlowRuns]:
             runs["failed"] = start(
                 ["text2video", "--prompt=a cat [mock:fail]", "--wait", "--json"], real_env
             )
+            runs["failed_reason"] = start(
+                ["text2video", "--prompt=x [mock:fail:too dark]", "--wait", "--json"], real_env
+            )
             runs["timeout"] = start(
                 ["text2video", "--prompt=a cat", "--wait", "--timeout=1"],
                 cli_env(steps_server.base_url),
@@ -60,6 +63,10 @@ def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlowRuns]:
             # No key and no base URL: the demo brings its own gateway.
             runs["demo"] = start(
                 ["demo", f"--output={folder / 'demo'}"], cli_env(None, key=None), cwd=folder
+            )
+            (folder / "a-file").write_bytes(b"")
+            runs["demo_unwritable"] = start(
+                ["demo", f"--output={folder / 'a-file' / 'out'}/"], cli_env(None), cwd=folder
             )
             yield SlowRuns(folder, {name: finish(process) for name, process in runs.items()})
         finally:
@@ -101,6 +108,17 @@ def test_failed_task_exits_1_and_names_the_resume_command(slow: SlowRuns) -> Non
     assert f"kling wait text2video {task_id}" in result.stderr
 
 
+def test_a_failed_task_json_carries_the_reason_and_times(slow: SlowRuns) -> None:
+    result = slow.results["failed_reason"]
+
+    assert result.code == 1
+    printed = json.loads(result.stdout)
+    assert printed["task_status"] == "failed"
+    assert "too dark" in printed["task_status_msg"]
+    assert printed["created_at"]
+    assert printed["updated_at"]
+
+
 def test_timeout_exits_1_and_names_the_resume_command(slow: SlowRuns) -> None:
     result = slow.results["timeout"]
 
@@ -117,6 +135,17 @@ def test_demo_saves_an_mp4_and_prints_its_path(slow: SlowRuns) -> None:
     assert path.parent == slow.folder / "demo"
     assert path.read_bytes() == sample_video_bytes()
     assert "sk-mock" not in result.output
+
+
+def test_demo_that_cannot_save_does_not_point_at_its_vanished_mock(slow: SlowRuns) -> None:
+    result = slow.results["demo_unwritable"]
+
+    assert result.code == 1
+    assert "error: " in result.stderr
+    # The task lived on the embedded mock, gone with the command: only starting over works.
+    assert "kling wait" not in result.stderr
+    assert "kling status" not in result.stderr
+    assert "run it again with: kling demo --output PATH" in result.stderr
 
 
 def test_status_wait_and_list(

@@ -33,7 +33,11 @@ def test_a_server_that_never_answers_cannot_stretch_the_deadline(
     seconds, error = _timed(
         lambda: run(flavor, server, lambda c: c.text2video.wait("t", timeout=2), real_sleep=True)
     )
-    assert isinstance(error, APIConnectionError | TaskTimeoutError), error
+    # Never read, the task still runs: the wait timed out (resumable), no request failed.
+    assert isinstance(error, TaskTimeoutError), error
+    assert (error.task_id, error.task) == ("t", None)
+    assert "text2video.wait('t')" in str(error)
+    assert isinstance(error.__cause__, APIConnectionError)
     assert seconds < 2 + SLACK, f"wait(timeout=2) took {seconds:.1f} s"
 
 
@@ -65,7 +69,9 @@ def test_a_known_task_times_out_as_a_task_timeout(hostile: Start, flavor: str) -
 def test_cli_wait_timeout_is_kept(hostile: Start) -> None:
     server = hostile(lambda seen: Hang())
     result = kling(server, "wait", "text2video", "t", "--timeout", "2")
-    assert result.code != 0
+    # The README: a wait that timed out exits 1 and says how to resume.
+    assert result.code == 1, result.stderr
+    assert "resume with: kling wait text2video t" in result.stderr
     assert result.seconds < 2 + SLACK + 3, f"kling wait --timeout 2 took {result.seconds:.1f} s"
     assert no_traceback([result.stderr])
 

@@ -12,6 +12,7 @@ Run it alone with `pytest -m regeneration` (about 20 s).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -131,13 +132,13 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Copy:
     return made
 
 
-@pytest.fixture(scope="module")
-def mock_url(regenerated: Copy) -> Iterator[str]:
-    """The copy's own `kling mock-server` on 127.0.0.1."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from kling_ext.cli import main; main()", "mock-server"],
-        cwd=regenerated.root,
-        env=regenerated.env,
+@contextlib.contextmanager
+def _mock_server(copy: Copy, *options: str) -> Iterator[str]:
+    """The copy's own `kling mock-server OPTIONS` on 127.0.0.1; its base URL."""
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-c", "from kling_ext.cli import main; main()", "mock-server", *options],
+        cwd=copy.root,
+        env=copy.env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -146,11 +147,18 @@ def mock_url(regenerated: Copy) -> Iterator[str]:
         assert process.stdout is not None
         url = process.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:"), url
-        regenerated.env.update(KLING_BASE_URL=url, KLING_API_KEY=KEY)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def mock_url(regenerated: Copy) -> Iterator[str]:
+    """The copy's own `kling mock-server` on 127.0.0.1 (steps clock)."""
+    with _mock_server(regenerated) as url:
+        regenerated.env.update(KLING_BASE_URL=url, KLING_API_KEY=KEY)
+        yield url
 
 
 def test_the_library_and_the_mock_know_what_was_added(regenerated: Copy, mock_url: str) -> None:
@@ -231,7 +239,12 @@ def test_a_batch_runs_the_new_endpoint_and_model(
         },
     ]
     jobs.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    run = regenerated.kling("batch", str(jobs), "--output", str(tmp_path / "out"))
+    # The real clock, processing briefly: the batch's first look at a task (after 5 s, the real
+    # poll schedule) sees it finished, where the steps clock needs a second look.
+    with _mock_server(regenerated, "--clock", "real", "--processing-seconds", "0.5") as url:
+        run = regenerated.kling(
+            "batch", str(jobs), "--output", str(tmp_path / "out"), "--base-url", url
+        )
     assert run.returncode == 0, run.stdout + run.stderr
     assert sorted(path.name for path in (tmp_path / "out").glob("*.mp4")) == ["fox.mp4", "rain.mp4"]
 
