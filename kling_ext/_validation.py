@@ -5,7 +5,8 @@ Pure: a request body in, a list of violations out. The client raises the first o
 Model capabilities and cross-field rules are the request schemas' `allOf` entries, each with a
 `description` that says the rule; that text is the violation's message. The one rule JSON Schema
 cannot say (in multi-shot customize mode, shot durations adding up to `duration`) is the spec's
-`x-kling-rules`, each applying where the body matches its `if` schema.
+`x-kling-rules`, each applying where the body matches its `if` schema. OpenAPI's integer formats
+(int32, int64) bound their values, as OpenAPI defines them.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def required_fields(schema: Schema, samples: Mapping[str, Any]) -> list[str]:
         schema: A request body schema of the spec (resolved or a `$ref`).
         samples: A value for each field that may be needed.
     """
-    root = {**schema, "components": load_spec()["components"]}
+    root = {**schema, "components": _components()}
     validator = _schema_validator(json.dumps(root, sort_keys=True, default=dict))
     body: dict[str, Any] = {}
     while True:
@@ -139,7 +140,36 @@ def _schema_validator(schema_json: str) -> jsonschema_rs.Draft202012Validator:
 
 @functools.cache
 def _root(schema_name: str) -> Mapping[str, Any]:
-    return {"$ref": f"#/components/schemas/{schema_name}", "components": load_spec()["components"]}
+    return {"$ref": f"#/components/schemas/{schema_name}", "components": _components()}
+
+
+# OpenAPI defines these formats as fixed-width integers, and schemathesis, generated clients and
+# the API's servers hold values to them; JSON Schema only annotates `format`, so without their
+# range an int64 field would take 2**63 here and nowhere else.
+_INTEGER_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+@functools.cache
+def _components() -> Mapping[str, Any]:
+    """The spec's components, each integer `format`'s range written out as minimum/maximum."""
+    components: Mapping[str, Any] = _with_format_ranges(load_spec()["components"])
+    return components
+
+
+def _with_format_ranges(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_with_format_ranges(item) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    out = {key: _with_format_ranges(value) for key, value in node.items()}
+    kinds = out.get("type")
+    fmt = out.get("format")
+    integer = kinds == "integer" or (isinstance(kinds, list) and "integer" in kinds)
+    if integer and isinstance(fmt, str) and fmt in _INTEGER_FORMATS:
+        low, high = _INTEGER_FORMATS[fmt]
+        out["minimum"] = max(out.get("minimum", low), low)  # a narrower declared range stays
+        out["maximum"] = min(out.get("maximum", high), high)
+    return out
 
 
 @functools.cache
@@ -241,6 +271,8 @@ def _violation(ep: Endpoint, body: Mapping[str, Any], error: Any) -> Violation:
     elif kind == "Constant":
         allowed = repr(parent.get("const"))
         message = f"{_show(instance)} is not allowed" + (f": {rule}" if rule else "")
+    elif kind in ("Minimum", "Maximum"):
+        allowed = _range(parent.get("minimum"), parent.get("maximum"))
     elif kind == "MaxLength":
         message = f"is {len(str(instance))} characters long"
         allowed = f"at most {parent.get('maxLength')} characters"
@@ -269,6 +301,14 @@ def _show(value: Any) -> str:
     return (
         repr(value) if not isinstance(value, str) or len(value) < 60 else repr(value[:57] + "...")
     )
+
+
+def _range(low: Any, high: Any) -> str | None:
+    if low is not None and high is not None:
+        return f"{low} to {high}"
+    if low is not None:
+        return f"at least {low}"
+    return None if high is None else f"at most {high}"
 
 
 def _listing(values: Sequence[Any]) -> str:
