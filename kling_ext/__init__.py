@@ -11,11 +11,9 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from ._batch import Batch, BatchProgress, BatchReport, JobResult
-from ._batch_jobs import JobProblem, JobsFileError
-from ._batch_ledger import LedgerBusyError
 from ._client import AsyncKling, AsyncResource, Kling, OnUpdate, ProgressCallback, Resource
 from ._exceptions import (
     APIConnectionError,
@@ -41,6 +39,23 @@ from ._exceptions import (
 from ._polling import PollSchedule
 from ._prepare import UnknownValueWarning
 from ._task import Task, TaskStatus, Video, parse_callback
+
+if TYPE_CHECKING:
+    from ._batch import Batch, BatchProgress, BatchReport, JobResult
+    from ._batch_jobs import JobProblem, JobsFileError
+    from ._batch_ledger import LedgerBusyError
+
+# Imported on first use: the batch runner pulls in asyncio and sqlite3 (~40 ms), which a
+# library user who never runs a batch should not pay for at `import kling_ext`.
+_LAZY = {
+    "Batch": "._batch",
+    "BatchProgress": "._batch",
+    "BatchReport": "._batch",
+    "JobResult": "._batch",
+    "JobProblem": "._batch_jobs",
+    "JobsFileError": "._batch_jobs",
+    "LedgerBusyError": "._batch_ledger",
+}
 
 __all__ = [
     "APIConnectionError",
@@ -93,15 +108,22 @@ def __getattr__(name: str) -> Any:
         from ._version import version
 
         return version()
+    if name in _LAZY:
+        obj = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        _present(obj)
+        globals()[name] = obj
+        return obj
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# Errors and values show as kling_ext.X in tracebacks and reprs, not as private modules.
-for _name in __all__:
-    if _name == "__version__":
-        continue
-    _obj = globals()[_name]
-    if getattr(_obj, "__module__", "").startswith("kling_ext."):
+def _present(obj: object) -> None:
+    """Errors and values show as kling_ext.X in tracebacks and reprs, not as private modules."""
+    if getattr(obj, "__module__", "").startswith("kling_ext."):
         with contextlib.suppress(AttributeError, TypeError):
-            _obj.__module__ = __name__
-del _name, _obj
+            obj.__module__ = __name__
+
+
+for _name in __all__:
+    if _name != "__version__" and _name not in _LAZY:
+        _present(globals()[_name])
+del _name
