@@ -22,7 +22,7 @@ import httpx
 from ._auth import JWTAuth, redact
 from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
 from ._docs import document_create
-from ._download import DownloadLimits, download_flow, download_targets
+from ._download import DownloadLimits, capped_timeout, download_flow, download_targets
 from ._download_io import PartFile, Receiver
 from ._exceptions import ValidationError
 from ._flow import (
@@ -80,14 +80,6 @@ def _log_exchange(
     outcome = type(sent.error).__name__ if response is None else str(response.status_code)
     line = f"{request.method} {request.url.path} -> {outcome} in {elapsed_ms:.0f} ms"
     logger.debug("%s", redact(line, secrets))
-
-
-def _request_timeout(base: httpx.Timeout, cap: float | None) -> dict[str, float | None]:
-    """The client's timeouts, each at most `cap` seconds (the time left before a deadline)."""
-    phases = base.as_dict()
-    if cap is None:
-        return phases
-    return {name: cap if value is None else min(value, cap) for name, value in phases.items()}
 
 
 def _resource_endpoint(client: object, kind: str) -> Endpoint:
@@ -208,7 +200,9 @@ class _BaseClient:
     def _with_timeout(self, effect: Send) -> tuple[httpx.Request, float | None]:
         """The request with its timeouts capped, and the monotonic deadline of its answer."""
         request = effect.request
-        request.extensions["timeout"] = _request_timeout(self._settings.timeout, effect.timeout)
+        request.extensions["timeout"] = capped_timeout(
+            self._settings.timeout, effect.timeout
+        ).as_dict()
         request.headers.update(self._settings.headers)
         deadline = None if effect.timeout is None else time.monotonic() + effect.timeout
         return request, deadline
