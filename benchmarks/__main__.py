@@ -131,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         regressions = compare(recorded, results, args.tolerance)
         # Targets are absolute promises (import <= 1.6x httpx, upload <= 1.0x): a missed target
         # fails --check even when the recorded figure was already as bad.
-        regressions += [f"{r.name}: target {r.target} missed ({r.ratio:.3g}x)" for r in results if r.met is False]
+        regressions += [
+            f"{r.name}: target {r.target} missed ({r.ratio:.3g}x)"
+            for r in results
+            if r.met is False
+        ]
         if regressions:
             print(f"REGRESSIONS (ratio worse by more than {args.tolerance:.0%}):")
             for line in regressions:
