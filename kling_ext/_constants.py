@@ -53,6 +53,14 @@ RETRY_JITTER_FLOOR = 0.75
 RATE_LIMIT_MIN_DELAY = 1.0
 # A longer Retry-After means an outage, not a blip: give up (openai's MAX_RETRY_AFTER is alike).
 MAX_RETRY_AFTER = 60.0
+# After a create whose outcome is unknown, "not found" is believed only once it has held this long:
+# a gateway may still be storing a create when its answer is lost (3 s was seen against a 2 s
+# timeout). Half a minute covers a slow store many times over, and is short beside a video's
+# generation time, which the caller waits for anyway.
+CREATE_GRACE_SECONDS = 30.0
+# Look-ups spread over that window, each gap twice the last (2, 4, 8, 16 s for 30 s), so a task
+# that appears soon is found soon and the gateway sees few queries.
+CREATE_GRACE_LOOKUPS = 4
 
 # --- HTTP (_settings.py, _client.py) ---------------------------------------------------------
 # A create carries up to ~13 MB of Base64 per image; a minute covers a slow uplink.
