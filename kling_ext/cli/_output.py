@@ -44,6 +44,7 @@ from kling_ext import (
     TaskTimeoutError,
     ValidationError,
 )
+from kling_ext._auth import redact
 
 from ._exit import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TASK, exit_code_for
 
@@ -52,6 +53,7 @@ __all__ = [
     "Watch",
     "echo_json",
     "error_json",
+    "hide_secrets",
     "reporting",
     "safe_text",
     "task_json",
@@ -72,19 +74,58 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def safe_text(text: object) -> str:
-    """Text from the server made harmless for a terminal: control characters shown escaped.
+# Where a command keeps the credentials its client uses, so that what it shows has them cut out.
+# The click context's `meta` lives as long as the command: nothing process-wide holds the key.
+_SECRETS_META = "kling_ext.shown_secrets"
+
+
+def hide_secrets(secrets: Sequence[str]) -> None:
+    """Cut these credentials out of everything this command shows from now on.
+
+    The library hands back the server's data as sent (a key the server echoes into a task
+    included); the CLI shows it through :func:`safe_text` and :func:`echo_json`, which redact.
+
+    Args:
+        secrets: The client's credentials (``client._settings.secrets``).
+    """
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        known = context.meta.setdefault(_SECRETS_META, [])
+        known.extend(secret for secret in secrets if secret and secret not in known)
+
+
+def _secrets() -> tuple[str, ...]:
+    context = click.get_current_context(silent=True)
+    return tuple(context.meta.get(_SECRETS_META, ())) if context is not None else ()
+
+
+def safe_text(text: object, secrets: Sequence[str] | None = None) -> str:
+    """Text from the server made harmless for a terminal: control characters shown escaped,
+    credentials cut out.
 
     An id, a status message or an error message could otherwise set the terminal's title,
-    clear the screen or forge a line of output.
+    clear the screen or forge a line of output, or show a key the server echoed.
 
     Args:
         text: What to show (converted with ``str``).
+        secrets: The credentials to cut out; default those of this command (:func:`hide_secrets`).
 
     Returns:
         The text, with every control character written as ``\\xNN`` or ``\\uNNNN``.
     """
-    return _CONTROL.sub(_escape, str(text))
+    shown = redact(str(text), _secrets() if secrets is None else secrets)
+    return _CONTROL.sub(_escape, shown)
+
+
+def _redact_values(value: Any, secrets: Sequence[str]) -> Any:
+    """A JSON value with the secrets cut out of its strings; the keys (the CLI's own) kept."""
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, dict):
+        return {key: _redact_values(item, secrets) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redact_values(item, secrets) for item in value]
+    return value
 
 
 def wait_hint(kind: str, task_id: str) -> str:
@@ -156,7 +197,7 @@ def echo_json(value: object) -> None:
         value: A JSON-serialisable object or list.
     """
     # Still the same JSON value: the escapes only spell out what a terminal would act on.
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(_redact_values(value, _secrets()), ensure_ascii=False)
     click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
@@ -343,12 +384,14 @@ class Watch:
         self._progress: Progress | None = None
         self._bar: TaskID | None = None
         self._received = 0
+        # The live line is redrawn from rich's own thread, where the command's context is unseen.
+        self._secrets = _secrets()
 
     def describe(self) -> str:
         """The status line: endpoint, task id, status and time spent waiting."""
         task = self._task
-        ident = safe_text(task.task_id) if task else "?"
-        status = safe_text(task.status.value) if task else "creating"
+        ident = safe_text(task.task_id, self._secrets) if task else "?"
+        status = safe_text(task.status.value, self._secrets) if task else "creating"
         return f"{self.kind} {ident}: {status} ({_elapsed(time.monotonic() - self._started)})"
 
     def __enter__(self) -> Watch:

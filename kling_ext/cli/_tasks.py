@@ -19,7 +19,16 @@ from kling_ext._prepare import UnknownValueWarning, new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
 
 from ._options import FieldOption, collect_fields, escape_hatch_options, spec_options
-from ._output import Job, Watch, echo_json, reporting, safe_text, task_json, wait_hint
+from ._output import (
+    Job,
+    Watch,
+    echo_json,
+    hide_secrets,
+    reporting,
+    safe_text,
+    task_json,
+    wait_hint,
+)
 
 __all__ = [
     "CREATE_COMMANDS",
@@ -53,7 +62,9 @@ def _api_params() -> list[click.Parameter]:
 
 
 def _client(api_key: str | None, base_url: str | None, allow_insecure: bool) -> Kling:
-    return Kling(api_key=api_key, base_url=base_url, allow_insecure=allow_insecure)
+    client = Kling(api_key=api_key, base_url=base_url, allow_insecure=allow_insecure)
+    hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+    return client
 
 
 def _examples(*lines: str) -> str:
@@ -255,15 +266,16 @@ def _status(
         if json_output:
             echo_json(task_json(task))
             return
+        # Each value made safe, not the lines: a key that spells a label ("task") hides no label.
         lines = [
-            f"task_id: {task.task_id}",
-            f"status: {task.status.value}",
-            f"external_task_id: {task.external_task_id or '-'}",
+            f"task_id: {safe_text(task.task_id)}",
+            f"status: {safe_text(task.status.value)}",
+            f"external_task_id: {safe_text(task.external_task_id or '-')}",
         ]
         if task.status_message:
-            lines.append(f"message: {task.status_message}")
-        lines += [f"video: {video.url}" for video in task.videos]
-        click.echo("\n".join(safe_text(line) for line in lines))
+            lines.append(f"message: {safe_text(task.status_message)}")
+        lines += [f"video: {safe_text(video.url)}" for video in task.videos]
+        click.echo("\n".join(lines))
         if not task.done:
             click.echo(f"follow it with: {wait_hint(kind, safe_text(task.task_id))}", err=True)
 
