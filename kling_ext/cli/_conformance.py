@@ -65,6 +65,14 @@ EXIT_COULD_NOT_RUN = 3
     "lenient gateway can run one as a paid video; the probes stop at the first accepted.",
 )
 @click.option(
+    "--probe-duplicate-id",
+    is_flag=True,
+    help="With --allow-create: send that task's create again under the same external_task_id "
+    "and report whether the gateway refuses it (code 1201), as it must for 'never pays twice' "
+    "to be absolute. A gateway that does not refuse it MAKES A SECOND PAID TASK (the report "
+    "lists its id).",
+)
+@click.option(
     "--max-examples",
     type=click.IntRange(min=0),
     default=20,
@@ -107,6 +115,7 @@ def conformance(
     api_key: str | None,
     allow_create: bool,
     probe_creates: bool,
+    probe_duplicate_id: bool,
     max_examples: int,
     strict: bool,
     junit: str | None,
@@ -123,6 +132,11 @@ def conformance(
     """
     if not api_key:
         click.echo(f"error: no API key: pass --api-key or set {' or '.join(ENV_API_KEY)}", err=True)
+        sys.exit(EXIT_USAGE)
+    if probe_duplicate_id and not allow_create:
+        click.echo(
+            "error: --probe-duplicate-id repeats the --allow-create task: pass both", err=True
+        )
         sys.exit(EXIT_USAGE)
     try:
         checked_host(base_url.rstrip("/"), base_url)
@@ -146,11 +160,18 @@ def conformance(
         click.echo("--allow-create: creating one real text2video task (costs credits)", err=True)
     if probe_creates:
         click.echo("--probe-creates: a lenient gateway may run one probe as a paid task", err=True)
+    if probe_duplicate_id:
+        click.echo(
+            "--probe-duplicate-id: a gateway that accepts the repeated create makes a second "
+            "paid task",
+            err=True,
+        )
     report = run_conformance(
         base_url=base_url,
         api_key=api_key,
         allow_create=allow_create,
         probe_creates=probe_creates,
+        probe_duplicate_id=probe_duplicate_id,
         max_examples=max_examples,
         strict=strict,
         junit_path=junit,

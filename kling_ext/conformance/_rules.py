@@ -52,6 +52,8 @@ CONSEQUENCES: Mapping[str, str] = {
     "task_finished": "a client waiting for the task gets no video",
     "task_listed": "a client looking for its task in the list does not find it",
     "video_downloads": "a client cannot download the finished video",
+    "duplicate_external_id_refused": "a client that re-sends a create whose answer was lost "
+    "(the only way not to lose it) may pay for the same video twice",
 }
 
 # A schema failure at one of these fields hurts more than "misreads the answer".
