@@ -95,9 +95,9 @@ def test_the_code_table_is_the_specs() -> None:
 
 
 def test_the_retry_sets_come_from_the_table() -> None:
-    assert RATE_LIMIT_CODES == {1302, 1303}
-    assert SERVER_ERROR_CODES == {5000, 5001, 5002}
-    assert TOKEN_EXPIRED_CODES == {1004}
+    assert {1302, 1303} == RATE_LIMIT_CODES
+    assert {5000, 5001, 5002} == SERVER_ERROR_CODES
+    assert {1004} == TOKEN_EXPIRED_CODES
 
 
 @pytest.mark.parametrize(
