@@ -3,8 +3,9 @@
 The decision depends on what the server may already have done . A query or a download
 is safe to repeat. A create is not: if its body may have reached the server, repeating it could pay
 for a second task, so the policy asks the caller to look the task up by its ``external_task_id``
-(:class:`LookUp`) and re-sends only when the request provably never left (a connect error) or was
-refused outright (rate limit). HTTP 429 is never retried blindly: Kling uses it for billing errors
+(:class:`LookUp`) and re-sends only when the request provably never left (a connect error), was
+refused outright (rate limit), or the look-up kept answering "not found" for the grace window
+(:meth:`RetryPolicy.grace_delays`, 30 s by default: a slow gateway may still be storing it). HTTP 429 is never retried blindly: Kling uses it for billing errors
 (codes 1100-1102) too, so the business code decides (the spec's error table).
 """
 
