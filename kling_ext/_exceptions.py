@@ -382,6 +382,8 @@ class ExternalTaskIdInUseError(InvalidRequestError):
         external_task_id: The id that is taken.
         task: The task that holds it, as looked up (a ``Task``), or ``None`` when the look-up
             did not find it.
+        problem: What happened, without how to go on (the message says that in Python's
+            terms; the CLI in its own).
     """
 
     def __init__(
@@ -405,10 +407,13 @@ class ExternalTaskIdInUseError(InvalidRequestError):
         self.task = task
         owner = _task_attr(task, "task_id")
         holder = f"task {owner}" if owner else "an earlier task"
-        message = (
+        self.problem = (
             f"external_task_id {external_task_id!r} already belongs to {holder}; this {kind} "
-            f"create made no task. Send it with a new external_task_id (or none: one is made "
-            f"for you), or read the existing task with `client.{kind}.get({external_task_id!r})`"
+            "create made no task"
+        )
+        message = (
+            f"{self.problem}. Send it with a new external_task_id (or none: one is made for "
+            f"you), or read the existing task with `client.{kind}.get({external_task_id!r})`"
         )
         super().__init__(
             message,

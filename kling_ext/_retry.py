@@ -5,8 +5,9 @@ is safe to repeat. A create is not: if its body may have reached the server, rep
 for a second task, so the policy asks the caller to look the task up by its ``external_task_id``
 (:class:`LookUp`) and re-sends only when the request provably never left (a connect error), was
 refused outright (rate limit), or the look-up kept answering "not found" for the grace window
-(:meth:`RetryPolicy.grace_delays`, 30 s by default: a slow gateway may still be storing it). HTTP 429 is never retried blindly: Kling uses it for billing errors
-(codes 1100-1102) too, so the business code decides (the spec's error table).
+(:meth:`RetryPolicy.grace_delays`, 30 s by default: a slow gateway may still be storing it).
+HTTP 429 is never retried blindly: Kling uses it for billing errors (codes 1100-1102) too, so the
+business code decides (the spec's error table, ``_exceptions.BUSINESS_CODES``).
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from rich.spinner import Spinner
 from kling_ext import (
     APIError,
     ConfigurationError,
+    ExternalTaskIdInUseError,
     KlingError,
     Task,
     TaskError,
@@ -271,6 +272,14 @@ def _error_text(exc: KlingError, job: Job) -> str:
     elif isinstance(exc, ConfigurationError):
         fix = _CLI_REMEDIES.get(exc.remedy) if exc.remedy is not None else None
         text = safe_text(f"{exc.problem}; {fix}." if fix else exc.problem)
+    elif isinstance(exc, ExternalTaskIdInUseError):
+        # Nothing was made: say which id is taken, and how to see the task that holds it.
+        external = safe_text(exc.external_task_id)
+        kind = job.kind or exc.kind.replace("_", "-")
+        text = (
+            f"{safe_text(exc.problem)}\nuse another --external-task-id (or none), or see that "
+            f"task with: kling status {kind} {external}"
+        )
     elif isinstance(exc, TaskMayExistError):
         # Creating again could pay twice: say which id finds the task, and how.
         external = safe_text(exc.external_task_id)

@@ -47,7 +47,8 @@ def test_cli_does_not_hand_back_another_task(hostile: Start) -> None:
     assert result.code == 3, result.stderr
     assert "cat-1" not in result.stdout, "no other task's id as this create's result"
     assert "mine-1" in result.stderr
-    assert "already belongs" in result.stderr
+    assert "already belongs to task cat-1" in result.stderr
+    assert "kling status text2video mine-1" in result.stderr
     assert no_traceback([result.stdout, result.stderr])
 
 
