@@ -53,6 +53,7 @@ def test_a_key_spelling_a_field_name_reads_every_answer_intact(
     assert created.task_id == "8001"
     assert got.task_id == "8001"
     assert got.external_task_id == "ext-100"
+    assert got.request_id == "req-hostile"
     assert got.data["task_result"]["videos"][0]["url"] == "https://cdn.example.test/v.mp4"
     assert done.succeeded
     assert [task.task_id for task in listed] == ["8001", "8002"]
