@@ -87,6 +87,7 @@ class _LazyGroup(click.Group):
             exc.show()
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
+            click.echo("interrupted", err=True)  # click has ended the line of the ^C echo
             sys.exit(EXIT_INTERRUPTED)
         # Without standalone mode click returns the command's own `Exit` status, or its value.
         sys.exit(code if isinstance(code, int) else EXIT_OK)
