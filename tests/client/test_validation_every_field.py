@@ -285,3 +285,30 @@ def test_a_model_the_rules_do_not_name_is_bound_by_none_of_them(kind: str) -> No
     body = {name: value for name, value in body.items() if name in properties}
     problems = check_request(kind, body, everything=True)
     assert [(p.field, p.rule) for p in problems] == [("model_name", False)], problems
+
+
+WRONG_TYPES = {
+    "a float for an enum of text": (
+        "text2video",
+        {"duration": 5.0},
+        "duration: 5.0 is a number, not text (a str); allowed: '3', '4', '5'",
+    ),
+    "text for a number": ("text2video", {"cfg_scale": "high"}, "cfg_scale: 'high' is text, not"),
+    "a list for an object": (
+        "text2video",
+        {"camera_control": ["simple"]},
+        "camera_control: ['simple'] is a list, not an object",
+    ),
+}
+
+
+@pytest.mark.parametrize(("kind", "fields", "expected"), WRONG_TYPES.values(), ids=WRONG_TYPES)
+def test_a_wrong_type_is_one_clear_message(
+    kind: str, fields: dict[str, Any], expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        prepare_body(kind, {**VALID[kind], **fields})
+
+    assert str(caught.value).startswith(expected)
+    assert "more problem" not in str(caught.value)
+    assert "not of type" not in str(caught.value)
