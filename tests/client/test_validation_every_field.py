@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 
 from kling_ext import ValidationError
 from kling_ext._prepare import prepare_body
 from kling_ext._spec import endpoints, resolve
+from kling_ext.mock import MockGateway
 
 VALID: dict[str, dict[str, Any]] = {
     "text2video": {"prompt": "a rabbit", "model_name": "kling-v3"},
@@ -312,3 +314,23 @@ def test_a_wrong_type_is_one_clear_message(
     assert str(caught.value).startswith(expected)
     assert "more problem" not in str(caught.value)
     assert "not of type" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["text2video", "image2video"])
+def test_camera_control_needs_its_type(kind: str) -> None:
+    # A config without a type names no movement: refused before sending, as the mock refuses it.
+    model = "kling-v1-5" if kind == "image2video" else "kling-v1"  # models with camera moves
+    body = {**VALID[kind], "model_name": model, "camera_control": {"config": {"zoom": 5}}}
+
+    with pytest.raises(ValidationError, match=r"camera_control\.type: is required"):
+        prepare_body(kind, body)
+
+    gateway = MockGateway()
+    answer = httpx.Client(transport=gateway.transport()).post(
+        f"http://mock.test/klingai/v1/videos/{kind}",
+        json=body,
+        headers={"Authorization": f"Bearer {gateway.api_key}"},
+    )
+    assert (answer.status_code, answer.json()["code"]) == (400, 1201)
+    assert "camera_control.type" in answer.json()["message"]
+    assert gateway.tasks == []

@@ -87,8 +87,10 @@ class Image2VideoRequest:
     dynamic_masks: list[DynamicMask] | Unset = UNSET
     """ Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only. """
     camera_control: CameraControl | Unset = UNSET
-    """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
-    (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
+    """ Camera movement. `type` is required (image2video's documentation says so; text2video's
+    leaves it optional, but a `config` without a `type` names no movement). `simple` needs
+    `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`,
+    `right_turn_forward`, `left_turn_forward`) take no `config`.
     Which models support it is said by the request schema's `allOf` rules.
      """
     duration: Duration | Unset = UNSET

@@ -63,8 +63,10 @@ class Text2VideoRequest:
     accepted here.)
      """
     camera_control: CameraControl | Unset = UNSET
-    """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
-    (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
+    """ Camera movement. `type` is required (image2video's documentation says so; text2video's
+    leaves it optional, but a `config` without a `type` names no movement). `simple` needs
+    `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`,
+    `right_turn_forward`, `left_turn_forward`) take no `config`.
     Which models support it is said by the request schema's `allOf` rules.
      """
     aspect_ratio: AspectRatio | Unset = UNSET
