@@ -94,7 +94,7 @@ class ElementRefParams(TypedDict, total=False):
 class Image2VideoParams(TypedDict, total=False):
     """An image-to-video task."""
 
-    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
+    #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
     model_name: Literal[
         "kling-v1",
         "kling-v1-5",
@@ -291,7 +291,7 @@ class OmniVideoParams(TypedDict, total=False):
 class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
-    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
+    #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
     model_name: Literal[
         "kling-v1",
         "kling-v1-6",

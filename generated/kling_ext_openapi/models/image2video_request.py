@@ -33,8 +33,8 @@ class Image2VideoRequest:
     """An image-to-video task."""
 
     model_name: Image2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
-    it. """
+    """ The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the
+    default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices. """
     image: str | Unset = UNSET
     """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
     Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
