@@ -20,7 +20,13 @@ import click
 from kling_ext._image_source import image_source
 from kling_ext._spec import Endpoint, Schema, resolve
 
-__all__ = ["FieldOption", "collect_fields", "escape_hatch_options", "spec_options"]
+__all__ = [
+    "FieldOption",
+    "collect_fields",
+    "escape_hatch_options",
+    "spec_options",
+    "takes_image_files",
+]
 
 # Flag names that read better than the field's own; the field's name stays an alias.
 _FLAG_NAMES: Mapping[str, str] = {"model_name": "model"}
@@ -226,6 +232,11 @@ def spec_options(ep: Endpoint) -> list[FieldOption]:
             seen |= flags
             result.append(entry)
     return result
+
+
+def takes_image_files(entries: Sequence[FieldOption]) -> bool:
+    """Whether any of a command's options takes an image as a URL or a local file."""
+    return any(isinstance(entry.option.type, _ImageSource) for entry in entries)
 
 
 def escape_hatch_options() -> list[click.Option]:

@@ -18,7 +18,13 @@ from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import UnknownValueWarning, new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec
 
-from ._options import FieldOption, collect_fields, escape_hatch_options, spec_options
+from ._options import (
+    FieldOption,
+    collect_fields,
+    escape_hatch_options,
+    spec_options,
+    takes_image_files,
+)
 from ._output import Job, Watch, echo_json, reporting, safe_text, task_json, wait_hint
 
 __all__ = [
@@ -203,7 +209,8 @@ def _create_command(ep: Endpoint) -> click.Command:
         params=params,
         callback=callback,
         help=f"{summary}.\n\nWithout --wait, prints the task id; follow it with "
-        f"`kling wait {ep.kind} ID`. Images may be URLs or local files.",
+        f"`kling wait {ep.kind} ID`."
+        + (" Images may be URLs or local files." if takes_image_files(entries) else ""),
         short_help=summary + ".",
         epilog=_examples(*_create_examples(ep, entries)),
     )
