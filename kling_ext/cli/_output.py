@@ -316,8 +316,9 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
         # Writing the video failed (disk full, no permission): the task is done, fetch it again.
         text = f"error: {safe_text(exc)}"
         if json_output:
-            error = {"type": type(exc).__name__, "code": None, "request_id": None}
-            echo_json({"error": {**error, "message": safe_text(exc)}})
+            message = safe_text(exc)
+            error = {"type": type(exc).__name__, "code": None, "message": message}
+            echo_json({"error": {**error, "request_id": None}})
         if job.rerun:
             text += f"\nrun it again with: {job.rerun} --output PATH"
         elif job.kind and job.task is not None and job.task_id:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from cli_support import KEY, runner_env
 from click.testing import CliRunner
@@ -85,3 +86,23 @@ def test_conformance_json_dash_prints_the_report_on_stdout(
     assert report["result"] == "passed"
     assert report["base_url"] == gateway[1].base_url
     assert "conform" in result.stderr, "the text report moved to stderr"
+
+
+def test_a_video_that_cannot_be_written_prints_the_json_error_object(tmp_path: Path) -> None:
+    mock = MockGateway(api_key=KEY, clock="real", processing_seconds=0.0)
+    with mock.serve() as server:
+        task_id = httpx.post(
+            f"{server.base_url}/v1/videos/text2video",
+            json={"prompt": "x"},
+            headers={"Authorization": f"Bearer {KEY}"},
+        ).json()["data"]["task_id"]
+        blocker = tmp_path / "a-file"
+        blocker.write_text("not a folder")
+        args = ["wait", "text2video", task_id, "--output", f"{blocker}/sub/", "--json"]
+
+        result = CliRunner().invoke(cli, args, env=runner_env(server.base_url))
+
+    assert result.exit_code == 1, result.output
+    error = _error(result.stdout)
+    assert error["type"] == "NotADirectoryError"
+    assert "Not a directory" in error["message"]
