@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEMO_STAMP := $(VENV)/.installed-cli
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 # The suite starts `kling` in many subprocesses: let them load cached bytecode, not recompile.
 unexport PYTHONDONTWRITEBYTECODE
@@ -17,7 +18,13 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-demo: venv
+# The demo needs only the CLI: its own lighter install, not the whole dev extra.
+$(DEMO_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[cli]'
+	@touch $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
 	$(BIN)/kling demo --output out/
 
 test: venv lint typecheck regen-check unit

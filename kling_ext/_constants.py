@@ -92,3 +92,12 @@ BODY_SLICE_CHARS = 1_048_576
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
 # The least time a request gets when a deadline is near: enough for one healthy round trip.
 MIN_REQUEST_SECONDS = 1.0
+
+# --- Caps on what a server or a command line may hand over (_download.py, cli/_options.py) -----
+# A Kling task makes one video (a few endpoints a handful); a task listing more than this is a
+# broken or hostile answer, refused before one file is fetched or made.
+MAX_VIDEOS_PER_TASK = 100
+# JSON given on the command line (--extra-body, --camera-control ...) nested deeper than this is
+# refused as bad input: the spec's deepest field is a few levels down, and Python's recursion
+# limit (about 1,000) would otherwise end the command in a traceback.
+MAX_CLI_JSON_DEPTH = 32

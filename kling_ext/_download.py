@@ -25,6 +25,7 @@ from ._constants import (
     DOWNLOAD_MAX_BYTES,
     DOWNLOAD_MAX_RETRIES,
     DOWNLOAD_TIMEOUT,
+    MAX_VIDEOS_PER_TASK,
     SAFE_NAME_MAX_BYTES,
 )
 from ._exceptions import (
@@ -153,13 +154,19 @@ def download_targets(
     Raises:
         TaskStateError: the task has no videos (not finished, or failed).
         ValidationError: the task has several videos and `dest` names a file.
-        ResponseValidationError: a video URL that may not be fetched (see `check_video_url`).
+        ResponseValidationError: a video URL that may not be fetched (see `check_video_url`), or
+            more videos than `MAX_VIDEOS_PER_TASK`.
     """
     if not task.videos:
         hint = "wait for it first" if not task.done else "only a succeeded task has videos"
         raise TaskStateError(
             f"Task {task.task_id} has no videos to download (status {task.status.value}); {hint}.",
             task=task,
+        )
+    if len(task.videos) > MAX_VIDEOS_PER_TASK:
+        raise ResponseValidationError(
+            f"task {task.task_id} lists {len(task.videos)} videos, more than the "
+            f"{MAX_VIDEOS_PER_TASK} a task can make; nothing was downloaded"
         )
     for video in task.videos:
         check_video_url(video.url, allow_http=allow_http)

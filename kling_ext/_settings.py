@@ -21,6 +21,7 @@ from ._constants import (
     RETRY_MAX_RETRIES,
 )
 from ._exceptions import ConfigurationError
+from ._proxy_env import check_proxy_environment
 from ._version import user_agent
 
 ENV_API_KEY = ("KLING_API_KEY", "API_KEY")
@@ -202,6 +203,7 @@ class Settings:
             raise ConfigurationError(
                 f"Refusing to send credentials over plain http to {host}", remedy="allow_insecure"
             )
+        check_proxy_environment(env)
         return cls(
             base_url=url,
             auth=auth,

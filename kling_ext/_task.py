@@ -255,7 +255,8 @@ def parse_callback(body: bytes | str | Mapping[str, Any], *, kind: str = "unknow
         The same `Task` that `get()` returns.
 
     Raises:
-        ResponseValidationError: the body is not a JSON task object.
+        ResponseValidationError: the body is not a JSON task object (or is nested deeper than
+            Python can read).
     """
     if isinstance(body, bytes | str):
         try:
@@ -264,6 +265,14 @@ def parse_callback(body: bytes | str | Mapping[str, Any], *, kind: str = "unknow
             raise ResponseValidationError(
                 message=f"the callback body is not JSON: {exc}", status_code=None, code=None
             ) from exc
+        except RecursionError:
+            # Anyone can POST to a callback URL: nesting past Python's limit is an error, not a
+            # crash of the caller's web handler.
+            raise ResponseValidationError(
+                message="the callback body is nested too deeply to be a task",
+                status_code=None,
+                code=None,
+            ) from None
     else:
         data = body
     if isinstance(data, Mapping) and isinstance(data.get("data"), Mapping) and "code" in data:

@@ -55,8 +55,14 @@ class CameraConfigParams(TypedDict, total=False):
 class CameraControlParams(TypedDict, total=False):
     """Camera movement."""
 
-    type: Literal[
-        "simple", "down_back", "forward_up", "right_turn_forward", "left_turn_forward"
+    type: Required[
+        Literal[
+            "simple",
+            "down_back",
+            "forward_up",
+            "right_turn_forward",
+            "left_turn_forward",
+        ]
     ]
     #: Exactly one of the six axes is non-zero; each lies in [-10, 10].
     config: CameraConfigParams
@@ -88,7 +94,7 @@ class ElementRefParams(TypedDict, total=False):
 class Image2VideoParams(TypedDict, total=False):
     """An image-to-video task."""
 
-    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
+    #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
     model_name: Literal[
         "kling-v1",
         "kling-v1-5",
@@ -128,7 +134,7 @@ class Image2VideoParams(TypedDict, total=False):
     static_mask: ImageInput
     #: Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
     dynamic_masks: Sequence[DynamicMaskParams]
-    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
+    #: Camera movement. `type` is required (image2video's documentation says so; text2video's leaves it optional, but a `config` without a `type` names no movement). `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
     #: Video length in seconds, as a string. Which values a model accepts is said by the request schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
     duration: (
@@ -285,7 +291,7 @@ class OmniVideoParams(TypedDict, total=False):
 class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
-    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
+    #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
     model_name: Literal[
         "kling-v1",
         "kling-v1-6",
@@ -311,7 +317,7 @@ class Text2VideoParams(TypedDict, total=False):
     cfg_scale: float
     #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
     mode: Literal["std", "pro"]
-    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
+    #: Camera movement. `type` is required (image2video's documentation says so; text2video's leaves it optional, but a `config` without a `type` names no movement). `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
     #: Frame aspect ratio (width:height).
     aspect_ratio: Literal["16:9", "9:16", "1:1"]

@@ -52,6 +52,7 @@ from ._exit import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TASK, exit_code_for
 __all__ = [
     "Job",
     "Watch",
+    "cli_words",
     "echo_json",
     "error_json",
     "hide_secrets",
@@ -248,6 +249,27 @@ _CLI_REMEDIES: Mapping[str, str] = {
 }
 
 
+# Library messages name keyword arguments (`force=True`); a shell user has flags instead. The
+# forms naming both, then any `name=True` left (every such argument is also a flag of the CLI).
+_BOTH_FORMS = re.compile(r"(--[a-z][\w-]*) \([a-z_]+=True\)")
+_ARGUMENT_OR_FLAG = re.compile(r"\b[a-z_]+=True, or kling (--[a-z][\w-]*),")
+_ARGUMENT = re.compile(r"(?<![\w-])([a-z][a-z_]*)=True\b")
+
+
+def cli_words(text: str) -> str:
+    """A library message in the CLI's terms: ``--force`` where it said ``force=True``.
+
+    Args:
+        text: The message.
+
+    Returns:
+        The message with each ``name=True`` written as the flag ``--name``.
+    """
+    text = _BOTH_FORMS.sub(r"\1", text)
+    text = _ARGUMENT_OR_FLAG.sub(r"kling \1", text)
+    return _ARGUMENT.sub(lambda m: "--" + m.group(1).replace("_", "-"), text)
+
+
 def _timeout_text(exc: TaskTimeoutError, task_id: str) -> str:
     if exc.task is not None:
         return f"task {task_id} is still running after {exc.timeout:g} s"
@@ -315,7 +337,7 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
     try:
         yield job
     except KlingError as exc:
-        text = _error_text(exc, job)
+        text = cli_words(_error_text(exc, job))
         if json_output and isinstance(exc, TaskError) and isinstance(exc.task, Task):
             echo_json(task_json(exc.task))
         elif json_output:
@@ -343,6 +365,10 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
     except OSError as exc:
         # Writing the video failed (disk full, no permission): the task is done, fetch it again.
         text = f"error: {safe_text(exc)}"
+        if json_output:
+            message = safe_text(exc)
+            error = {"type": type(exc).__name__, "code": None, "message": message}
+            echo_json({"error": {**error, "request_id": None}})
         if job.rerun:
             text += f"\nrun it again with: {job.rerun} --output PATH"
         elif job.kind and job.task is not None and job.task_id:
