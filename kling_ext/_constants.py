@@ -61,6 +61,8 @@ DEFAULT_REQUEST_TIMEOUT = 60.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
 # A download that keeps getting cut is retried (resuming with Range) this many times.
 DOWNLOAD_MAX_RETRIES = 5
+# Redirects followed per download attempt (httpx's own default): a CDN needs one or two.
+DOWNLOAD_MAX_REDIRECTS = 20
 # A Kling video is tens of MB (a 10 s 1080p clip about 20 MB); 2 GiB is a hundred times that and
 # still stops an endless body long before it fills a disk. `download(max_bytes=...)` changes it.
 DOWNLOAD_MAX_BYTES = 2 * 1024**3
@@ -84,3 +86,9 @@ BODY_SLICE_CHARS = 1_048_576
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
 # The least time a request gets when a deadline is near: enough for one healthy round trip.
 MIN_REQUEST_SECONDS = 1.0
+# A coded (gzip, deflate) answer is unpacked this much at a time, and counted against the cap
+# piece by piece: 64 KiB keeps a bomb's footprint tiny and the per-piece overhead negligible.
+ANSWER_PIECE_BYTES = 64 * 1024
+# No server codes an answer more than twice (one coding is usual); more is an attack on memory
+# and time, refused before unpacking.
+MAX_CONTENT_CODINGS = 4
