@@ -342,7 +342,7 @@ class Kling(_BaseClient):
                 response = self._http.send(request, auth=self._settings.auth, stream=True)
                 try:
                     body = AnswerBody(self._context.max_answer_bytes, deadline)
-                    if not body.refuses(response.headers):
+                    if body.begin(response):
                         for chunk in response.iter_raw():
                             if not body.feed(chunk):
                                 break
@@ -721,7 +721,7 @@ class AsyncKling(_BaseClient):
                 response = await self._http.send(request, auth=self._settings.auth, stream=True)
                 try:
                     body = AnswerBody(self._context.max_answer_bytes, deadline)
-                    if not body.refuses(response.headers):
+                    if body.begin(response):
                         async for chunk in response.aiter_raw():
                             if not body.feed(chunk):
                                 break

@@ -250,6 +250,16 @@ class AnswerBody:
         self._unpacker: Unpacker | None = None
         self._undecodable: str | None = None
 
+    def begin(self, response: httpx.Response) -> bool:
+        """True when the body is to be read raw (`iter_raw`) and fed to `feed`; False when it
+        need not be: refused on its headers alone (`refuses`), or already in memory (an
+        in-memory transport's answer, decoded by httpx, taken as it is)."""
+        if not response.is_stream_consumed:
+            return not self.refuses(response.headers)
+        self._unpacker = None
+        self.feed(response.content)
+        return False
+
     def refuses(self, headers: httpx.Headers) -> bool:
         """True when nothing need be read: the declared length alone is over the cap, or the
         answer is coded in a way that was not asked for (`_wire.ANSWER_ENCODINGS`)."""

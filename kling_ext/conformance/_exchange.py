@@ -383,7 +383,7 @@ class Session:
         response = self.client.send(request, stream=True)
         try:
             body = AnswerBody(MAX_ANSWER_BYTES)
-            if not body.refuses(response.headers):
+            if body.begin(response):
                 for chunk in response.iter_raw():
                     if not body.feed(chunk):
                         break
