@@ -30,7 +30,6 @@ from kling_ext import (
     ResponseValidationError,
     TaskTimeoutError,
 )
-from kling_ext._wire import has_deadlines
 from kling_ext.conformance import run_conformance
 
 Start = Callable[[Callable[[Seen], Action]], HostileServer]
@@ -252,6 +251,8 @@ def test_conformance_budget_holds_against_trickled_headers(hostile: Start) -> No
 
 def test_every_pool_of_the_sync_client_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     # httpx gives pools no public network backend: this notices an httpx that moved them.
+    from kling_ext._wire import has_deadlines
+
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
     with Kling(api_key=KEY, base_url="https://api.example.test") as client:
         assert has_deadlines(client._http)
