@@ -263,11 +263,16 @@ def direct_mounts(base_url: str) -> dict[str, None]:
     A proxy on the way of plain http reads every header, the key included; over https it only
     relays the encrypted tunnel, so https base URLs keep the environment's proxies.
     """
-    url = httpx.URL(base_url)
-    if url.scheme != "http":
-        return {}
+    try:
+        url = httpx.URL(base_url)
+        if url.scheme != "http":
+            return {}
+        pattern = f"http://{url.netloc.decode('ascii')}"
+        _ = httpx.URL(pattern).host  # as httpx will read the mount: the host is decoded here
+    except (httpx.InvalidURL, ValueError):  # IDNA errors are ValueErrors
+        return {}  # no request can be made to it: building the first one says why
     # None: the client's own transport, which has no proxy.
-    return {f"http://{url.netloc.decode('ascii')}": None}
+    return {pattern: None}
 
 
 def sync_client(base_url: str, **options: Any) -> httpx.Client:

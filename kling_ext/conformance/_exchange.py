@@ -14,6 +14,7 @@ time budget spent. Each is an exception the engine turns into the report's ``sto
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
@@ -399,7 +400,8 @@ class Session:
             request=request,
             extensions=response.extensions,
         )
-        read.elapsed = response.elapsed  # set by httpx when the answer was closed
+        with contextlib.suppress(RuntimeError):  # an in-memory transport's answer has none
+            read.elapsed = response.elapsed
         return read, sent.unreadable
 
     def _raise_if_key_refused(self, exchange: Exchange) -> None:
