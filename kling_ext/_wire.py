@@ -22,7 +22,6 @@ from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-import httpcore
 import httpx
 
 from ._constants import ANSWER_PIECE_BYTES, MAX_CONTENT_CODINGS
@@ -159,27 +158,32 @@ async def async_within(at: float | None) -> AsyncIterator[None]:
         raise httpx.ReadTimeout("the answer did not arrive before the deadline") from None
 
 
-def _capped(timeout: float | None, error: type[Exception]) -> float | None:
+def _capped(timeout: float | None, phase: str) -> float | None:
     at = _DEADLINE.get()
     if at is None:
         return timeout
     left = at - time.monotonic()
     if left <= 0:
-        raise error("the deadline passed")
+        import httpcore  # loaded already: a connection exists (importing it at start costs ~20 ms)
+
+        raise getattr(httpcore, phase)("the deadline passed")
     return left if timeout is None else min(timeout, left)
 
 
-class _DeadlineStream(httpcore.NetworkStream):
+# httpcore's NetworkStream and NetworkBackend, by duck typing: subclassing them would import
+# httpcore with kling_ext, which httpx itself only imports when a client is built.
+class _DeadlineStream:
     """A connection whose every read and write ends by the deadline in force."""
 
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
+    def __init__(self, inner: Any) -> None:
         self._inner = inner
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _capped(timeout, httpcore.ReadTimeout))
+        data: bytes = self._inner.read(max_bytes, _capped(timeout, "ReadTimeout"))
+        return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _capped(timeout, httpcore.WriteTimeout))
+        self._inner.write(buffer, _capped(timeout, "WriteTimeout"))
 
     def close(self) -> None:
         self._inner.close()
@@ -189,18 +193,18 @@ class _DeadlineStream(httpcore.NetworkStream):
         ssl_context: ssl.SSLContext,
         server_hostname: str | None = None,
         timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        capped = _capped(timeout, httpcore.ConnectTimeout)
+    ) -> _DeadlineStream:
+        capped = _capped(timeout, "ConnectTimeout")
         return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, capped))
 
     def get_extra_info(self, info: str) -> Any:
         return self._inner.get_extra_info(info)
 
 
-class _DeadlineBackend(httpcore.NetworkBackend):
+class _DeadlineBackend:
     """httpcore's own backend, its connections wrapped in `_DeadlineStream`."""
 
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+    def __init__(self, inner: Any) -> None:
         self._inner = inner
 
     def connect_tcp(
@@ -210,15 +214,15 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         timeout: float | None = None,
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        capped = _capped(timeout, httpcore.ConnectTimeout)
+    ) -> _DeadlineStream:
+        capped = _capped(timeout, "ConnectTimeout")
         stream = self._inner.connect_tcp(host, port, capped, local_address, socket_options)
         return _DeadlineStream(stream)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        capped = _capped(timeout, httpcore.ConnectTimeout)
+    ) -> _DeadlineStream:
+        capped = _capped(timeout, "ConnectTimeout")
         return _DeadlineStream(self._inner.connect_unix_socket(path, capped, socket_options))
 
     def sleep(self, seconds: float) -> None:
@@ -235,9 +239,7 @@ def with_deadlines(client: httpx.Client) -> httpx.Client:
     for transport in transports:
         pool = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(
-            backend, _DeadlineBackend
-        ):
+        if hasattr(backend, "connect_tcp") and not isinstance(backend, _DeadlineBackend):
             pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
     return client
 
