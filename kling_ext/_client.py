@@ -48,6 +48,7 @@ from ._retry import RetryPolicy
 from ._settings import Settings, resolve_retries, resolve_timeout
 from ._spec import Endpoint, endpoint, endpoints, load_spec
 from ._task import Task
+from ._wire import async_client, async_within, sync_client, within
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
@@ -288,7 +289,9 @@ class Kling(_BaseClient):
             default_headers=default_headers,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._settings.timeout)
+        self._http = http_client or sync_client(
+            self._settings.base_url, timeout=self._settings.timeout
+        )
         self._sleep: Callable[[float], None] = time.sleep
         self.text2video = Text2Video(self, endpoint("text2video"))
         """Text to video."""
@@ -335,18 +338,19 @@ class Kling(_BaseClient):
         started = time.perf_counter()
         sent = Sent()
         try:
-            response = self._http.send(request, auth=self._settings.auth, stream=True)
-            try:
-                body = AnswerBody(self._context.max_answer_bytes, deadline)
-                if not body.refuses(response.headers):
-                    for chunk in response.iter_bytes():
-                        if not body.feed(chunk):
-                            break
-                sent = body.sent(response)
-            except httpx.DecodingError as exc:
-                sent = AnswerBody.undecodable(response, exc)
-            finally:
-                response.close()
+            with within(deadline):  # the whole exchange, headers included
+                response = self._http.send(request, auth=self._settings.auth, stream=True)
+                try:
+                    body = AnswerBody(self._context.max_answer_bytes, deadline)
+                    if body.begin(response):
+                        for chunk in response.iter_raw():
+                            if not body.feed(chunk):
+                                break
+                    sent = body.sent(response)
+                except httpx.DecodingError as exc:
+                    sent = AnswerBody.undecodable(response, exc)
+                finally:
+                    response.close()
         except httpx.RequestError as exc:
             sent = Sent(error=exc)
         _log_exchange(request, sent, started, self._settings.secrets)
@@ -356,23 +360,25 @@ class Kling(_BaseClient):
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
         receiver = Receiver(eff, self._clock, user_agent=self._settings.headers["User-Agent"])
         try:
-            with self._http.stream(
-                "GET",
-                eff.url,
-                headers=receiver.headers,
-                follow_redirects=True,
-                timeout=receiver.timeout(self._settings.timeout),
-            ) as response:
-                stop = receiver.begin(response)
-                if stop is not None:
-                    return stop
-                for chunk in response.iter_bytes():
-                    stop = receiver.feed(chunk)
-                    if stop is not None:
-                        return stop
+            with within(receiver.deadline):  # the whole exchange, headers included
+                request = receiver.request(self._http, self._settings.timeout)
+                while True:
+                    response = self._http.send(request, stream=True, follow_redirects=False)
+                    try:
+                        step = receiver.answer(response)
+                        if isinstance(step, httpx.Request):
+                            request = step  # a redirect hop, checked before it is followed
+                            continue
+                        if step is not None:
+                            return step
+                        for chunk in response.iter_bytes():
+                            if (stop := receiver.feed(chunk)) is not None:
+                                return stop
+                        return receiver.done()
+                    finally:
+                        response.close()
         except (httpx.RequestError, httpx.InvalidURL) as exc:
             return receiver.failed(exc)
-        return receiver.done()
 
     def download(
         self,
@@ -658,7 +664,9 @@ class AsyncKling(_BaseClient):
             default_headers=default_headers,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
+        self._http = http_client or async_client(
+            self._settings.base_url, timeout=self._settings.timeout
+        )
         import asyncio  # here, not at the top: it costs a sync-only user ~20 ms of import time
 
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -709,18 +717,19 @@ class AsyncKling(_BaseClient):
         started = time.perf_counter()
         sent = Sent()
         try:
-            response = await self._http.send(request, auth=self._settings.auth, stream=True)
-            try:
-                body = AnswerBody(self._context.max_answer_bytes, deadline)
-                if not body.refuses(response.headers):
-                    async for chunk in response.aiter_bytes():
-                        if not body.feed(chunk):
-                            break
-                sent = body.sent(response)
-            except httpx.DecodingError as exc:
-                sent = AnswerBody.undecodable(response, exc)
-            finally:
-                await response.aclose()
+            async with async_within(deadline):  # the whole exchange, headers included
+                response = await self._http.send(request, auth=self._settings.auth, stream=True)
+                try:
+                    body = AnswerBody(self._context.max_answer_bytes, deadline)
+                    if body.begin(response):
+                        async for chunk in response.aiter_raw():
+                            if not body.feed(chunk):
+                                break
+                    sent = body.sent(response)
+                except httpx.DecodingError as exc:
+                    sent = AnswerBody.undecodable(response, exc)
+                finally:
+                    await response.aclose()
         except httpx.RequestError as exc:
             sent = Sent(error=exc)
         _log_exchange(request, sent, started, self._settings.secrets)
@@ -730,23 +739,25 @@ class AsyncKling(_BaseClient):
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
         receiver = Receiver(eff, self._clock, user_agent=self._settings.headers["User-Agent"])
         try:
-            async with self._http.stream(
-                "GET",
-                eff.url,
-                headers=receiver.headers,
-                follow_redirects=True,
-                timeout=receiver.timeout(self._settings.timeout),
-            ) as response:
-                stop = receiver.begin(response)
-                if stop is not None:
-                    return stop
-                async for chunk in response.aiter_bytes():
-                    stop = receiver.feed(chunk)
-                    if stop is not None:
-                        return stop
+            async with async_within(receiver.deadline):  # the whole exchange, headers included
+                request = receiver.request(self._http, self._settings.timeout)
+                while True:
+                    response = await self._http.send(request, stream=True, follow_redirects=False)
+                    try:
+                        step = receiver.answer(response)
+                        if isinstance(step, httpx.Request):
+                            request = step  # a redirect hop, checked before it is followed
+                            continue
+                        if step is not None:
+                            return step
+                        async for chunk in response.aiter_bytes():
+                            if (stop := receiver.feed(chunk)) is not None:
+                                return stop
+                        return receiver.done()
+                    finally:
+                        await response.aclose()
         except (httpx.RequestError, httpx.InvalidURL) as exc:
             return receiver.failed(exc)
-        return receiver.done()
 
     async def download(
         self,

@@ -69,6 +69,8 @@ DEFAULT_REQUEST_TIMEOUT = 60.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
 # A download that keeps getting cut is retried (resuming with Range) this many times.
 DOWNLOAD_MAX_RETRIES = 5
+# Redirects followed per download attempt (httpx's own default): a CDN needs one or two.
+DOWNLOAD_MAX_REDIRECTS = 20
 # A Kling video is tens of MB (a 10 s 1080p clip about 20 MB); 2 GiB is a hundred times that and
 # still stops an endless body long before it fills a disk. `download(max_bytes=...)` changes it.
 DOWNLOAD_MAX_BYTES = 2 * 1024**3
@@ -101,3 +103,9 @@ MAX_VIDEOS_PER_TASK = 100
 # refused as bad input: the spec's deepest field is a few levels down, and Python's recursion
 # limit (about 1,000) would otherwise end the command in a traceback.
 MAX_CLI_JSON_DEPTH = 32
+# A coded (gzip, deflate) answer is unpacked this much at a time, and counted against the cap
+# piece by piece: 64 KiB keeps a bomb's footprint tiny and the per-piece overhead negligible.
+ANSWER_PIECE_BYTES = 64 * 1024
+# No server codes an answer more than twice (one coding is usual); more is an attack on memory
+# and time, refused before unpacking.
+MAX_CONTENT_CODINGS = 4

@@ -61,6 +61,7 @@ from ._retry import (
 )
 from ._spec import Endpoint
 from ._task import Task, TaskStatus, hide_in_repr
+from ._wire import Undecodable, Unpacker
 
 T = TypeVar("T")
 E = TypeVar("E", bound=KlingError)
@@ -233,7 +234,9 @@ def _check_encodable(value: Any, where: str) -> None:
 class AnswerBody:
     """Collects an answer's body for a driver, refusing it past the size cap or the deadline.
 
-    Both drivers feed it the chunks they receive, so these limits are decided in one place.
+    Both drivers feed it the chunks they receive *raw* (`iter_raw`): content codings are undone
+    here (`_wire.Unpacker`), a bounded piece at a time, and the cap counts unpacked bytes as
+    they are produced, so a small coded answer cannot unpack to gigabytes before it is counted.
     `deadline` is on `clock` (monotonic seconds): per-phase timeouts restart with every byte, so
     a trickling body would otherwise outlive any deadline.
     """
@@ -249,29 +252,58 @@ class AnswerBody:
         self._deadline = deadline
         self._clock = clock
         self._chunks: list[bytes] = []
+        self._unpacker: Unpacker | None = None
+        self._undecodable: str | None = None
+
+    def begin(self, response: httpx.Response) -> bool:
+        """True when the body is to be read raw (`iter_raw`) and fed to `feed`; False when it
+        need not be: refused on its headers alone (`refuses`), or already in memory (an
+        in-memory transport's answer, decoded by httpx, taken as it is)."""
+        if not response.is_stream_consumed:
+            return not self.refuses(response.headers)
+        self._unpacker = None
+        self.feed(response.content)
+        return False
 
     def refuses(self, headers: httpx.Headers) -> bool:
-        """True when the declared length alone is over the cap: nothing need be read."""
+        """True when nothing need be read: the declared length alone is over the cap, or the
+        answer is coded in a way that was not asked for (`_wire.ANSWER_ENCODINGS`)."""
+        try:
+            self._unpacker = Unpacker.for_headers(headers)
+        except Undecodable as exc:
+            self._undecodable = f"the answer could not be decoded: {exc}"
+            return True
         length = headers.get("content-length", "")
         return length.isdigit() and int(length) > self.limit
 
     def feed(self, chunk: bytes) -> bool:
-        """Keep a chunk; False once the body is over the cap (stop reading).
+        """Keep a raw chunk, unpacked; False once the body is over the cap or undecodable
+        (stop reading).
 
         Raises:
             httpx.ReadTimeout: the deadline passed while the body was still arriving.
         """
         if self._deadline is not None and self._clock() > self._deadline:
             raise httpx.ReadTimeout("the answer did not arrive before the deadline")
-        self.size += len(chunk)
-        if self.size > self.limit:
+        pieces = (chunk,) if self._unpacker is None else self._unpacker.feed(chunk)
+        try:
+            for piece in pieces:
+                self.size += len(piece)
+                if self.size > self.limit:
+                    self._chunks.clear()
+                    return False
+                self._chunks.append(piece)
+        except Undecodable as exc:
+            self._undecodable = f"the answer could not be decoded: {exc}"
             self._chunks.clear()
             return False
-        self._chunks.append(chunk)
         return True
 
     def sent(self, response: httpx.Response) -> Sent:
-        """The `Sent` for this response: the body, or why it was not read (too large)."""
+        """The `Sent` for this response: the body, or why it was not read (too large, coded in
+        a way not asked for, broken coding)."""
+        if self._undecodable is not None:
+            return Sent(response=response, unreadable=self._undecodable)
         if self.size > self.limit or (not self._chunks and self.refuses(response.headers)):
             return Sent(response=response, unreadable=self.too_large())
         return Sent(response=response, body=b"".join(self._chunks))

@@ -29,6 +29,10 @@ WHOLE_API = ""
 
 CONSEQUENCES: Mapping[str, str] = {
     "answered": "a client gets a connection error instead of an answer",
+    "answer_size": "a client that caps what it reads (kling-ext: 16 MiB) refuses the answer; "
+    "one that does not can be made to run out of memory",
+    "readable_answer": "a client cannot read the answer: it is coded in a way that was not "
+    "asked for, or its coding is broken",
     "response_schema_conformance": "a client that follows the spec misreads or rejects this "
     "answer (a typed client raises a validation error)",
     "content_type_conformance": "a client cannot parse the answer as the spec says it can",

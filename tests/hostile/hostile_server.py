@@ -65,7 +65,16 @@ class Drop:
     """Close the connection without a byte of answer."""
 
 
-Action = Answer | Raw | Hang | Drop
+@attrs.frozen
+class Trickle:
+    """These bytes one at a time, `pause` seconds apart (headers no read timeout ever trips
+    on), then close."""
+
+    data: bytes
+    pause: float
+
+
+Action = Answer | Raw | Hang | Drop | Trickle
 Handler = Callable[[Seen], Action]
 
 
@@ -174,6 +183,12 @@ class HostileServer:
                 return False
             case Raw(data):
                 conn.sendall(data)
+                return False
+            case Trickle(data, pause):
+                for byte in data:
+                    conn.sendall(bytes([byte]))
+                    if self._stop.wait(pause):
+                        break
                 return False
             case Answer(status, body, headers, content_length):
                 head = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Status')}"]
