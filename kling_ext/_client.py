@@ -48,6 +48,7 @@ from ._retry import RetryPolicy
 from ._settings import Settings, resolve_retries, resolve_timeout
 from ._spec import Endpoint, endpoint, endpoints, load_spec
 from ._task import Task
+from ._task_ref import checked_task_ref, require_task, task_id_of
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
@@ -404,6 +405,7 @@ class Kling(_BaseClient):
             APITimeoutError: `timeout` passed.
             APIConnectionError: the transfer kept breaking off, or redirected in a loop.
         """
+        task = require_task(task, "download")
         limits = DownloadLimits.checked(max_bytes, timeout)
         saved: list[Path] = []
         for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
@@ -455,8 +457,9 @@ class _Resource:
         body = prepare_body(self._ep.kind, params)
         return self._client._drive(create_task(self._client._context, self._ep, body))
 
-    def get(self, task_id: str) -> Task:
-        """The task now, by its `task_id` or the `external_task_id` you created it with."""
+    def get(self, task: Task | str) -> Task:
+        """The task now, by a `Task`, its `task_id` or the `external_task_id` you gave it."""
+        task_id = task_id_of(task, "get")
         return self._client._drive(get_task(self._client._context, self._ep, task_id))
 
     def wait(
@@ -478,6 +481,7 @@ class _Resource:
             TaskTimeoutError: still running at the deadline, or not read before it (the
                 gateway did not answer in time); resume with `wait(task_id)`.
         """
+        task = checked_task_ref(task, "wait")
         flow = wait_task(self._client._context, self._ep, task, timeout)
         return self._client._drive(flow, on_update)
 
@@ -758,6 +762,7 @@ class AsyncKling(_BaseClient):
         timeout: float | None = DOWNLOAD_TIMEOUT,
     ) -> list[Path]:
         """Save a finished task's videos; see `Kling.download`."""
+        task = require_task(task, "download")
         limits = DownloadLimits.checked(max_bytes, timeout)
         saved: list[Path] = []
         for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
@@ -805,8 +810,9 @@ class _AsyncResource:
         body = prepare_body(self._ep.kind, params)
         return await self._client._drive(create_task(self._client._context, self._ep, body))
 
-    async def get(self, task_id: str) -> Task:
-        """The task now, by its `task_id` or the `external_task_id` you created it with."""
+    async def get(self, task: Task | str) -> Task:
+        """The task now, by a `Task`, its `task_id` or the `external_task_id` you gave it."""
+        task_id = task_id_of(task, "get")
         return await self._client._drive(get_task(self._client._context, self._ep, task_id))
 
     async def wait(
@@ -817,6 +823,7 @@ class _AsyncResource:
         on_update: OnUpdate | None = None,
     ) -> Task:
         """Poll until the task is final; see `_Resource.wait`. Cancellation stops cleanly."""
+        task = checked_task_ref(task, "wait")
         flow = wait_task(self._client._context, self._ep, task, timeout)
         return await self._client._drive(flow, on_update)
 
