@@ -14,7 +14,7 @@ import contextlib
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._client import AsyncKling, AsyncResource, Kling, OnUpdate, ProgressCallback, Resource
+from ._client import AsyncKling, Kling, ProgressCallback
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -39,6 +39,7 @@ from ._exceptions import (
 )
 from ._polling import PollSchedule
 from ._prepare import UnknownValueWarning
+from ._resource_base import AsyncResource, OnUpdate, Resource
 from ._task import Task, TaskStatus, Video, parse_callback
 
 if TYPE_CHECKING:

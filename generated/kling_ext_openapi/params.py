@@ -28,6 +28,7 @@ __all__ = [
     "MultiImageItemParams",
     "MultiPromptItemParams",
     "OmniImageParams",
+    "OmniVideoItemParams",
     "OmniVideoParams",
     "Text2VideoParams",
     "VoiceRefParams",
@@ -245,6 +246,16 @@ class OmniImageParams(TypedDict, total=False):
     type: Literal["first_frame", "end_frame"]
 
 
+class OmniVideoItemParams(TypedDict, total=False):
+    """The fields of OmniVideo."""
+
+    #: A publicly reachable video URL (MP4/MOV). The API fetches it; local files are not accepted.
+    video_url: Required[str]
+    #: `feature`: a reference (next/previous shot, style, camera); `base`: edit this video. Default `base`.
+    refer_type: Literal["feature", "base"]
+    keep_original_sound: Literal["yes", "no"]
+
+
 class OmniVideoParams(TypedDict, total=False):
     """An omni-video task."""
 
@@ -263,7 +274,7 @@ class OmniVideoParams(TypedDict, total=False):
     #: Elements from the element library. At most 3 with a first frame; with start and end frames at most 3 on kling-v3-omni and none on kling-video-o1.
     element_list: Sequence[ElementRefParams]
     #: At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
-    video_list: Sequence[OmniVideoParams]
+    video_list: Sequence[OmniVideoItemParams]
     #: Generate audio (kling-v3-omni only). Default `off`; must be `off` when a reference video is given.
     sound: Literal["on", "off"]
     #: Quality tier. Default `pro` (unlike text2video and image2video).
