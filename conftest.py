@@ -1,3 +1,77 @@
-"""Our own tests use the fixtures we ship, the way users enable them."""
+"""Our own tests use the fixtures we ship, the way users enable them.
+
+Also: which tests are `slow` (left out of `make check`, run by `make test`), and keeping the
+tests that share a module-scoped fixture on one pytest-xdist worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _pytest.mark.expression import Expression
 
 pytest_plugins = ["kling_ext.testing"]
+
+_ROOT = Path(__file__).resolve().parent
+
+# What makes a test slow here is a subprocess (`kling`, schemathesis, mypy, a benchmark) or a
+# real-clock deadline it must wait out. Whole folders and files, so that a test added to them is
+# classed with its neighbours; a slow test elsewhere takes `@pytest.mark.slow`, and any test
+# named `test_cli_*` (the suite's name for a test that runs the `kling` command) is slow too.
+SLOW_PATHS = (
+    "tests/cli",
+    "tests/regeneration",
+    "tests/live",
+    "tests/test_readme.py",
+    "tests/test_benchmarks_smoke.py",
+    "tests/contract/test_schemathesis_mock.py",
+    "tests/contract/test_conformance_engine.py",
+    "tests/contract/test_conformance_power.py",
+    "tests/batch/test_batch_cli.py",
+    "tests/batch/test_batch_kill.py",
+    "tests/batch/test_batch_run.py",
+    "tests/hostile/test_deadlines.py",
+    "tests/hostile/test_conformance_hostile.py",
+)
+
+
+def _in_slow_path(path: Path) -> bool:
+    try:
+        relative = path.resolve().relative_to(_ROOT).as_posix()
+    except ValueError:
+        return False
+    return any(relative == slow or relative.startswith(slow + "/") for slow in SLOW_PATHS)
+
+
+def _slow_deselected(config: pytest.Config) -> bool:
+    """True when `-m` leaves every slow test out (`make check`): then their files are not even
+    collected, which saves importing them (and schemathesis building its cases) for nothing."""
+    markexpr: str = config.option.markexpr
+    if not markexpr:
+        return False
+    return not Expression.compile(markexpr).evaluate(lambda name, **_: name == "slow")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip collecting the slow folders and files when `-m` deselects slow tests anyway."""
+    if _slow_deselected(config) and _in_slow_path(collection_path):
+        return True
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tests; keep each module whose fixture is module-scoped on one worker."""
+    for item in items:
+        name = getattr(item, "originalname", item.name)
+        if _in_slow_path(item.path) or name.startswith("test_cli_"):
+            item.add_marker(pytest.mark.slow)
+        fixture_info = getattr(item, "_fixtureinfo", None)
+        if fixture_info is None:
+            continue
+        # Under `--dist loadgroup`, a module-scoped fixture (a regenerated copy of the repo, a
+        # recorded CLI run) would otherwise be built once on each worker.
+        scopes = {d[-1].scope for d in fixture_info.name2fixturedefs.values() if d}
+        if "module" in scopes or "package" in scopes:
+            item.add_marker(pytest.mark.xdist_group(item.path.as_posix()))
