@@ -1,7 +1,6 @@
 """Our own tests use the fixtures we ship, the way users enable them.
 
-Also: which tests are `slow` (left out of `make check`, run by `make test`), and keeping the
-tests that share a module-scoped fixture on one pytest-xdist worker.
+Also: which tests are `slow` (left out of `make check`, run by `make test`).
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ SLOW_PATHS = (
     "tests/test_readme.py",
     "tests/test_benchmarks_smoke.py",
     "tests/contract/test_schemathesis_mock.py",
+    "tests/contract/test_parallel_failures.py",
     "tests/contract/test_conformance_engine.py",
     "tests/contract/test_conformance_power.py",
     "tests/batch/test_batch_cli.py",
@@ -60,18 +60,9 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return None
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the slow tests; keep each module whose fixture is module-scoped on one worker."""
+    """Mark the slow tests."""
     for item in items:
         name = getattr(item, "originalname", item.name)
         if _in_slow_path(item.path) or name.startswith("test_cli_"):
             item.add_marker(pytest.mark.slow)
-        fixture_info = getattr(item, "_fixtureinfo", None)
-        if fixture_info is None:
-            continue
-        # Under `--dist loadgroup`, a module-scoped fixture (a regenerated copy of the repo, a
-        # recorded CLI run) would otherwise be built once on each worker.
-        scopes = {d[-1].scope for d in fixture_info.name2fixturedefs.values() if d}
-        if "module" in scopes or "package" in scopes:
-            item.add_marker(pytest.mark.xdist_group(item.path.as_posix()))
