@@ -34,6 +34,15 @@ SLOW_PATHS = (
     "tests/hostile/test_deadlines.py",
     "tests/hostile/test_conformance_hostile.py",
 )
+# Single slow tests in otherwise quick files (named here rather than marked in place, so that
+# whoever owns those files keeps them as they are).
+SLOW_TESTS = (
+    "tests/unit/test_typing.py::test_mypy_strict_checks_a_users_code_against_the_api",
+    "tests/mock/test_mock_server.py::test_mock_server_command_prints_its_url_and_stops_on_ctrl_c",
+    "tests/mock/test_mock_breaks.py::test_mock_server_command_switches_breaks_on",
+    "tests/hostile/test_download_guards.py::test_a_trickling_body_stops_at_the_time_limit",
+    "tests/hostile/test_download_guards.py::test_a_stalled_body_ends_at_the_time_limit_not_the",
+)
 
 
 def _in_slow_path(path: Path) -> bool:
@@ -64,5 +73,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the slow tests."""
     for item in items:
         name = getattr(item, "originalname", item.name)
-        if _in_slow_path(item.path) or name.startswith("test_cli_"):
+        named = item.nodeid.split("[")[0]
+        if (
+            _in_slow_path(item.path)
+            or name.startswith("test_cli_")
+            or any(named.startswith(slow) for slow in SLOW_TESTS)
+        ):
             item.add_marker(pytest.mark.slow)
