@@ -8,10 +8,12 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 # The suite starts `kling` in many subprocesses: let them load cached bytecode, not recompile.
 unexport PYTHONDONTWRITEBYTECODE
 
-# The suite runs on pytest-xdist workers, one per core. `worksteal`, not `loadgroup`: loadgroup
-# drops schemathesis's sub-test reports, so a broken mock would pass (tests/contract/
-# test_parallel_failures.py holds this line to that).
-PYTEST_PARALLEL := -n auto --dist worksteal
+# The suite runs on pytest-xdist workers, two per core: many tests wait (on a subprocess, a
+# deadline, a socket), so one per core leaves the cores idle. `worksteal`, not `loadgroup`:
+# loadgroup drops schemathesis's sub-test reports, so a broken mock would pass
+# (tests/contract/test_parallel_failures.py holds this line to that).
+WORKERS ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 1) )))
+PYTEST_PARALLEL := -n $(WORKERS) --dist worksteal
 
 .PHONY: venv demo test check lint typecheck regen regen-check spec-check unit bench bench-check live clean
 
