@@ -14,13 +14,14 @@ import contextlib
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._client import AsyncKling, AsyncResource, Kling, OnUpdate, ProgressCallback, Resource
+from ._client import AsyncKling, Kling, ProgressCallback
 from ._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
     AuthenticationError,
     ConfigurationError,
+    ExternalTaskIdInUseError,
     InsufficientBalanceError,
     InvalidRequestError,
     KlingError,
@@ -38,6 +39,7 @@ from ._exceptions import (
 )
 from ._polling import PollSchedule
 from ._prepare import UnknownValueWarning
+from ._resource_base import AsyncResource, OnUpdate, Resource
 from ._task import Task, TaskStatus, Video, parse_callback
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ __all__ = [
     "BatchProgress",
     "BatchReport",
     "ConfigurationError",
+    "ExternalTaskIdInUseError",
     "InsufficientBalanceError",
     "InvalidRequestError",
     "JobProblem",

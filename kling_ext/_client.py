@@ -11,17 +11,16 @@ import inspect
 import logging
 import random
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack, assert_never
+from typing import Any, Self, TypeVar, assert_never
 
 import attrs
 import httpx
 
 from ._auth import JWTAuth, redact
-from ._constants import DEFAULT_WAIT_TIMEOUT, DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
-from ._docs import document_create
+from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
 from ._download import DownloadLimits, capped_timeout, download_flow, download_targets
 from ._download_io import PartFile, Receiver
 from ._exceptions import ValidationError
@@ -37,31 +36,19 @@ from ._flow import (
     Sleep,
     Stream,
     Streamed,
-    create_task,
-    get_task,
-    list_tasks,
-    wait_task,
 )
 from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
-from ._prepare import prepare_body
+from ._resource_base import AsyncResource, OnUpdate, Resource, _AsyncResource, _Resource
+from ._resources_generated import AsyncKlingResources, KlingResources
 from ._retry import RetryPolicy
 from ._settings import Settings, resolve_retries, resolve_timeout
-from ._spec import Endpoint, endpoint, endpoints, load_spec
+from ._spec import Endpoint, endpoint, endpoints
 from ._task import Task
-
-if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
-    from kling_ext_openapi.params import (
-        Image2VideoParams,
-        MotionControlParams,
-        MultiImage2VideoParams,
-        OmniVideoParams,
-        Text2VideoParams,
-    )
+from ._task_ref import require_task
+from ._wire import async_client, async_within, sync_client, within
 
 logger = logging.getLogger("kling_ext")
 T = TypeVar("T")
-OnUpdate = Callable[[Task], object]
-"""Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""
 ProgressCallback = Callable[[int, int | None], None]
 """Called with (bytes received, total bytes or None) while a video downloads."""
 
@@ -93,17 +80,6 @@ def _resource_endpoint(client: object, kind: str) -> Endpoint:
         return ep
     # An endpoint added to the spec has no attribute: error hints must name the way it is reached.
     return attrs.evolve(ep, attr=f"resource({ep.kind!r})")
-
-
-def _max_page() -> int:
-    """The highest `pageNum` the spec allows."""
-    return int(load_spec()["components"]["parameters"]["PageNum"]["schema"]["maximum"])
-
-
-def _repeats(tasks: list[Task], previous: list[Task]) -> bool:
-    """True when a page is the previous page again (the gateway ignored `pageNum`)."""
-    ids = [task.task_id for task in tasks]
-    return bool(ids) and ids == [task.task_id for task in previous]
 
 
 class _BaseClient:
@@ -227,7 +203,7 @@ class _BaseClient:
 # ------------------------------------------------------------------ sync
 
 
-class Kling(_BaseClient):
+class Kling(_BaseClient, KlingResources):
     """The Kling video API, synchronously.
 
     Args:
@@ -248,11 +224,7 @@ class Kling(_BaseClient):
             (the default is `kling-ext/<version> python/<version> httpx/<version>`).
 
     Attributes:
-        text2video (Text2Video): Text to video.
-        image2video (Image2Video): Image (start and optional end frame) to video.
-        motion_control (MotionControl): A character image driven by a reference video's motion.
-        omni_video (OmniVideo): Omni models: continuation, editing, multi-shot, element references.
-        multi_image2video (MultiImage2Video): Legacy multi-image to video (kling-v1-6).
+        {resources}
 
     Each resource has `create(**fields)`, `get(task_id)`, `wait(task)`, `run(**fields)`,
     `list(page=, page_size=)` and `iter_all(page_size=)`; `help(client.text2video.create)` lists
@@ -288,18 +260,11 @@ class Kling(_BaseClient):
             default_headers=default_headers,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._settings.timeout)
+        self._http = http_client or sync_client(
+            self._settings.base_url, timeout=self._settings.timeout
+        )
         self._sleep: Callable[[float], None] = time.sleep
-        self.text2video = Text2Video(self, endpoint("text2video"))
-        """Text to video."""
-        self.image2video = Image2Video(self, endpoint("image2video"))
-        """Image (start and optional end frame) to video."""
-        self.motion_control = MotionControl(self, endpoint("motion-control"))
-        """A character image driven by a reference video's motion."""
-        self.omni_video = OmniVideo(self, endpoint("omni-video"))
-        """Omni models: continuation, editing, multi-shot, element references."""
-        self.multi_image2video = MultiImage2Video(self, endpoint("multi-image2video"))
-        """Legacy multi-image to video (kling-v1-6)."""
+        self._bind_resources(self)
 
     def _drive(self, flow: Flow[T], on_update: OnUpdate | None = None) -> T:
         result: Any = None
@@ -335,18 +300,19 @@ class Kling(_BaseClient):
         started = time.perf_counter()
         sent = Sent()
         try:
-            response = self._http.send(request, auth=self._settings.auth, stream=True)
-            try:
-                body = AnswerBody(self._context.max_answer_bytes, deadline)
-                if not body.refuses(response.headers):
-                    for chunk in response.iter_bytes():
-                        if not body.feed(chunk):
-                            break
-                sent = body.sent(response)
-            except httpx.DecodingError as exc:
-                sent = AnswerBody.undecodable(response, exc)
-            finally:
-                response.close()
+            with within(deadline):  # the whole exchange, headers included
+                response = self._http.send(request, auth=self._settings.auth, stream=True)
+                try:
+                    body = AnswerBody(self._context.max_answer_bytes, deadline)
+                    if body.begin(response):
+                        for chunk in response.iter_raw():
+                            if not body.feed(chunk):
+                                break
+                    sent = body.sent(response)
+                except httpx.DecodingError as exc:
+                    sent = AnswerBody.undecodable(response, exc)
+                finally:
+                    response.close()
         except httpx.RequestError as exc:
             sent = Sent(error=exc)
         _log_exchange(request, sent, started, self._settings.secrets)
@@ -356,23 +322,25 @@ class Kling(_BaseClient):
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
         receiver = Receiver(eff, self._clock, user_agent=self._settings.headers["User-Agent"])
         try:
-            with self._http.stream(
-                "GET",
-                eff.url,
-                headers=receiver.headers,
-                follow_redirects=True,
-                timeout=receiver.timeout(self._settings.timeout),
-            ) as response:
-                stop = receiver.begin(response)
-                if stop is not None:
-                    return stop
-                for chunk in response.iter_bytes():
-                    stop = receiver.feed(chunk)
-                    if stop is not None:
-                        return stop
+            with within(receiver.deadline):  # the whole exchange, headers included
+                request = receiver.request(self._http, self._settings.timeout)
+                while True:
+                    response = self._http.send(request, stream=True, follow_redirects=False)
+                    try:
+                        step = receiver.answer(response)
+                        if isinstance(step, httpx.Request):
+                            request = step  # a redirect hop, checked before it is followed
+                            continue
+                        if step is not None:
+                            return step
+                        for chunk in response.iter_bytes():
+                            if (stop := receiver.feed(chunk)) is not None:
+                                return stop
+                        return receiver.done()
+                    finally:
+                        response.close()
         except (httpx.RequestError, httpx.InvalidURL) as exc:
             return receiver.failed(exc)
-        return receiver.done()
 
     def download(
         self,
@@ -404,6 +372,7 @@ class Kling(_BaseClient):
             APITimeoutError: `timeout` passed.
             APIConnectionError: the transfer kept breaking off, or redirected in a loop.
         """
+        task = require_task(task, "download")
         limits = DownloadLimits.checked(max_bytes, timeout)
         saved: list[Path] = []
         for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
@@ -441,195 +410,16 @@ class Kling(_BaseClient):
         self.close()
 
 
-class _Resource:
-    """Operations on one endpoint's tasks (sync)."""
-
-    def __init__(self, client: Kling, ep: Endpoint) -> None:
-        self._client = client
-        self._ep = ep
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self._ep.kind}>"
-
-    def _create(self, params: Any) -> Task:
-        body = prepare_body(self._ep.kind, params)
-        return self._client._drive(create_task(self._client._context, self._ep, body))
-
-    def get(self, task_id: str) -> Task:
-        """The task now, by its `task_id` or the `external_task_id` you created it with."""
-        return self._client._drive(get_task(self._client._context, self._ep, task_id))
-
-    def wait(
-        self,
-        task: Task | str,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-    ) -> Task:
-        """Poll until the task is final.
-
-        Args:
-            task: A `Task`, or a task id / external_task_id (to resume a wait).
-            timeout: Seconds to wait; `None` waits for ever.
-            on_update: Called with the task whenever its status changes.
-
-        Raises:
-            TaskFailedError: the task failed (the gateway's reason is in the message).
-            TaskTimeoutError: still running at the deadline, or not read before it (the
-                gateway did not answer in time); resume with `wait(task_id)`.
-        """
-        flow = wait_task(self._client._context, self._ep, task, timeout)
-        return self._client._drive(flow, on_update)
-
-    def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
-        """One page of this endpoint's tasks, newest first (`pageNum`/`pageSize`)."""
-        return self._client._drive(list_tasks(self._client._context, self._ep, page, page_size))
-
-    def iter_all(self, *, page_size: int = 30) -> Iterator[Task]:
-        """Every task of this endpoint, newest first, fetching page after page as you iterate.
-
-        Stops after the last page: one shorter than `page_size`, or one that repeats the page
-        before it (a gateway that ignores `pageNum`), or the highest page number the API allows.
-        """
-        previous: list[Task] = []
-        for page in range(1, _max_page() + 1):
-            tasks = self.list(page=page, page_size=page_size)
-            if _repeats(tasks, previous):
-                return
-            yield from tasks
-            if len(tasks) < page_size:
-                return
-            previous = tasks
-
-    def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
-        task = self._create(params)
-        if on_update is not None:
-            on_update(task)
-        return self.wait(task, timeout=timeout, on_update=on_update)
-
-
-class Text2Video(_Resource):
-    """Text-to-video tasks."""
-
-    def create(self, **params: Unpack[Text2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
-        return self._create(params)
-
-    def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[Text2VideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
-
-
-class Image2Video(_Resource):
-    """Image-to-video tasks."""
-
-    def create(self, **params: Unpack[Image2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
-        return self._create(params)
-
-    def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[Image2VideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
-
-
-class MotionControl(_Resource):
-    """Motion-control tasks."""
-
-    def create(self, **params: Unpack[MotionControlParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
-        return self._create(params)
-
-    def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[MotionControlParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
-
-
-class OmniVideo(_Resource):
-    """Omni-video tasks."""
-
-    def create(self, **params: Unpack[OmniVideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
-        return self._create(params)
-
-    def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[OmniVideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
-
-
-class MultiImage2Video(_Resource):
-    """Legacy multi-image-to-video tasks."""
-
-    def create(self, **params: Unpack[MultiImage2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
-        return self._create(params)
-
-    def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[MultiImage2VideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
-
-
-class Resource(_Resource):
-    """Tasks of any endpoint of the spec (`Kling.resource(kind)`); fields as keyword arguments."""
-
-    def create(self, **params: Any) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
-        return self._create(params)
-
-    def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Any,
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
-
-
 # ------------------------------------------------------------------ async
 
 
-class AsyncKling(_BaseClient):
+class AsyncKling(_BaseClient, AsyncKlingResources):
     """The Kling video API, with `await`. Same arguments and behaviour as `Kling`.
 
     `http_client` takes an `httpx.AsyncClient`; `on_update` callbacks may be async.
 
     Attributes:
-        text2video (AsyncText2Video): Text to video.
-        image2video (AsyncImage2Video): Image (start and optional end frame) to video.
-        motion_control (AsyncMotionControl): A character image driven by a reference video.
-        omni_video (AsyncOmniVideo): Omni models: continuation, editing, multi-shot, elements.
-        multi_image2video (AsyncMultiImage2Video): Legacy multi-image to video (kling-v1-6).
+        {resources}
     """
 
     def __init__(
@@ -658,20 +448,13 @@ class AsyncKling(_BaseClient):
             default_headers=default_headers,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self._settings.timeout)
+        self._http = http_client or async_client(
+            self._settings.base_url, timeout=self._settings.timeout
+        )
         import asyncio  # here, not at the top: it costs a sync-only user ~20 ms of import time
 
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-        self.text2video = AsyncText2Video(self, endpoint("text2video"))
-        """Text to video."""
-        self.image2video = AsyncImage2Video(self, endpoint("image2video"))
-        """Image (start and optional end frame) to video."""
-        self.motion_control = AsyncMotionControl(self, endpoint("motion-control"))
-        """A character image driven by a reference video's motion."""
-        self.omni_video = AsyncOmniVideo(self, endpoint("omni-video"))
-        """Omni models: continuation, editing, multi-shot, element references."""
-        self.multi_image2video = AsyncMultiImage2Video(self, endpoint("multi-image2video"))
-        """Legacy multi-image to video (kling-v1-6)."""
+        self._bind_resources(self)
 
     async def _drive(self, flow: Flow[T], on_update: OnUpdate | None = None) -> T:
         result: Any = None
@@ -709,18 +492,19 @@ class AsyncKling(_BaseClient):
         started = time.perf_counter()
         sent = Sent()
         try:
-            response = await self._http.send(request, auth=self._settings.auth, stream=True)
-            try:
-                body = AnswerBody(self._context.max_answer_bytes, deadline)
-                if not body.refuses(response.headers):
-                    async for chunk in response.aiter_bytes():
-                        if not body.feed(chunk):
-                            break
-                sent = body.sent(response)
-            except httpx.DecodingError as exc:
-                sent = AnswerBody.undecodable(response, exc)
-            finally:
-                await response.aclose()
+            async with async_within(deadline):  # the whole exchange, headers included
+                response = await self._http.send(request, auth=self._settings.auth, stream=True)
+                try:
+                    body = AnswerBody(self._context.max_answer_bytes, deadline)
+                    if body.begin(response):
+                        async for chunk in response.aiter_raw():
+                            if not body.feed(chunk):
+                                break
+                    sent = body.sent(response)
+                except httpx.DecodingError as exc:
+                    sent = AnswerBody.undecodable(response, exc)
+                finally:
+                    await response.aclose()
         except httpx.RequestError as exc:
             sent = Sent(error=exc)
         _log_exchange(request, sent, started, self._settings.secrets)
@@ -730,23 +514,25 @@ class AsyncKling(_BaseClient):
         # Only the User-Agent: the caller's other default_headers may be meant for the API alone.
         receiver = Receiver(eff, self._clock, user_agent=self._settings.headers["User-Agent"])
         try:
-            async with self._http.stream(
-                "GET",
-                eff.url,
-                headers=receiver.headers,
-                follow_redirects=True,
-                timeout=receiver.timeout(self._settings.timeout),
-            ) as response:
-                stop = receiver.begin(response)
-                if stop is not None:
-                    return stop
-                async for chunk in response.aiter_bytes():
-                    stop = receiver.feed(chunk)
-                    if stop is not None:
-                        return stop
+            async with async_within(receiver.deadline):  # the whole exchange, headers included
+                request = receiver.request(self._http, self._settings.timeout)
+                while True:
+                    response = await self._http.send(request, stream=True, follow_redirects=False)
+                    try:
+                        step = receiver.answer(response)
+                        if isinstance(step, httpx.Request):
+                            request = step  # a redirect hop, checked before it is followed
+                            continue
+                        if step is not None:
+                            return step
+                        async for chunk in response.aiter_bytes():
+                            if (stop := receiver.feed(chunk)) is not None:
+                                return stop
+                        return receiver.done()
+                    finally:
+                        await response.aclose()
         except (httpx.RequestError, httpx.InvalidURL) as exc:
             return receiver.failed(exc)
-        return receiver.done()
 
     async def download(
         self,
@@ -758,6 +544,7 @@ class AsyncKling(_BaseClient):
         timeout: float | None = DOWNLOAD_TIMEOUT,
     ) -> list[Path]:
         """Save a finished task's videos; see `Kling.download`."""
+        task = require_task(task, "download")
         limits = DownloadLimits.checked(max_bytes, timeout)
         saved: list[Path] = []
         for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
@@ -791,184 +578,12 @@ class AsyncKling(_BaseClient):
         await self.close()
 
 
-class _AsyncResource:
-    """Operations on one endpoint's tasks (async); see `_Resource`."""
-
-    def __init__(self, client: AsyncKling, ep: Endpoint) -> None:
-        self._client = client
-        self._ep = ep
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self._ep.kind}>"
-
-    async def _create(self, params: Any) -> Task:
-        body = prepare_body(self._ep.kind, params)
-        return await self._client._drive(create_task(self._client._context, self._ep, body))
-
-    async def get(self, task_id: str) -> Task:
-        """The task now, by its `task_id` or the `external_task_id` you created it with."""
-        return await self._client._drive(get_task(self._client._context, self._ep, task_id))
-
-    async def wait(
-        self,
-        task: Task | str,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-    ) -> Task:
-        """Poll until the task is final; see `_Resource.wait`. Cancellation stops cleanly."""
-        flow = wait_task(self._client._context, self._ep, task, timeout)
-        return await self._client._drive(flow, on_update)
-
-    async def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
-        """One page of this endpoint's tasks, newest first."""
-        return await self._client._drive(
-            list_tasks(self._client._context, self._ep, page, page_size)
-        )
-
-    async def iter_all(self, *, page_size: int = 30) -> AsyncIterator[Task]:
-        """Every task of this endpoint, page after page; see `_Resource.iter_all`."""
-        previous: list[Task] = []
-        for page in range(1, _max_page() + 1):
-            tasks = await self.list(page=page, page_size=page_size)
-            if _repeats(tasks, previous):
-                return
-            for task in tasks:
-                yield task
-            if len(tasks) < page_size:
-                return
-            previous = tasks
-
-    async def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
-        task = await self._create(params)
-        if on_update is not None:
-            outcome = on_update(task)
-            if inspect.isawaitable(outcome):
-                await outcome
-        return await self.wait(task, timeout=timeout, on_update=on_update)
+def _list_resources(doc: str | None, resources: type) -> str:
+    """`doc` with `{resources}` replaced by the generated per-endpoint attribute list."""
+    listed = (resources.__doc__ or "").split("Attributes:\n", 1)[-1].strip()
+    return (doc or "").replace("{resources}", listed)
 
 
-class AsyncText2Video(_AsyncResource):
-    """Text-to-video tasks (async)."""
-
-    async def create(self, **params: Unpack[Text2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice)."""
-        return await self._create(params)
-
-    async def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[Text2VideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
-
-
-class AsyncImage2Video(_AsyncResource):
-    """Image-to-video tasks (async)."""
-
-    async def create(self, **params: Unpack[Image2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice)."""
-        return await self._create(params)
-
-    async def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[Image2VideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
-
-
-class AsyncMotionControl(_AsyncResource):
-    """Motion-control tasks (async)."""
-
-    async def create(self, **params: Unpack[MotionControlParams]) -> Task:
-        """Create a task (validated before sending; never created twice)."""
-        return await self._create(params)
-
-    async def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[MotionControlParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
-
-
-class AsyncOmniVideo(_AsyncResource):
-    """Omni-video tasks (async)."""
-
-    async def create(self, **params: Unpack[OmniVideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice)."""
-        return await self._create(params)
-
-    async def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[OmniVideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
-
-
-class AsyncMultiImage2Video(_AsyncResource):
-    """Legacy multi-image-to-video tasks (async)."""
-
-    async def create(self, **params: Unpack[MultiImage2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice)."""
-        return await self._create(params)
-
-    async def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Unpack[MultiImage2VideoParams],
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
-
-
-class AsyncResource(_AsyncResource):
-    """Tasks of any endpoint of the spec (`AsyncKling.resource(kind)`), async."""
-
-    async def create(self, **params: Any) -> Task:
-        """Create a task (validated before sending; never created twice)."""
-        return await self._create(params)
-
-    async def run(
-        self,
-        *,
-        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
-        on_update: OnUpdate | None = None,
-        **params: Any,
-    ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
-
-
-# The fields come from the spec at import (a few ms), so help() shows what validation enforces.
-for _cls, _kind in (
-    (Text2Video, "text2video"),
-    (Image2Video, "image2video"),
-    (MotionControl, "motion-control"),
-    (OmniVideo, "omni-video"),
-    (MultiImage2Video, "multi-image2video"),
-    (AsyncText2Video, "text2video"),
-    (AsyncImage2Video, "image2video"),
-    (AsyncMotionControl, "motion-control"),
-    (AsyncOmniVideo, "omni-video"),
-    (AsyncMultiImage2Video, "multi-image2video"),
-):
-    document_create(_cls.create, endpoint(_kind))
-    document_create(_cls.run, endpoint(_kind))
-del _cls, _kind
+# The attributes are generated from the spec; help(Kling) lists them like any other.
+Kling.__doc__ = _list_resources(Kling.__doc__, KlingResources)
+AsyncKling.__doc__ = _list_resources(AsyncKling.__doc__, AsyncKlingResources)

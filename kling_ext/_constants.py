@@ -53,6 +53,14 @@ RETRY_JITTER_FLOOR = 0.75
 RATE_LIMIT_MIN_DELAY = 1.0
 # A longer Retry-After means an outage, not a blip: give up (openai's MAX_RETRY_AFTER is alike).
 MAX_RETRY_AFTER = 60.0
+# After a create whose outcome is unknown, "not found" is believed only once it has held this long:
+# a gateway may still be storing a create when its answer is lost (3 s was seen against a 2 s
+# timeout). Half a minute covers a slow store many times over, and is short beside a video's
+# generation time, which the caller waits for anyway.
+CREATE_GRACE_SECONDS = 30.0
+# Look-ups spread over that window, each gap twice the last (2, 4, 8, 16 s for 30 s), so a task
+# that appears soon is found soon and the gateway sees few queries.
+CREATE_GRACE_LOOKUPS = 4
 
 # --- HTTP (_settings.py, _client.py) ---------------------------------------------------------
 # A create carries up to ~13 MB of Base64 per image; a minute covers a slow uplink.
@@ -61,6 +69,8 @@ DEFAULT_REQUEST_TIMEOUT = 60.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
 # A download that keeps getting cut is retried (resuming with Range) this many times.
 DOWNLOAD_MAX_RETRIES = 5
+# Redirects followed per download attempt (httpx's own default): a CDN needs one or two.
+DOWNLOAD_MAX_REDIRECTS = 20
 # A Kling video is tens of MB (a 10 s 1080p clip about 20 MB); 2 GiB is a hundred times that and
 # still stops an endless body long before it fills a disk. `download(max_bytes=...)` changes it.
 DOWNLOAD_MAX_BYTES = 2 * 1024**3
@@ -84,3 +94,18 @@ BODY_SLICE_CHARS = 1_048_576
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
 # The least time a request gets when a deadline is near: enough for one healthy round trip.
 MIN_REQUEST_SECONDS = 1.0
+
+# --- Caps on what a server or a command line may hand over (_download.py, cli/_options.py) -----
+# A Kling task makes one video (a few endpoints a handful); a task listing more than this is a
+# broken or hostile answer, refused before one file is fetched or made.
+MAX_VIDEOS_PER_TASK = 100
+# JSON given on the command line (--extra-body, --camera-control ...) nested deeper than this is
+# refused as bad input: the spec's deepest field is a few levels down, and Python's recursion
+# limit (about 1,000) would otherwise end the command in a traceback.
+MAX_CLI_JSON_DEPTH = 32
+# A coded (gzip, deflate) answer is unpacked this much at a time, and counted against the cap
+# piece by piece: 64 KiB keeps a bomb's footprint tiny and the per-piece overhead negligible.
+ANSWER_PIECE_BYTES = 64 * 1024
+# No server codes an answer more than twice (one coding is usual); more is an attack on memory
+# and time, refused before unpacking.
+MAX_CONTENT_CODINGS = 4

@@ -25,6 +25,7 @@ from ._constants import (
     DOWNLOAD_MAX_BYTES,
     DOWNLOAD_MAX_RETRIES,
     DOWNLOAD_TIMEOUT,
+    MAX_VIDEOS_PER_TASK,
     SAFE_NAME_MAX_BYTES,
 )
 from ._exceptions import (
@@ -50,6 +51,7 @@ __all__ = [
     "download_targets",
     "failure_from",
     "head_problem",
+    "plain_http_hop",
     "safe_name",
     "too_large",
     "too_slow",
@@ -153,13 +155,19 @@ def download_targets(
     Raises:
         TaskStateError: the task has no videos (not finished, or failed).
         ValidationError: the task has several videos and `dest` names a file.
-        ResponseValidationError: a video URL that may not be fetched (see `check_video_url`).
+        ResponseValidationError: a video URL that may not be fetched (see `check_video_url`), or
+            more videos than `MAX_VIDEOS_PER_TASK`.
     """
     if not task.videos:
         hint = "wait for it first" if not task.done else "only a succeeded task has videos"
         raise TaskStateError(
             f"Task {task.task_id} has no videos to download (status {task.status.value}); {hint}.",
             task=task,
+        )
+    if len(task.videos) > MAX_VIDEOS_PER_TASK:
+        raise ResponseValidationError(
+            f"task {task.task_id} lists {len(task.videos)} videos, more than the "
+            f"{MAX_VIDEOS_PER_TASK} a task can make; nothing was downloaded"
         )
     for video in task.videos:
         check_video_url(video.url, allow_http=allow_http)
@@ -239,8 +247,9 @@ def answer_problem(
 
     A 206 is used only when its `Content-Range` starts at `offset`; any other range (or a 416)
     means starting over from zero without ranges. A 200 starts at zero. An answer that declares
-    itself HTML, JSON or XML, one over the size cap, or one redirected to plain http where that
-    is not allowed, is a final failure.
+    itself HTML, JSON or XML, one over the size cap, one with a content coding (none was asked
+    for), or one whose redirect chain passed through plain http where that is not allowed, is a
+    final failure.
     """
     status = response.status_code
     if status not in (200, 206):
@@ -249,12 +258,23 @@ def answer_problem(
         retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
         return Streamed(status, offset, None, retry_after=retry_after)
     url = str(response.url)
-    if response.url.scheme == "http" and not allow_http:
+    # Every hop of a redirect chain, not only the last (the drivers check each hop as they
+    # follow it; a client following redirects itself leaves them in `history`).
+    hops = [hop.url for hop in response.history] + [response.url]
+    plain = next((hop for hop in hops if hop.scheme == "http"), None)
+    if plain is not None and not allow_http:
+        return _final(status, offset, plain_http_hop(plain, status))
+    coding = response.headers.get("content-encoding", "identity").strip().lower()
+    if coding != "identity":
+        # Asked for as it is (`Accept-Encoding: identity`): a coded body could unpack to far
+        # more than the size cap allows before a byte of it is counted, and ranges would count
+        # coded bytes. A video does not compress; such an answer is refused, not unpacked.
         return _final(
             status,
             offset,
             ResponseValidationError(
-                f"the video was redirected to plain http ({url[:200]!r}); not fetched",
+                f"the video at {url[:200]!r} came encoded as {coding[:40]!r} although it was "
+                "asked for unencoded; not saved",
                 status_code=status,
             ),
         )
@@ -262,7 +282,7 @@ def answer_problem(
     if media_type.startswith(_NOT_VIDEO_TYPES) or media_type.endswith(("+json", "+xml")):
         return _final(status, offset, _not_a_video(url, status, f"a {media_type} answer"))
     length = response.headers.get("content-length", "")
-    known = length.isdigit() and "content-encoding" not in response.headers
+    known = length.isdigit()
     if status == 206:
         match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
         if match is None or int(match[1]) != offset:
@@ -275,6 +295,14 @@ def answer_problem(
     if max_bytes is not None and plan.expected is not None and plan.expected > max_bytes:
         return _final(status, offset, too_large(url, plan.expected, max_bytes, status))
     return plan
+
+
+def plain_http_hop(url: httpx.URL, status: int) -> KlingError:
+    """The error for a redirect chain passing through plain http where that is not allowed."""
+    return ResponseValidationError(
+        f"the video was redirected to plain http ({str(url)[:200]!r}); not fetched",
+        status_code=status,
+    )
 
 
 def head_problem(first: bytes, url: str, status: int) -> KlingError | None:

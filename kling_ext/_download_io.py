@@ -17,16 +17,18 @@ from typing import BinaryIO, Self
 
 import httpx
 
-from ._constants import PART_NAME_MAX_BYTES
+from ._constants import DOWNLOAD_MAX_REDIRECTS, PART_NAME_MAX_BYTES
 from ._download import (
     answer_problem,
     capped_timeout,
     failure_from,
     head_problem,
+    plain_http_hop,
     too_large,
 )
 from ._exceptions import KlingError
 from ._flow import Stream, Streamed
+from ._wire import identity_headers
 
 __all__ = ["PartFile", "Receiver"]
 
@@ -69,8 +71,9 @@ class PartFile:
 class Receiver:
     """Writes one answer to a `Stream` effect into its file; each step says whether to stop.
 
-    The drivers only open the request and iterate the body (sync or async); every check on the
-    way (status, headers, first bytes, size cap, deadline, httpx errors) is made here, once.
+    The drivers only send the requests and iterate the body (sync or async); every check on the
+    way (each redirect hop, status, headers, first bytes, size cap, deadline, httpx errors) is
+    made here, once.
     """
 
     def __init__(self, eff: Stream, clock: Callable[[], float], *, user_agent: str) -> None:
@@ -81,19 +84,71 @@ class Receiver:
         self._size = eff.offset
         self._expected: int | None = None
         self._sniff = False
+        self._hops = 0
 
     @property
     def headers(self) -> dict[str, str]:
-        """The request headers: the User-Agent, and a Range from the bytes already written."""
-        headers = {"User-Agent": self._user_agent}
+        """The request headers: the User-Agent, no content coding (`identity`: the size cap
+        counts what is written), and a Range from the bytes already written."""
+        headers = identity_headers({"User-Agent": self._user_agent})
         if self._eff.offset:
             headers["Range"] = f"bytes={self._eff.offset}-"
         return headers
 
     def timeout(self, base: httpx.Timeout) -> httpx.Timeout:
         """The request timeout, capped by the time left before the deadline."""
-        left = None if self._eff.deadline is None else self._eff.deadline - self._clock()
-        return capped_timeout(base, left)
+        return capped_timeout(base, self._left())
+
+    @property
+    def deadline(self) -> float | None:
+        """When this attempt must end, headers included, in `time.monotonic()` seconds (the
+        drivers bound the whole exchange by it: `_wire.deadline`, `_wire.async_deadline`)."""
+        left = self._left()
+        return None if left is None else time.monotonic() + left
+
+    def _left(self) -> float | None:
+        return None if self._eff.deadline is None else self._eff.deadline - self._clock()
+
+    def request(
+        self, client: httpx.Client | httpx.AsyncClient, base: httpx.Timeout
+    ) -> httpx.Request:
+        """The first request of this attempt; the drivers send it without following redirects
+        (`follow` decides each hop)."""
+        return client.build_request(
+            "GET", self._eff.url, headers=self.headers, timeout=self.timeout(base)
+        )
+
+    def answer(self, response: httpx.Response) -> httpx.Request | Streamed | None:
+        """What to do with a response: follow it (the next hop's request), stop (a `Streamed`),
+        or None: read its body with `feed`."""
+        return self.follow(response) or self.begin(response)
+
+    def follow(self, response: httpx.Response) -> httpx.Request | Streamed | None:
+        """The next request when `response` redirects, a `Streamed` when the hop is refused, or
+        None: `response` is the answer.
+
+        Each hop is checked before it is requested: a plain-http hop anywhere in the chain is
+        refused like a final one (over it anyone on the way can send the chain on to a video of
+        their choosing, even back over https), and a redirect's body is never read (it could be
+        endless, or a compression bomb).
+        """
+        hop = response.next_request
+        if hop is None:
+            return None
+        self._hops += 1
+        url, status = self._eff.url, response.status_code
+        if self._hops > DOWNLOAD_MAX_REDIRECTS:
+            problem = failure_from(httpx.TooManyRedirects("too many redirects"), url)
+            assert problem is not None
+            return Streamed(status, self._eff.offset, None, failure=problem)
+        scheme = hop.url.scheme
+        if scheme not in ("http", "https"):
+            problem = failure_from(httpx.UnsupportedProtocol(f"a redirect to {scheme}:"), url)
+            assert problem is not None
+            return Streamed(status, self._eff.offset, None, failure=problem)
+        if scheme == "http" and not self._eff.allow_http:
+            return Streamed(status, self._eff.offset, None, failure=plain_http_hop(hop.url, status))
+        return hop
 
     def begin(self, response: httpx.Response) -> Streamed | None:
         """Read the status and headers; a `Streamed` means: stop here, the body is not wanted."""

@@ -10,6 +10,7 @@ Every error the package raises derives from :class:`KlingError`::
     │   ├── PermissionDeniedError                403 / codes 1103, 1304
     │   │   └── InsufficientBalanceError         codes 1100-1102 (sent with HTTP 429!)
     │   ├── InvalidRequestError                  400 / codes 1200, 1201, 1300, 1301
+    │   │   └── ExternalTaskIdInUseError         1201 "already exists" to a create's first try
     │   ├── NotFoundError                        404 / codes 1202, 1203, 1201 "Task not found ..."
     │   ├── RateLimitError                       codes 1302, 1303, bare HTTP 429
     │   ├── ServerError                          5xx / codes 5000-5002
@@ -26,26 +27,31 @@ The CLI's exit status for each class is in ``kling_ext/cli/_exit.py``.
 The business ``code`` of the Kling envelope decides the class; the HTTP status is only a
 fallback, because Kling sends billing errors (1100-1102) with HTTP 429, and gateways may send any
 code with HTTP 200.
-No exception here is ever given a request header, and the server text they carry has the
-client's secrets cut out before they are built (``_flow.read_answer``), so none can leak an API
-key, even one a server echoes back.
+The business codes are one table, :data:`BUSINESS_CODES` (the spec's, row by row): each code's
+meaning, error class and what a client may do about it all come from it.
+No exception here is ever given a request header, and the server text they show has the
+client's secrets cut out (``_flow``), so none can leak an API key, even one a server echoes back.
 """
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import httpx
 
 __all__ = [
+    "BUSINESS_CODES",
     "CODE_CLASSES",
     "CODE_MESSAGES",
+    "DUPLICATE_EXTERNAL_ID_CODE",
     "STATUS_CLASSES",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
     "AuthenticationError",
+    "BusinessCode",
     "ConfigurationError",
+    "ExternalTaskIdInUseError",
     "InsufficientBalanceError",
     "InvalidRequestError",
     "KlingError",
@@ -53,6 +59,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
+    "RetryKind",
     "ServerError",
     "TaskError",
     "TaskFailedError",
@@ -60,7 +67,9 @@ __all__ = [
     "TaskStateError",
     "TaskTimeoutError",
     "ValidationError",
+    "codes_retried",
     "error_from_response",
+    "is_duplicate_external_id",
     "is_task_not_found",
     "redacted_request",
 ]
@@ -172,34 +181,6 @@ class ConfigurationError(KlingError, ValueError):
         self.remedy = remedy
         fix = _PYTHON_REMEDIES.get(remedy) if remedy is not None else None
         super().__init__(f"{problem}; {fix}." if fix else problem)
-
-
-# Meanings of Kling's business codes, worded after the official error table (as in the spec).
-CODE_MESSAGES: Mapping[int, str] = MappingProxyType(
-    {
-        1000: "authentication failed",
-        1001: "authorization is empty",
-        1002: "authorization is invalid",
-        1003: "authorization is not yet valid",
-        1004: "authorization has expired",
-        1100: "account exception",
-        1101: "account in arrears",
-        1102: "resource pack depleted or expired",
-        1103: "unauthorized access to the requested resource",
-        1200: "invalid request parameters",
-        1201: "invalid parameters",
-        1202: "requested method is invalid",
-        1203: "requested resource does not exist",
-        1300: "platform strategy triggered",
-        1301: "content security policy triggered",
-        1302: "requests too fast (rate limit)",
-        1303: "concurrency over resource pack limit",
-        1304: "IP whitelist policy triggered",
-        5000: "server internal error",
-        5001: "server temporarily unavailable",
-        5002: "server internal timeout",
-    }
-)
 
 
 def _describe(
@@ -388,6 +369,63 @@ class TaskMayExistError(KlingError):
         )
 
 
+class ExternalTaskIdInUseError(InvalidRequestError):
+    """A create was refused because its ``external_task_id`` already belongs to another task.
+
+    Raised when the API answers a create's *first* attempt with "already exists" (code 1201):
+    nothing of this call was sent under that id before, so the task holding it is not this
+    call's, and this create made no task. (The same answer to a re-sent create, after an
+    attempt whose outcome was unknown, means that attempt made the task: the create returns it.)
+
+    Attributes:
+        kind: The client resource, e.g. ``"text2video"``.
+        external_task_id: The id that is taken.
+        task: The task that holds it, as looked up (a ``Task``), or ``None`` when the look-up
+            did not find it.
+        problem: What happened, without how to go on (the message says that in Python's
+            terms; the CLI in its own).
+    """
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        external_task_id: str,
+        task: Any = None,
+        cause: APIError | None = None,
+    ) -> None:
+        """Initialise the error.
+
+        Args:
+            kind: The client resource, e.g. ``"text2video"``.
+            external_task_id: The id that is taken.
+            task: The task that holds it, if the look-up found it.
+            cause: The API's refusal; its status, code, request id and answer are kept.
+        """
+        self.kind = kind
+        self.external_task_id = external_task_id
+        self.task = task
+        owner = _task_attr(task, "task_id")
+        holder = f"task {owner}" if owner else "an earlier task"
+        self.problem = (
+            f"external_task_id {external_task_id!r} already belongs to {holder}; this {kind} "
+            "create made no task"
+        )
+        message = (
+            f"{self.problem}. Send it with a new external_task_id (or none: one is made for "
+            f"you), or read the existing task with `client.{kind}.get({external_task_id!r})`"
+        )
+        super().__init__(
+            message,
+            status_code=cause.status_code if cause else None,
+            code=cause.code if cause else None,
+            request_id=cause.request_id if cause else None,
+            body=cause.body if cause else None,
+            request=cause.request if cause else None,
+            response=cause.response if cause else None,
+        )
+
+
 def _task_attr(task: object, *names: str) -> str | None:
     """Read the first present attribute (or mapping key) of a task as a string."""
     for name in names:
@@ -494,18 +532,74 @@ class TaskStateError(TaskError):
     """
 
 
-# Known business codes decide the class (the spec's error table); others fall back to status.
-CODE_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
+RetryKind = Literal["no", "renew_token", "rate_limit", "later"]
+"""What a client may do about a business code (see `BusinessCode.retry`)."""
+
+
+class BusinessCode(NamedTuple):
+    """One row of the spec's business-code table: what a code means and what follows from it."""
+
+    status: int
+    """The HTTP status the API documents for it (gateways may send the code under another)."""
+    meaning: str
+    """The documented meaning, worded after the official error table."""
+    error: type[APIError]
+    """The class an answer with this code raises."""
+    retry: RetryKind
+    """What a client may do about it: ``"no"``, ``"renew_token"`` (a fresh JWT fixes it),
+    ``"rate_limit"`` (refused before any work: send again after a wait) or ``"later"`` (the
+    server failed: try again later; a create may have made a task)."""
+
+
+def _row(status: int, meaning: str, error: type[APIError], retry: RetryKind = "no") -> BusinessCode:
+    return BusinessCode(status, meaning, error, retry)
+
+
+BUSINESS_CODES: Mapping[int, BusinessCode] = MappingProxyType(
     {
-        **dict.fromkeys((1000, 1001, 1002, 1003, 1004), AuthenticationError),
-        **dict.fromkeys((1100, 1101, 1102), InsufficientBalanceError),
-        **dict.fromkeys((1103, 1304), PermissionDeniedError),
-        **dict.fromkeys((1200, 1201, 1300, 1301), InvalidRequestError),
-        **dict.fromkeys((1202, 1203), NotFoundError),
-        **dict.fromkeys((1302, 1303), RateLimitError),
-        **dict.fromkeys((5000, 5001, 5002), ServerError),
+        1000: _row(401, "authentication failed", AuthenticationError),
+        1001: _row(401, "authorization is empty", AuthenticationError),
+        1002: _row(401, "authorization is invalid", AuthenticationError),
+        1003: _row(401, "authorization is not yet valid", AuthenticationError),
+        1004: _row(401, "authorization has expired", AuthenticationError, "renew_token"),
+        1100: _row(429, "account exception", InsufficientBalanceError),
+        1101: _row(429, "account in arrears", InsufficientBalanceError),
+        1102: _row(429, "resource pack depleted or expired", InsufficientBalanceError),
+        1103: _row(403, "unauthorized access to the requested resource", PermissionDeniedError),
+        1200: _row(400, "invalid request parameters", InvalidRequestError),
+        # Also "Task not found by id/external id" and "external_task_id already exists": the
+        # message tells them apart (`is_task_not_found`, `is_duplicate_external_id`).
+        1201: _row(400, "invalid parameters", InvalidRequestError),
+        1202: _row(404, "requested method is invalid", NotFoundError),
+        1203: _row(404, "requested resource does not exist", NotFoundError),
+        1300: _row(400, "platform strategy triggered", InvalidRequestError),
+        1301: _row(400, "content security policy triggered", InvalidRequestError),
+        1302: _row(429, "requests too fast (rate limit)", RateLimitError, "rate_limit"),
+        1303: _row(429, "concurrency over resource pack limit", RateLimitError, "rate_limit"),
+        1304: _row(429, "IP whitelist policy triggered", PermissionDeniedError),
+        5000: _row(500, "server internal error", ServerError, "later"),
+        5001: _row(503, "server temporarily unavailable", ServerError, "later"),
+        5002: _row(504, "server internal timeout", ServerError, "later"),
     }
 )
+"""The spec's business-code table, the one source of every code's meaning, class and retry."""
+
+CODE_MESSAGES: Mapping[int, str] = MappingProxyType(
+    {code: row.meaning for code, row in BUSINESS_CODES.items()}
+)
+"""Each business code's documented meaning (from `BUSINESS_CODES`)."""
+
+# Known business codes decide the class; others fall back to the status.
+CODE_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
+    {code: row.error for code, row in BUSINESS_CODES.items()}
+)
+"""Each business code's error class (from `BUSINESS_CODES`)."""
+
+
+def codes_retried(retry: RetryKind) -> frozenset[int]:
+    """The business codes whose `BusinessCode.retry` is `retry`."""
+    return frozenset(code for code, row in BUSINESS_CODES.items() if row.retry == retry)
+
 
 # Used only when the body carries no (known) business code, e.g. a proxy's HTML error page.
 STATUS_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
@@ -521,7 +615,13 @@ STATUS_CLASSES: Mapping[int, type[APIError]] = MappingProxyType(
     }
 )
 
+# Code 1201 is documented for any invalid parameter, for "Task not found by id/external id" and
+# (observed) for a repeated external_task_id: only its message tells them apart. These are the
+# only words the client reads in a message, and only for code 1201 (and 1203 about a task).
 _NOT_FOUND_PHRASES = ("not found", "not exist")
+_DUPLICATE_PHRASES = ("exist", "duplicate", "already", "in use", "repeat")
+# The code a repeated external_task_id is refused with (the only one documented for it).
+DUPLICATE_EXTERNAL_ID_CODE = 1201
 
 
 def is_task_not_found(status_code: int | None, code: int | None, message: str | None) -> bool:
@@ -548,6 +648,33 @@ def is_task_not_found(status_code: int | None, code: int | None, message: str | 
     says_not_found = any(phrase in text for phrase in _NOT_FOUND_PHRASES)
     documented = (status_code, code) in ((400, 1201), (404, 1203))
     return documented and says_not_found and "task" in text
+
+
+def is_duplicate_external_id(
+    status_code: int | None, code: int | None, message: str | None
+) -> bool:
+    """Tell whether a create was refused because its ``external_task_id`` is taken.
+
+    The business code decides first: only code 1201 can mean it (a gateway that stores a create
+    refuses a repeated id with 1201 "... already exists"). 1201 also means any invalid parameter
+    and "task not found", so for it alone the message decides: it must say the id exists
+    (``exist``, ``duplicate``, ``already``, ``in use``, ``repeat``) and not that something was
+    not found.
+
+    Args:
+        status_code: The HTTP status (any: gateways send codes under 200 too).
+        code: Kling's business code.
+        message: The server's message.
+
+    Returns:
+        ``True`` for code 1201 with such a message, ``False`` otherwise.
+    """
+    if code != DUPLICATE_EXTERNAL_ID_CODE:
+        return False
+    text = (message or "").lower()
+    if any(phrase in text for phrase in (*_NOT_FOUND_PHRASES, "no such")):
+        return False
+    return any(phrase in text for phrase in _DUPLICATE_PHRASES)
 
 
 def _looks_not_found(status_code: int | None, code: int | None, message: str) -> bool:

@@ -6,8 +6,10 @@ create up before re-sending it, poll again, give up) is made here, once; the two
 `_client.py` only perform effects. Tests drive flows with a fake clock and canned responses.
 
 Everything the server says passes through `read_answer`, which is where a hostile answer is
-made harmless: bodies over a size cap or unreadable become errors with a short preview, and the
-client's secrets are cut out of every string before any error or task is built from it.
+made harmless: bodies over a size cap or unreadable become errors with a short preview. The data
+is never rewritten: decisions and tasks read exactly what the server sent. What is *shown* is
+redacted: every error built here has the client's secrets cut out of its text (message, args,
+the body and response it keeps), and a task's repr hides a secret echoed into one of its fields.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Generator, Mapping
-from typing import Any, BinaryIO, Protocol, TypeVar
+from typing import Any, BinaryIO, Literal, Protocol, TypeVar
 from urllib.parse import quote
 
 import attrs
@@ -31,6 +33,7 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     ConfigurationError,
+    ExternalTaskIdInUseError,
     KlingError,
     RateLimitError,
     ResponseValidationError,
@@ -40,6 +43,7 @@ from ._exceptions import (
     TaskTimeoutError,
     ValidationError,
     error_from_response,
+    is_duplicate_external_id,
     is_task_not_found,
     redacted_request,
 )
@@ -56,9 +60,11 @@ from ._retry import (
     parse_retry_after,
 )
 from ._spec import Endpoint
-from ._task import Task, TaskStatus
+from ._task import Task, TaskStatus, hide_in_repr
+from ._wire import Undecodable, Unpacker
 
 T = TypeVar("T")
+E = TypeVar("E", bound=KlingError)
 
 
 # ------------------------------------------------------------------ effects
@@ -159,7 +165,7 @@ class Context:
     rand: Callable[[], float]
     wall_clock: Callable[[], float]
     secrets: tuple[str, ...] = attrs.field(default=(), repr=False)
-    """This client's credentials, cut out of everything the server sends back."""
+    """This client's credentials, cut out of every error and repr that shows server text."""
     max_answer_bytes: int = MAX_ANSWER_BYTES
     auth_hint: str = ""
     """The masked credentials (`API key sk-…abcd`), named in an authentication error."""
@@ -228,7 +234,9 @@ def _check_encodable(value: Any, where: str) -> None:
 class AnswerBody:
     """Collects an answer's body for a driver, refusing it past the size cap or the deadline.
 
-    Both drivers feed it the chunks they receive, so these limits are decided in one place.
+    Both drivers feed it the chunks they receive *raw* (`iter_raw`): content codings are undone
+    here (`_wire.Unpacker`), a bounded piece at a time, and the cap counts unpacked bytes as
+    they are produced, so a small coded answer cannot unpack to gigabytes before it is counted.
     `deadline` is on `clock` (monotonic seconds): per-phase timeouts restart with every byte, so
     a trickling body would otherwise outlive any deadline.
     """
@@ -244,29 +252,58 @@ class AnswerBody:
         self._deadline = deadline
         self._clock = clock
         self._chunks: list[bytes] = []
+        self._unpacker: Unpacker | None = None
+        self._undecodable: str | None = None
+
+    def begin(self, response: httpx.Response) -> bool:
+        """True when the body is to be read raw (`iter_raw`) and fed to `feed`; False when it
+        need not be: refused on its headers alone (`refuses`), or already in memory (an
+        in-memory transport's answer, decoded by httpx, taken as it is)."""
+        if not response.is_stream_consumed:
+            return not self.refuses(response.headers)
+        self._unpacker = None
+        self.feed(response.content)
+        return False
 
     def refuses(self, headers: httpx.Headers) -> bool:
-        """True when the declared length alone is over the cap: nothing need be read."""
+        """True when nothing need be read: the declared length alone is over the cap, or the
+        answer is coded in a way that was not asked for (`_wire.ANSWER_ENCODINGS`)."""
+        try:
+            self._unpacker = Unpacker.for_headers(headers)
+        except Undecodable as exc:
+            self._undecodable = f"the answer could not be decoded: {exc}"
+            return True
         length = headers.get("content-length", "")
         return length.isdigit() and int(length) > self.limit
 
     def feed(self, chunk: bytes) -> bool:
-        """Keep a chunk; False once the body is over the cap (stop reading).
+        """Keep a raw chunk, unpacked; False once the body is over the cap or undecodable
+        (stop reading).
 
         Raises:
             httpx.ReadTimeout: the deadline passed while the body was still arriving.
         """
         if self._deadline is not None and self._clock() > self._deadline:
             raise httpx.ReadTimeout("the answer did not arrive before the deadline")
-        self.size += len(chunk)
-        if self.size > self.limit:
+        pieces = (chunk,) if self._unpacker is None else self._unpacker.feed(chunk)
+        try:
+            for piece in pieces:
+                self.size += len(piece)
+                if self.size > self.limit:
+                    self._chunks.clear()
+                    return False
+                self._chunks.append(piece)
+        except Undecodable as exc:
+            self._undecodable = f"the answer could not be decoded: {exc}"
             self._chunks.clear()
             return False
-        self._chunks.append(chunk)
         return True
 
     def sent(self, response: httpx.Response) -> Sent:
-        """The `Sent` for this response: the body, or why it was not read (too large)."""
+        """The `Sent` for this response: the body, or why it was not read (too large, coded in
+        a way not asked for, broken coding)."""
+        if self._undecodable is not None:
+            return Sent(response=response, unreadable=self._undecodable)
         if self.size > self.limit or (not self._chunks and self.refuses(response.headers)):
             return Sent(response=response, unreadable=self.too_large())
         return Sent(response=response, body=b"".join(self._chunks))
@@ -292,10 +329,15 @@ class _Answer:
     request_id: str | None = None
     outcome: Outcome | None = None
     error: KlingError | None = None
+    suspect: bool = False
+    """The body may hold a secret: what is shown of it must be redacted."""
+    taken: bool = False
+    """A create's first attempt was refused: its external_task_id already belongs to a task."""
 
 
 def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
-    """The decoded body with every secret cut out of its strings (keys included)."""
+    """A copy of a decoded body to *show* (kept on an error): every secret cut out of its
+    strings, keys included. Never used on data that is read."""
     if isinstance(value, str):
         return redact(value, secrets)
     if isinstance(value, list):
@@ -320,12 +362,28 @@ def _needs_scrub(content: bytes, secrets: tuple[str, ...]) -> bool:
     return any(secret.encode() in content or _ESCAPABLE & set(secret) for secret in secrets)
 
 
-def _decode(content: bytes, secrets: tuple[str, ...]) -> Any:
-    """The JSON body, scrubbed; None when it is not JSON (or nested beyond reason)."""
+def _decode(content: bytes) -> Any:
+    """The JSON body as sent; None when it is not JSON (or nested beyond reason)."""
     try:
-        body = json.loads(content)
-        return _scrub(body, secrets) if _needs_scrub(content, secrets) else body
+        return json.loads(content)
     except (ValueError, RecursionError):
+        return None
+
+
+def _hide(error: E, secrets: tuple[str, ...]) -> E:
+    """The error with the secrets cut out of every text it shows (message, args, request id)."""
+    error.args = tuple(redact(arg, secrets) if isinstance(arg, str) else arg for arg in error.args)
+    for name in ("message", "request_id", "problem"):
+        value = getattr(error, name, None)
+        if isinstance(value, str):
+            setattr(error, name, redact(value, secrets))
+    return error
+
+
+def _shown_body(body: Any, secrets: tuple[str, ...]) -> Any:
+    try:
+        return _scrub(body, secrets)
+    except RecursionError:  # nested beyond reason: showing none of it is safe
         return None
 
 
@@ -387,7 +445,8 @@ def read_answer(
     content = sent.body if sent.body is not None else b""
     if sent.body is None and sent.unreadable is None:
         content = response.content
-    body = None if sent.unreadable is not None else _decode(content, secrets)
+    body = None if sent.unreadable is not None else _decode(content)
+    suspect = bool(content) and _needs_scrub(content, secrets)
     envelope = body if isinstance(body, Mapping) else {}
     raw_code = envelope.get("code")
     code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else None
@@ -396,8 +455,9 @@ def read_answer(
     ok = 200 <= status < 300
     data = envelope.get("data")
     if ok and code == 0 and "data" in envelope and (operation != "create" or _has_task_id(data)):
-        return _Answer(data=data, request_id=request_id)
+        return _Answer(data=data, request_id=request_id, suspect=suspect)
     # Only an error keeps the request and response: a success need not copy them.
+    shown_body = _shown_body(body, secrets) if suspect else body
     kept = redacted_request(request) if request is not None else None
     shown = _shown_response(response, content, kept, secrets)
     preview = _preview(content, secrets)
@@ -412,25 +472,30 @@ def read_answer(
             status_code=status,
             code=code,
             request_id=request_id,
-            body=body,
+            body=shown_body,
             request=kept,
             response=shown,
         )
+        if suspect:
+            _hide(error, secrets)
         transport = TransportFailure.MAYBE_SENT if operation == "create" else None
         outcome = Outcome(status_code=status, code=code, message=reason, transport=transport)
         return _Answer(outcome=outcome, error=error, request_id=request_id)
     if message is None and body is None:
         message = what
+    # Classified by the message as sent; what it shows has the secrets cut out.
     error = error_from_response(
         status_code=status,
         code=code,
         message=message,
         request_id=request_id,
-        body=body,
+        body=shown_body,
         retry_after=retry_after,
         request=kept,
         response=shown,
     )
+    if suspect:
+        _hide(error, secrets)
     if isinstance(error, AuthenticationError) and ctx.auth_hint:
         # "Which key went where?" is the first question after a 401.
         error.args = (f"{error.args[0]} [base URL {ctx.base_url}, {ctx.auth_hint}]",)
@@ -464,8 +529,14 @@ def _exchange(
     looked up before anything else happens: found, it is the answer; proven absent, it may be
     sent again. With a `deadline` (clock time), no request outlives it and no retry sleeps past
     it: the last failed answer is returned instead.
+
+    A create answered "external_task_id already exists" is this call's own task only when an
+    earlier attempt of this call may have made it (its outcome was unknown): then it is looked
+    up and returned. On the first attempt, or after attempts that provably made nothing, the id
+    belongs to someone else's task: the answer comes back marked `taken`.
     """
     attempt, renewed = 0, False
+    ours_may_exist = False  # an earlier attempt of this call may have made the task
     while True:
         left = None if deadline is None else max(deadline - ctx.clock(), MIN_REQUEST_SECONDS)
         request = build()
@@ -473,13 +544,22 @@ def _exchange(
         answer = read_answer(sent, ctx, request, operation)
         if answer.error is None:
             return answer
-        assert answer.outcome is not None
-        if recover is not None and _is_duplicate(answer.outcome):
+        outcome = answer.outcome
+        assert outcome is not None
+        if recover is not None and is_duplicate_external_id(
+            outcome.status_code, outcome.code, outcome.message
+        ):
+            if not ours_may_exist:
+                return attrs.evolve(answer, taken=True)
             # An earlier attempt of ours made it (its answer was lost): that task is the answer.
             found = yield from recover(answer.error, proof_needed=True)
             assert found is not None
             return found
-        decision = ctx.policy.decide(answer.outcome, attempt, operation, rand=ctx.rand())
+        decision = ctx.policy.decide(outcome, attempt, operation, rand=ctx.rand())
+        if isinstance(decision, LookUp) or (
+            isinstance(decision, GiveUp) and decision.task_may_exist
+        ):
+            ours_may_exist = True
         match decision:
             case RenewToken() if not renewed:
                 renewed = True
@@ -499,7 +579,7 @@ def _exchange(
                 if found is not None:
                     return found
                 attempt += 1
-                continue  # proven absent: re-sending cannot pay twice
+                continue  # proven absent: re-sending (the same body, the same id) pays once
             case GiveUp(task_may_exist=True) if recover is not None:
                 found = yield from recover(answer.error, proof_needed=False)
                 return found or answer  # absent: nothing was paid, and its error stands
@@ -525,12 +605,50 @@ def call(
 
 
 def get_task(
-    ctx: Context, ep: Endpoint, ident: str, *, deadline: float | None = None
+    ctx: Context,
+    ep: Endpoint,
+    ident: str,
+    *,
+    deadline: float | None = None,
+    by_task_id: bool = False,
 ) -> Flow[Task]:
-    """Query a task by its task_id or external_task_id."""
+    """Query a task by its task_id or external_task_id (`by_task_id`: `ident` is a task_id).
+
+    Raises:
+        ResponseValidationError: the answer is about another task (see `_check_about`).
+    """
     path = f"/v1/videos/{ep.kind}/{_quote(ident)}"
     answer = yield from call(ctx, lambda: ctx.request("GET", path), deadline=deadline)
-    return _task(answer, ep)
+    task = _task(answer, ep, ctx)
+    _check_about(task.data, ident, ctx, by_task_id=by_task_id)
+    return task
+
+
+def _check_about(data: Mapping[str, Any], ident: str, ctx: Context, *, by_task_id: bool) -> None:
+    """Refuse an answer about another task than the one asked for by `ident`.
+
+    A query by external_task_id rightly answers a task whose task_id differs; its
+    external_task_id then matches (or is not echoed at all, which some gateways do). A task
+    whose task_id and external_task_id both differ from what was asked is someone else's.
+
+    Raises:
+        ResponseValidationError: naming both ids.
+    """
+    task_id = str(data.get("task_id"))
+    if task_id == ident:
+        return
+    info = data.get("task_info")
+    external = info.get("external_task_id") if isinstance(info, Mapping) else None
+    if not by_task_id and (external in (None, "") or str(external) == ident):
+        return
+    about = f"task {task_id!r}" + (f" (external_task_id {external!r})" if external else "")
+    asked = "task_id" if by_task_id else "task_id or external_task_id"
+    raise _hide(
+        ResponseValidationError(
+            f"the answer is about {about}, not the {asked} asked for, {ident!r}"[:300]
+        ),
+        ctx.secrets,
+    )
 
 
 def list_tasks(ctx: Context, ep: Endpoint, page: int, page_size: int) -> Flow[list[Task]]:
@@ -539,19 +657,28 @@ def list_tasks(ctx: Context, ep: Endpoint, page: int, page_size: int) -> Flow[li
     path = f"/v1/videos/{ep.kind}"
     answer = yield from call(ctx, lambda: ctx.request("GET", path, params=params))
     if not isinstance(answer.data, list):
-        raise ResponseValidationError(f"the task list is not a list: {answer.data!r}"[:200])
-    return [
-        Task.from_data(item, kind=ep.kind, request_id=answer.request_id) for item in answer.data
-    ]
+        raise _hide(
+            ResponseValidationError(f"the task list is not a list: {answer.data!r}"[:200]),
+            ctx.secrets,
+        )
+    return [_make_task(ctx, item, ep.kind, answer) for item in answer.data]
 
 
 def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Task]:
     """Create a task, never two: after an ambiguous failure, look it up by external_task_id first.
 
     A create is re-sent only when it provably made no task: the request never left (connect
-    error), the API refused it (a business error such as 1303), or a lookup by its
-    external_task_id confirmed that no such task exists. An answer that cannot be read is
-    ambiguous too: the task may exist.
+    error), the API refused it (a business error such as 1303), or look-ups by its
+    external_task_id kept answering "no such task" for `RetryPolicy.create_grace` seconds (30 by
+    default: a gateway may still be storing a create whose answer was lost). It is re-sent with
+    the same body and external_task_id, so a gateway that refuses a repeated id (code 1201)
+    cannot make it pay twice. An answer that cannot be read is ambiguous too: the task may
+    exist.
+
+    Raises:
+        ExternalTaskIdInUseError: the first attempt was answered "external_task_id already
+            exists": the id belongs to another task, which the error carries (looked up).
+        TaskMayExistError: the outcome could not be settled.
     """
     external = str(body["external_task_id"])
     path = f"/v1/videos/{ep.kind}"
@@ -560,22 +687,29 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
         return _look_up(ctx, ep, external, cause, proof_needed=proof_needed)
 
     build = lambda: ctx.request("POST", path, json_body=body)  # noqa: E731
-    answer = _raise_on_error((yield from _exchange(ctx, build, "create", recover=recover)))
-    return Task.from_data(
-        answer.data,
-        kind=ep.kind,
-        request_id=answer.request_id,
-        external_task_id=external,
-        schema="CreatedTask",
+    answer = yield from _exchange(ctx, build, "create", recover=recover)
+    if answer.taken:
+        existing = yield from _existing(ctx, ep, external)
+        cause = answer.error if isinstance(answer.error, APIError) else None
+        raise _hide(
+            ExternalTaskIdInUseError(
+                kind=ep.attr, external_task_id=external, task=existing, cause=cause
+            ),
+            ctx.secrets,
+        ) from answer.error
+    answer = _raise_on_error(answer)
+    return _make_task(
+        ctx, answer.data, ep.kind, answer, external_task_id=external, schema="CreatedTask"
     )
 
 
-def _is_duplicate(outcome: Outcome) -> bool:
-    return (
-        outcome.code == 1201
-        and "exist" in outcome.message.lower()
-        and "not" not in outcome.message.lower()
-    )
+def _existing(ctx: Context, ep: Endpoint, external: str) -> Flow[Task | None]:
+    """The task that holds `external`, if one look-up finds it (for the error that names it)."""
+    path = f"/v1/videos/{ep.kind}/{_quote(external)}"
+    answer = yield from _exchange(ctx, lambda: ctx.request("GET", path), "query")
+    if answer.error is not None or not _has_task_id(answer.data):
+        return None
+    return _make_task(ctx, answer.data, ep.kind, answer)
 
 
 def _look_up(
@@ -583,21 +717,39 @@ def _look_up(
 ) -> Flow[_Answer | None]:
     """The answer holding the task created with `external`; None if the API proves there is none.
 
+    A "not found" right after an ambiguous failure proves nothing yet: the gateway may still be
+    storing the create. The task is looked up again over the policy's grace window
+    (`RetryPolicy.grace_delays`); only a "not found" that holds to its end counts as proof.
+
     Raises:
-        TaskMayExistError: the API could not say either way, or (`proof_needed`) said earlier
-            that the task exists and now that it does not.
+        TaskMayExistError: the API could not say either way, answered about another task, or
+            (`proof_needed`) said earlier that the task exists and now that it does not.
     """
     path = f"/v1/videos/{ep.kind}/{_quote(external)}"
-    answer = yield from _exchange(ctx, lambda: ctx.request("GET", path), "query")
-    if answer.error is None and _has_task_id(answer.data):
-        return answer
-    outcome = answer.outcome
-    absent = outcome is not None and is_task_not_found(
-        outcome.status_code, outcome.code, outcome.message
-    )
-    if absent and not proof_needed:
-        return None
-    raise TaskMayExistError(kind=ep.attr, external_task_id=external, cause=answer.error or cause)
+    answer: _Answer | None = None
+    for delay in (0.0, *ctx.policy.grace_delays()):
+        if delay:
+            yield Sleep(delay)
+        answer = yield from _exchange(ctx, lambda: ctx.request("GET", path), "query")
+        if answer.error is None and _has_task_id(answer.data):
+            try:
+                _check_about(answer.data, external, ctx, by_task_id=False)
+            except ResponseValidationError as exc:
+                raise TaskMayExistError(
+                    kind=ep.attr, external_task_id=external, cause=exc
+                ) from None
+            return answer
+        outcome = answer.outcome
+        absent = outcome is not None and is_task_not_found(
+            outcome.status_code, outcome.code, outcome.message
+        )
+        if not absent:
+            break
+    else:
+        if not proof_needed:
+            return None
+    failure = answer.error if answer is not None and answer.error is not None else cause
+    raise TaskMayExistError(kind=ep.attr, external_task_id=external, cause=failure)
 
 
 def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | None) -> Flow[Task]:
@@ -606,6 +758,9 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
     Transient trouble while polling (network, 5xx, rate limits) does not end a wait, bounded or
     not: it is retried until the deadline, if there is one, because the task keeps running on
     the server either way. No request or retry outlives the deadline.
+
+    Raises:
+        ResponseValidationError: an answer about another task than the one waited for.
     """
     began = ctx.clock()
     deadline = None if timeout is None else began + timeout
@@ -621,33 +776,51 @@ def wait_task(ctx: Context, ep: Endpoint, start: Task | str, timeout: float | No
     while True:
         if task is None or not task.done:
             try:
-                task = yield from get_task(ctx, ep, ident, deadline=deadline)
+                seen = yield from get_task(
+                    ctx, ep, ident, deadline=deadline, by_task_id=isinstance(start, Task)
+                )
             except (APIConnectionError, ServerError, RateLimitError) as exc:
                 # The task runs on regardless: keep trying until the deadline, if there is one.
                 # Even unread, it is a wait that ran out (resumable), not a failed request.
                 trouble = exc
                 if deadline is not None and ctx.clock() >= deadline:
-                    raise TaskTimeoutError(
-                        task=task,
-                        timeout=timeout or 0.0,
-                        kind=ep.attr,
-                        task_id=_known_id(task, ident),
+                    raise _hide(
+                        TaskTimeoutError(
+                            task=task,
+                            timeout=timeout or 0.0,
+                            kind=ep.attr,
+                            task_id=_known_id(task, ident),
+                        ),
+                        ctx.secrets,
                     ) from exc
+            else:
+                if task is not None and task.task_id and seen.task_id != task.task_id:
+                    raise _hide(
+                        ResponseValidationError(
+                            f"the answer is about task {seen.task_id!r}, not {task.task_id!r}, "
+                            f"which was being waited for"[:300]
+                        ),
+                        ctx.secrets,
+                    )
+                task = seen
             attempt += 1
         if task is not None:
             if task.status != last_status:
                 last_status = task.status
                 yield Notify(task)
             if task.status is TaskStatus.FAILED:
-                raise TaskFailedError(task=task, message=task.status_message)
+                raise _hide(TaskFailedError(task=task, message=task.status_message), ctx.secrets)
             if task.succeeded:
                 return task
         delay = ctx.schedule.next_delay(
             ctx.clock() - began, max(attempt, 1), timeout=timeout, rand=ctx.rand()
         )
         if delay is None:
-            raise TaskTimeoutError(
-                task=task, timeout=timeout or 0.0, kind=ep.attr, task_id=_known_id(task, ident)
+            raise _hide(
+                TaskTimeoutError(
+                    task=task, timeout=timeout or 0.0, kind=ep.attr, task_id=_known_id(task, ident)
+                ),
+                ctx.secrets,
             ) from trouble
         yield Sleep(delay)
 
@@ -656,10 +829,42 @@ def _bounded(delay: float | None, floor: float) -> float:
     return floor if delay is None else max(delay, floor)
 
 
-def _task(answer: _Answer, ep: Endpoint) -> Task:
+def _task(answer: _Answer, ep: Endpoint, ctx: Context) -> Task:
     if not isinstance(answer.data, Mapping):
-        raise ResponseValidationError(f"the answer has no task object: {answer.data!r}"[:200])
-    return Task.from_data(answer.data, kind=ep.kind, request_id=answer.request_id)
+        raise _hide(
+            ResponseValidationError(f"the answer has no task object: {answer.data!r}"[:200]),
+            ctx.secrets,
+        )
+    return _make_task(ctx, answer.data, ep.kind, answer)
+
+
+def _make_task(
+    ctx: Context,
+    data: Any,
+    kind: str,
+    answer: _Answer,
+    *,
+    external_task_id: str | None = None,
+    schema: Literal["Task", "CreatedTask"] = "Task",
+) -> Task:
+    """A Task of the data as sent; its repr (and any error about it) hides echoed secrets."""
+    if not isinstance(data, Mapping):
+        raise _hide(
+            ResponseValidationError(f"a task is not a JSON object: {data!r}"[:200]), ctx.secrets
+        )
+    try:
+        task = Task.from_data(
+            data,
+            kind=kind,
+            request_id=answer.request_id,
+            external_task_id=external_task_id,
+            schema=schema,
+        )
+    except ResponseValidationError as exc:
+        raise _hide(exc, ctx.secrets) from None
+    if not answer.suspect:
+        return task
+    return hide_in_repr(task, lambda text: redact(text, ctx.secrets))
 
 
 _CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")

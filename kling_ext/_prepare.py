@@ -4,14 +4,18 @@ Everything is driven by the spec: which fields exist, which are strings on the w
 becomes `"5"`), which are images (encoded and checked against `x-kling-media`), which are video
 URLs, what is sent by default (`x-kling-default`) and every rule (`_validation`).
 
-Two escape hatches for what the spec does not know yet: `extra_body` (merged into the body as
-given, after validation) and `allow_unknown` (a value missing from an enum, such as a new model,
-is warned about instead of refused; everything else is still checked).
+Two escape hatches for what the spec does not know yet: `extra_body` (fields the spec does not
+have, merged into the body as given, after validation) and `allow_unknown` (a value missing from
+an enum, such as a new model, is warned about instead of refused; everything else is still
+checked). `extra_body` cannot undo a check: it may not set a field of the endpoint's schema
+(those are validated, or set by the client itself, like `external_task_id` and the defaults),
+nor hold NaN or an infinity, which JSON cannot carry.
 """
 
 from __future__ import annotations
 
 import enum
+import math
 import uuid
 import warnings
 from collections.abc import Mapping, Sequence
@@ -55,6 +59,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     extra = params.pop(EXTRA_BODY, None) or {}
     if not isinstance(extra, Mapping) or not all(isinstance(key, str) for key in extra):
         raise ValidationError(EXTRA_BODY, "must be a mapping of field names to JSON values")
+    _check_extra(extra, properties, ep.kind)
     allow_unknown = bool(params.pop(ALLOW_UNKNOWN, False))
     body: dict[str, Any] = {}
     for name, value in params.items():
@@ -82,6 +87,34 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         warnings.warn(_describe(violation), UnknownValueWarning, stacklevel=4)
     body.update(extra)
     return body
+
+
+def _check_extra(extra: Mapping[str, Any], properties: Mapping[str, Any], kind: str) -> None:
+    """Refuse an `extra_body` that would override a checked field or cannot be JSON.
+
+    Raises:
+        ValidationError: naming `extra_body.<field>` (and the path inside it, for a number).
+    """
+    for name in extra:
+        if name in properties:
+            raise ValidationError(
+                f"{EXTRA_BODY}.{name}",
+                f"is a field of {kind} requests, which extra_body may not override (it is "
+                f"checked, or set by the client): pass it as {name}=... instead",
+                "fields the spec does not have",
+            )
+    # Walked without recursion: a mapping nested thousands deep must not crash the check.
+    todo: list[tuple[str, Any]] = [(f"{EXTRA_BODY}.{name}", value) for name, value in extra.items()]
+    while todo:
+        where, value = todo.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(
+                where, f"{value!r} cannot be sent: JSON has no NaN or infinity", "finite numbers"
+            )
+        if isinstance(value, Mapping):
+            todo.extend((f"{where}.{key}", item) for key, item in value.items())
+        elif isinstance(value, list | tuple):
+            todo.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
 
 
 def _describe(violation: Violation) -> str:

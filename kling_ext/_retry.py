@@ -3,9 +3,11 @@
 The decision depends on what the server may already have done . A query or a download
 is safe to repeat. A create is not: if its body may have reached the server, repeating it could pay
 for a second task, so the policy asks the caller to look the task up by its ``external_task_id``
-(:class:`LookUp`) and re-sends only when the request provably never left (a connect error) or was
-refused outright (rate limit). HTTP 429 is never retried blindly: Kling uses it for billing errors
-(codes 1100-1102) too, so the business code decides (the spec's error table).
+(:class:`LookUp`) and re-sends only when the request provably never left (a connect error), was
+refused outright (rate limit), or the look-up kept answering "not found" for the grace window
+(:meth:`RetryPolicy.grace_delays`, 30 s by default: a slow gateway may still be storing it).
+HTTP 429 is never retried blindly: Kling uses it for billing errors (codes 1100-1102) too, so the
+business code decides (the spec's error table, ``_exceptions.BUSINESS_CODES``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import attrs
 import httpx
 
 from kling_ext import _constants as constants
-from kling_ext._exceptions import CODE_MESSAGES
+from kling_ext._exceptions import CODE_MESSAGES, codes_retried
 
 __all__ = [
     "Decision",
@@ -39,12 +41,12 @@ __all__ = [
 Operation: TypeAlias = Literal["query", "create", "download"]
 """What the attempt was doing; only ``"create"`` is unsafe to repeat."""
 
-# The spec's error table: the only code a fresh token fixes.
-TOKEN_EXPIRED_CODE = 1004
-# The spec's error table: "requests too fast", "parallel task over resource pack limit": retry.
-RATE_LIMIT_CODES = frozenset({1302, 1303})
-# The spec's error table: internal error, maintenance, internal timeout; "retry later".
-SERVER_ERROR_CODES = frozenset({5000, 5001, 5002})
+# From the one business-code table (`_exceptions.BUSINESS_CODES`): the codes a fresh token
+# fixes (1004), the refusals to send again after a wait (1302, 1303), the server failures to
+# try again later (5000-5002).
+TOKEN_EXPIRED_CODES = codes_retried("renew_token")
+RATE_LIMIT_CODES = codes_retried("rate_limit")
+SERVER_ERROR_CODES = codes_retried("later")
 
 
 class TransportFailure(enum.Enum):
@@ -192,6 +194,10 @@ class RetryPolicy:
         max_delay: Upper bound of the backoff, in seconds.
         rate_limit_min_delay: Shortest wait after a rate-limit answer, in seconds.
         max_retry_after: Longest ``Retry-After`` worth waiting for; longer means give up.
+        create_grace: Seconds a create whose outcome is unknown is looked for before "not
+            found" is believed (the gateway may still be storing it); see
+            :meth:`grace_delays`. ``0`` believes the first "not found".
+        create_grace_lookups: Look-ups spread over ``create_grace`` after the first.
     """
 
     max_retries: int = attrs.field(
@@ -211,6 +217,28 @@ class RetryPolicy:
     max_retry_after: float = attrs.field(
         default=constants.MAX_RETRY_AFTER, converter=float, validator=attrs.validators.ge(0.0)
     )
+    create_grace: float = attrs.field(
+        default=constants.CREATE_GRACE_SECONDS, converter=float, validator=attrs.validators.ge(0.0)
+    )
+    create_grace_lookups: int = attrs.field(
+        default=constants.CREATE_GRACE_LOOKUPS, validator=attrs.validators.ge(1)
+    )
+
+    def grace_delays(self) -> tuple[float, ...]:
+        """Return the waits between the look-ups of a create that may still be being stored.
+
+        After an ambiguous create, the first look-up's "not found" is not proof: the gateway may
+        not have stored the create yet. The task is looked up again after each of these delays;
+        each is twice the one before, and together they make up :attr:`create_grace` (2, 4, 8
+        and 16 s for the default 30 s), so the last look-up comes as the window ends.
+
+        Returns:
+            ``create_grace_lookups`` delays summing to ``create_grace``; none when it is 0.
+        """
+        if self.create_grace <= 0:
+            return ()
+        parts = 2**self.create_grace_lookups - 1
+        return tuple(self.create_grace * 2**k / parts for k in range(self.create_grace_lookups))
 
     def backoff(self, attempt: int, *, rand: float = 0.5) -> float:
         """Return the exponential backoff before retry number ``attempt + 1``.
@@ -242,7 +270,7 @@ class RetryPolicy:
             :class:`Retry`, :class:`LookUp` (create only), :class:`RenewToken` (code 1004,
             regardless of ``attempt``: the caller allows it once) or :class:`GiveUp`.
         """
-        if outcome.code == TOKEN_EXPIRED_CODE:
+        if outcome.code in TOKEN_EXPIRED_CODES:
             return RenewToken()
         if outcome.is_success:
             return GiveUp("success")

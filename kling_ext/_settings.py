@@ -21,7 +21,9 @@ from ._constants import (
     RETRY_MAX_RETRIES,
 )
 from ._exceptions import ConfigurationError
+from ._proxy_env import check_proxy_environment
 from ._version import user_agent
+from ._wire import ANSWER_ENCODINGS
 
 ENV_API_KEY = ("KLING_API_KEY", "API_KEY")
 """Read in this order. The generic `API_KEY` (the gateway's own examples use it) is used with a
@@ -148,7 +150,8 @@ class Settings:
     max_retries: int
     secrets: tuple[str, ...] = attrs.field(repr=False)
     headers: Mapping[str, str] = attrs.field(factory=dict)
-    """Sent with every API request: `User-Agent`, then the caller's `default_headers`."""
+    """Sent with every API request: `User-Agent`, then the caller's `default_headers`, then the
+    `Accept-Encoding` the client can undo with bounded memory (`_wire.ANSWER_ENCODINGS`)."""
 
     @classmethod
     def resolve(
@@ -202,6 +205,7 @@ class Settings:
             raise ConfigurationError(
                 f"Refusing to send credentials over plain http to {host}", remedy="allow_insecure"
             )
+        check_proxy_environment(env)
         return cls(
             base_url=url,
             auth=auth,
@@ -209,5 +213,10 @@ class Settings:
             timeout=resolve_timeout(timeout),
             max_retries=resolve_retries(max_retries),
             secrets=secrets,
-            headers={"User-Agent": user_agent(), **(default_headers or {})},
+            # Last: only the codings `_wire.Unpacker` undoes, whatever the caller's headers say.
+            headers={
+                "User-Agent": user_agent(),
+                **(default_headers or {}),
+                "Accept-Encoding": ANSWER_ENCODINGS,
+            },
         )

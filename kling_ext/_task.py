@@ -5,8 +5,9 @@
 # postponed names up in the wrong module.
 import enum
 import functools
+import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -52,9 +53,13 @@ class Video:
     watermark_url: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Task:
-    """A Kling task as last seen. Immutable: `get` and `wait` return new instances."""
+    """A Kling task as last seen. Immutable: `get` and `wait` return new instances.
+
+    Its fields are the API's data as sent. Its repr never shows the client's key, even one a
+    server echoed into a field: that field is shown with the key cut out.
+    """
 
     task_id: str
     kind: str
@@ -72,6 +77,22 @@ class Task:
     """The task object exactly as the API sent it (decoded JSON)."""
     # The spec's schema of `data`: `CreatedTask` after a create, else `Task`.
     _schema: Literal["Task", "CreatedTask"] = attrs.field(default="Task", repr=False, eq=False)
+    # Fields whose repr holds a secret: (name, SHA-256 of that repr, the repr with it cut out).
+    # A digest, not the secret, so a task pickled or logged never carries the key; a field
+    # changed with `attrs.evolve` no longer matches its digest and shows its own value.
+    _hidden: tuple[tuple[str, str, str], ...] = attrs.field(default=(), repr=False, eq=False)
+
+    def __repr__(self) -> str:
+        hidden = {name: (digest, shown) for name, digest, shown in self._hidden}
+        parts = []
+        for field in attrs.fields(type(self)):
+            if not field.repr:
+                continue
+            text = repr(getattr(self, field.name))
+            if field.name in hidden and _digest(text) == hidden[field.name][0]:
+                text = hidden[field.name][1]
+            parts.append(f"{field.name}={text}")
+        return f"Task({', '.join(parts)})"
 
     @functools.cached_property
     def raw(self) -> Any:
@@ -156,6 +177,26 @@ class Task:
         )
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def hide_in_repr(task: Task, redact: Callable[[str], str]) -> Task:
+    """The same task, whose repr shows each field through `redact` (which cuts secrets out).
+
+    The data is untouched: `task.status_message` still reads what the server sent.
+    """
+    hidden = []
+    for field in attrs.fields(Task):
+        if not field.repr:
+            continue
+        text = repr(getattr(task, field.name))
+        shown = redact(text)
+        if shown != text:
+            hidden.append((field.name, _digest(text), shown))
+    return attrs.evolve(task, hidden=tuple(hidden)) if hidden else task
+
+
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
@@ -214,7 +255,8 @@ def parse_callback(body: bytes | str | Mapping[str, Any], *, kind: str = "unknow
         The same `Task` that `get()` returns.
 
     Raises:
-        ResponseValidationError: the body is not a JSON task object.
+        ResponseValidationError: the body is not a JSON task object (or is nested deeper than
+            Python can read).
     """
     if isinstance(body, bytes | str):
         try:
@@ -223,6 +265,14 @@ def parse_callback(body: bytes | str | Mapping[str, Any], *, kind: str = "unknow
             raise ResponseValidationError(
                 message=f"the callback body is not JSON: {exc}", status_code=None, code=None
             ) from exc
+        except RecursionError:
+            # Anyone can POST to a callback URL: nesting past Python's limit is an error, not a
+            # crash of the caller's web handler.
+            raise ResponseValidationError(
+                message="the callback body is nested too deeply to be a task",
+                status_code=None,
+                code=None,
+            ) from None
     else:
         data = body
     if isinstance(data, Mapping) and isinstance(data.get("data"), Mapping) and "code" in data:

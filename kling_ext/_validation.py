@@ -47,7 +47,12 @@ def check_request(
     """
     ep = endpoint(kind)
     found = [_violation(ep, body, error) for error in _validator(ep.schema_name).iter_errors(body)]
-    basic = [v for v in found if not v.rule]
+    # One message per field: a wrong type also misses the field's enum, and saying it twice
+    # ("(and 1 more problem(s))") only hides what is allowed.
+    basic: list[Violation] = []
+    for violation in found:
+        if not violation.rule and all(v.field != violation.field for v in basic):
+            basic.append(violation)
     rules = [v for v in found if v.rule]
     if basic and not everything:
         return basic
@@ -268,6 +273,10 @@ def _violation(ep: Endpoint, body: Mapping[str, Any], error: Any) -> Violation:
         allowed = _listing(sub.get("enum", ()))
         message = f"{_show(instance)} is not allowed" + (f": {rule}" if rule else "")
         return Violation(field, message, allowed, rule=bool(rule), enum=not rule)
+    elif kind == "Type":
+        sub = _schema_at(ep.schema, path)
+        message = f"{_show(instance)} is {_kind_of(instance)}, not {_kinds(parent.get('type'))}"
+        allowed = _listing(sub["enum"]) if "enum" in sub else None
     elif kind == "Constant":
         allowed = repr(parent.get("const"))
         message = f"{_show(instance)} is not allowed" + (f": {rule}" if rule else "")
@@ -301,6 +310,37 @@ def _show(value: Any) -> str:
     return (
         repr(value) if not isinstance(value, str) or len(value) < 60 else repr(value[:57] + "...")
     )
+
+
+# JSON Schema's type names as a caller reads them (a Python caller passes Python values).
+_KIND_WORDS = {
+    "string": "text (a str)",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "object": "an object (a dict)",
+    "array": "a list",
+    "null": "null (None)",
+}
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Mapping):
+        return "an object"
+    return "a list" if isinstance(value, list | tuple) else "null" if value is None else "a value"
+
+
+def _kinds(expected: Any) -> str:
+    names = expected if isinstance(expected, list) else [expected]
+    return " or ".join(_KIND_WORDS.get(str(name), str(name)) for name in names)
 
 
 def _range(low: Any, high: Any) -> str | None:

@@ -1,5 +1,7 @@
-"""Pytest fixtures for testing your own code against a mock Kling gateway, with no network.
+"""Test helpers for your own code against a mock Kling gateway, with no network.
 
+``FAST_POLLING`` and ``MockGateway`` import without pytest. The pytest fixtures below are defined
+only when pytest is installed (importing one without it raises an ``ImportError`` saying so).
 Enable them in a ``conftest.py`` with ``pytest_plugins = ["kling_ext.testing"]``, or import the
 fixtures you use (``from kling_ext.testing import kling_mock, kling_mock_server``).
 
@@ -48,82 +50,43 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib.util
+from typing import Any
 
-import httpx
-import pytest
+from kling_ext import PollSchedule
+from kling_ext.mock import MockGateway
 
-from kling_ext import AsyncKling, Kling, PollSchedule
-from kling_ext.mock import MockGateway, RunningServer
-
-__all__ = ["FAST_POLLING", "kling_async_client", "kling_client", "kling_mock", "kling_mock_server"]
+__all__ = [
+    "FAST_POLLING",
+    "MockGateway",
+    "kling_async_client",
+    "kling_client",
+    "kling_mock",
+    "kling_mock_server",
+]
 
 FAST_POLLING = PollSchedule(
     first_delay=0.0, min_delay=0.001, max_delay=0.001, growth=0.0, jitter=0.0
 )
 """A poll schedule for tests against the mock: query again after a millisecond."""
-# The mock serves any host over its transport; loopback keeps the client's https rule happy.
-_MOCK_BASE_URL = "http://127.0.0.1/klingai"
 
+_FIXTURES = ("kling_async_client", "kling_client", "kling_mock", "kling_mock_server")
 
-@pytest.fixture
-def kling_mock() -> MockGateway:
-    """A fresh mock gateway (API key ``sk-mock``, ``steps`` clock) for one test.
-
-    Returns:
-        The gateway; use ``kling_mock.transport()`` as an httpx transport.
-    """
-    return MockGateway()
-
-
-@pytest.fixture
-def kling_mock_server(kling_mock: MockGateway) -> Iterator[RunningServer]:
-    """The ``kling_mock`` gateway served over HTTP on 127.0.0.1, closed after the test.
-
-    Args:
-        kling_mock: The gateway to serve; faults injected into it apply to the server too.
-
-    Yields:
-        The running server; ``.base_url`` is ``http://127.0.0.1:<port>/klingai``.
-    """
-    with kling_mock.serve() as server:
-        yield server
-
-
-@pytest.fixture
-def kling_client(kling_mock: MockGateway) -> Iterator[Kling]:
-    """A `Kling` client on the ``kling_mock`` gateway, polling fast; closed after the test.
-
-    Args:
-        kling_mock: The gateway it talks to (inject faults there).
-
-    Yields:
-        The client.
-    """
-    http = httpx.Client(transport=kling_mock.transport())
-    with Kling(
-        api_key=kling_mock.api_key,
-        base_url=_MOCK_BASE_URL,
-        http_client=http,
-        poll_schedule=FAST_POLLING,
-    ) as client:
-        yield client
-    http.close()
-
-
-@pytest.fixture
-def kling_async_client(kling_mock: MockGateway) -> AsyncKling:
-    """An `AsyncKling` client on the ``kling_mock`` gateway, polling fast.
-
-    Args:
-        kling_mock: The gateway it talks to (inject faults there).
-
-    Returns:
-        The client (its in-memory transport holds no sockets, so there is nothing to close).
-    """
-    return AsyncKling(
-        api_key=kling_mock.api_key,
-        base_url=_MOCK_BASE_URL,
-        http_client=httpx.AsyncClient(transport=kling_mock.transport()),
-        poll_schedule=FAST_POLLING,
+# The fixtures need pytest; the schedule and the gateway do not, so a script or another test
+# runner can use them. Defined here, not via __getattr__, because pytest finds a plugin's
+# fixtures among the module's own attributes.
+if importlib.util.find_spec("pytest") is not None:
+    from ._testing_fixtures import (
+        kling_async_client,
+        kling_client,
+        kling_mock,
+        kling_mock_server,
     )
+
+
+def __getattr__(name: str) -> Any:
+    # Reached only for a fixture when pytest is missing: say what to install, not "no attribute".
+    if name in _FIXTURES:
+        msg = f"kling_ext.testing.{name} is a pytest fixture: install pytest to use it"
+        raise ImportError(msg, name=name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

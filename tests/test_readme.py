@@ -65,3 +65,24 @@ def test_shell_blocks_hold_one_command_per_line() -> None:
     assert lines
     crowded = [line for line in lines if re.search(r"\S\s{3,}\S", line.strip())]
     assert crowded == []
+
+
+def test_readme_says_which_model_is_sent_when_none_is_given() -> None:
+    # The first examples give no model_name: the README must say what is then paid for.
+    from kling_ext._spec import endpoint, resolve
+
+    for kind in ("text2video", "image2video"):
+        schema = resolve(endpoint(kind).schema["properties"]["model_name"])
+        default = schema["x-kling-default"]
+        assert f"Without `model_name`, text2video and image2video send `{default}`" in TEXT
+        assert f"kling-ext sends `{default}`" in schema["description"]
+
+
+def test_readme_says_where_the_plain_schemathesis_run_finds_no_failure() -> None:
+    # It needs two files the wheel does not ship, read from the current directory.
+    root = README.parent
+    assert "when run from the root of a clone of this\nrepository" in TEXT
+    for needed in ("schemathesis.toml", "tests/schemathesis_hooks.py"):
+        assert (root / needed).is_file()
+        assert f"`{needed}`" in TEXT
+    assert "schemathesis_hooks" in (root / "schemathesis.toml").read_text(encoding="utf-8")

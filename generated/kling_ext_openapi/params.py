@@ -28,6 +28,7 @@ __all__ = [
     "MultiImageItemParams",
     "MultiPromptItemParams",
     "OmniImageParams",
+    "OmniVideoItemParams",
     "OmniVideoParams",
     "Text2VideoParams",
     "VoiceRefParams",
@@ -55,8 +56,14 @@ class CameraConfigParams(TypedDict, total=False):
 class CameraControlParams(TypedDict, total=False):
     """Camera movement."""
 
-    type: Literal[
-        "simple", "down_back", "forward_up", "right_turn_forward", "left_turn_forward"
+    type: Required[
+        Literal[
+            "simple",
+            "down_back",
+            "forward_up",
+            "right_turn_forward",
+            "left_turn_forward",
+        ]
     ]
     #: Exactly one of the six axes is non-zero; each lies in [-10, 10].
     config: CameraConfigParams
@@ -88,7 +95,7 @@ class ElementRefParams(TypedDict, total=False):
 class Image2VideoParams(TypedDict, total=False):
     """An image-to-video task."""
 
-    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
+    #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
     model_name: Literal[
         "kling-v1",
         "kling-v1-5",
@@ -128,7 +135,7 @@ class Image2VideoParams(TypedDict, total=False):
     static_mask: ImageInput
     #: Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
     dynamic_masks: Sequence[DynamicMaskParams]
-    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
+    #: Camera movement. `type` is required (image2video's documentation says so; text2video's leaves it optional, but a `config` without a `type` names no movement). `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
     #: Video length in seconds, as a string. Which values a model accepts is said by the request schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
     duration: (
@@ -239,6 +246,16 @@ class OmniImageParams(TypedDict, total=False):
     type: Literal["first_frame", "end_frame"]
 
 
+class OmniVideoItemParams(TypedDict, total=False):
+    """The fields of OmniVideo."""
+
+    #: A publicly reachable video URL (MP4/MOV). The API fetches it; local files are not accepted.
+    video_url: Required[str]
+    #: `feature`: a reference (next/previous shot, style, camera); `base`: edit this video. Default `base`.
+    refer_type: Literal["feature", "base"]
+    keep_original_sound: Literal["yes", "no"]
+
+
 class OmniVideoParams(TypedDict, total=False):
     """An omni-video task."""
 
@@ -257,7 +274,7 @@ class OmniVideoParams(TypedDict, total=False):
     #: Elements from the element library. At most 3 with a first frame; with start and end frames at most 3 on kling-v3-omni and none on kling-video-o1.
     element_list: Sequence[ElementRefParams]
     #: At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
-    video_list: Sequence[OmniVideoParams]
+    video_list: Sequence[OmniVideoItemParams]
     #: Generate audio (kling-v3-omni only). Default `off`; must be `off` when a reference video is given.
     sound: Literal["on", "off"]
     #: Quality tier. Default `pro` (unlike text2video and image2video).
@@ -285,7 +302,7 @@ class OmniVideoParams(TypedDict, total=False):
 class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
-    #: The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends it.
+    #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
     model_name: Literal[
         "kling-v1",
         "kling-v1-6",
@@ -311,7 +328,7 @@ class Text2VideoParams(TypedDict, total=False):
     cfg_scale: float
     #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
     mode: Literal["std", "pro"]
-    #: Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
+    #: Camera movement. `type` is required (image2video's documentation says so; text2video's leaves it optional, but a `config` without a `type` names no movement). `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
     #: Frame aspect ratio (width:height).
     aspect_ratio: Literal["16:9", "9:16", "1:1"]

@@ -15,8 +15,22 @@ __all__ = ["INSTALL_HINT", "main"]
 INSTALL_HINT = "the kling command needs the cli extra: pip install 'kling-ext[cli]'"
 
 
+# 128 + SIGINT; the same value as _exit.EXIT_INTERRUPTED, which needs click to import.
+_EXIT_INTERRUPTED = 130
+
+
 def main() -> None:
     """Entry point of the `kling` console script."""
+    try:
+        _main()
+    except KeyboardInterrupt:
+        # Ctrl-C before a command's own handler runs (while click, rich or the command load):
+        # nothing was started, so there is nothing to say but that, and no traceback.
+        print("\ninterrupted", file=sys.stderr)  # noqa: T201
+        raise SystemExit(_EXIT_INTERRUPTED) from None
+
+
+def _main() -> None:
     try:
         import click  # noqa: F401
         import rich  # noqa: F401

@@ -7,6 +7,8 @@ stays fast and `kling conformance` can say which extra to install instead of fai
 from __future__ import annotations
 
 import importlib
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -57,6 +59,76 @@ class _LazyGroup(click.Group):
         command: Any = getattr(importlib.import_module(module), attr)
         assert isinstance(command, click.Command)
         return command
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the CLI; errors click itself reports follow the CLI's own rules.
+
+        A usage error (unknown option, missing argument, bad value) under ``--json`` also prints
+        the JSON error object on stdout, as every other error does; Ctrl-C before a command's
+        own handler runs exits 130 like Ctrl-C anywhere else, not click's 1.
+        """
+        argv = list(sys.argv[1:] if args is None else args)
+        if not standalone_mode:
+            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            if _wants_json(self, argv):
+                from ._output import echo_json
+
+                echo_json(usage_error_json(exc))
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("interrupted", err=True)  # click has ended the line of the ^C echo
+            sys.exit(EXIT_INTERRUPTED)
+        # Without standalone mode click returns the command's own `Exit` status, or its value.
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def usage_error_json(exc: click.ClickException) -> dict[str, Any]:
+    """The ``--json`` error object of an error click reports (a usage error, a bad value).
+
+    Args:
+        exc: The error.
+
+    Returns:
+        The same shape as a library error's (``_output.error_json``): ``type`` is click's class
+        name (``UsageError``, ``BadParameter``, ``NoSuchOption`` ...), ``code`` and
+        ``request_id`` null (nothing was sent).
+    """
+    return {
+        "error": {
+            "type": type(exc).__name__,
+            "code": None,
+            "message": exc.format_message(),
+            "request_id": None,
+        }
+    }
+
+
+def _wants_json(group: click.Group, argv: Sequence[str]) -> bool:
+    """Whether the command line asks for ``--json`` output (a flag of its command)."""
+    words = list(argv[: argv.index("--")] if "--" in argv else argv)
+    if "--json" not in words:
+        return False
+    name = next((word for word in words if not word.startswith("-")), None)
+    if name is None:
+        return False
+    try:
+        command = group.get_command(click.Context(group), name)
+    except Exception:  # a command that cannot load: answer as if no --json
+        return False
+    params = command.params if command is not None else []
+    # `conformance --json FILE` names a report file: its usage errors stay plain text.
+    return any("--json" in param.opts and getattr(param, "is_flag", False) for param in params)
 
 
 _EPILOG = f"""\b

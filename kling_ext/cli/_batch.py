@@ -26,7 +26,7 @@ from kling_ext._batch_ledger import Ledger
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED
-from ._output import echo_json, error_json, reporting, safe_text
+from ._output import cli_words, echo_json, error_json, reporting, safe_text
 
 __all__ = ["batch", "batch_status"]
 
@@ -227,10 +227,10 @@ def batch(
         except JobsFileError as exc:
             display.stop()
             if json_output:
-                shown = error_json(exc, str(exc))
+                shown = error_json(exc, cli_words(str(exc)))
                 shown["error"]["problems"] = [_problem(p) for p in exc.problems]
                 echo_json(shown)
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {cli_words(str(exc))}", err=True)
             raise click.exceptions.Exit(2) from None
         except sqlite3.Error as exc:
             display.stop()

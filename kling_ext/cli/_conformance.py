@@ -10,8 +10,10 @@ the gateway (key refused, gateway unreachable, time budget spent before the esse
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from typing import NoReturn
 
 import click
 from click.core import ParameterSource
@@ -21,7 +23,7 @@ from kling_ext._auth import redact
 from kling_ext._constants import DEFAULT_BASE_URL
 from kling_ext._settings import ENV_API_KEY, ENV_BASE_URL, checked_host
 
-from ._output import safe_text
+from ._output import echo_json, safe_text
 
 __all__ = ["conformance"]
 
@@ -65,6 +67,14 @@ EXIT_COULD_NOT_RUN = 3
     "lenient gateway can run one as a paid video; the probes stop at the first accepted.",
 )
 @click.option(
+    "--probe-duplicate-id",
+    is_flag=True,
+    help="With --allow-create: send that task's create again under the same external_task_id "
+    "and report whether the gateway refuses it (code 1201), as it must for 'never pays twice' "
+    "to be absolute. A gateway that does not refuse it MAKES A SECOND PAID TASK (the report "
+    "lists its id).",
+)
+@click.option(
     "--max-examples",
     type=click.IntRange(min=0),
     default=20,
@@ -85,8 +95,9 @@ EXIT_COULD_NOT_RUN = 3
 @click.option(
     "--json",
     "json_path",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Also write the report as JSON here (stable schema: kling_ext.conformance.JSON_SCHEMA).",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    help="Also write the report as JSON here (stable schema: kling_ext.conformance.JSON_SCHEMA); "
+    "'-' prints it on stdout instead of the text report, which then goes to stderr.",
 )
 @click.option(
     "--max-time",
@@ -107,6 +118,7 @@ def conformance(
     api_key: str | None,
     allow_create: bool,
     probe_creates: bool,
+    probe_duplicate_id: bool,
     max_examples: int,
     strict: bool,
     junit: str | None,
@@ -121,21 +133,31 @@ def conformance(
     A refused key stops the run at once. Exit: 0 conforms, 1 violations, 2 bad usage, 3 could
     not run (key refused, gateway unreachable, time spent before the essentials).
     """
-    if not api_key:
-        click.echo(f"error: no API key: pass --api-key or set {' or '.join(ENV_API_KEY)}", err=True)
+    to_stdout = json_path == "-"
+
+    def refuse(kind: str, text: str) -> NoReturn:
+        # With `--json -` stdout carries JSON only: the error object, as every command's --json.
+        if to_stdout:
+            error = {"type": kind, "code": None, "message": text, "request_id": None}
+            echo_json({"error": error})
+        click.echo(f"error: {text}" if kind != "ImportError" else text, err=True)
         sys.exit(EXIT_USAGE)
+
+    if not api_key:
+        names = " or ".join(ENV_API_KEY)
+        refuse("ConfigurationError", f"no API key: pass --api-key or set {names}")
+    if probe_duplicate_id and not allow_create:
+        refuse("UsageError", "--probe-duplicate-id repeats the --allow-create task: pass both")
     try:
         checked_host(base_url.rstrip("/"), base_url)
     except ConfigurationError as exc:
-        click.echo(f"error: --base-url: {safe_text(exc.problem)}", err=True)
-        sys.exit(EXIT_USAGE)
+        refuse("ConfigurationError", f"--base-url: {safe_text(exc.problem)}")
     try:
         from kling_ext.conformance import run_conformance
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in _EXTRA_MODULES:
             raise
-        click.echo(INSTALL_HINT, err=True)
-        sys.exit(EXIT_USAGE)
+        refuse("ImportError", INSTALL_HINT)
 
     def progress(line: str) -> None:
         click.echo(click.style(redact(line, [api_key]), dim=True), err=True)
@@ -146,27 +168,38 @@ def conformance(
         click.echo("--allow-create: creating one real text2video task (costs credits)", err=True)
     if probe_creates:
         click.echo("--probe-creates: a lenient gateway may run one probe as a paid task", err=True)
+    if probe_duplicate_id:
+        click.echo(
+            "--probe-duplicate-id: a gateway that accepts the repeated create makes a second "
+            "paid task",
+            err=True,
+        )
     report = run_conformance(
         base_url=base_url,
         api_key=api_key,
         allow_create=allow_create,
         probe_creates=probe_creates,
+        probe_duplicate_id=probe_duplicate_id,
         max_examples=max_examples,
         strict=strict,
         junit_path=junit,
-        json_path=json_path,
+        json_path=None if to_stdout else json_path,
         on_progress=progress if show_progress else None,
         max_time=max_time,
         timeout=timeout,
         key_source=_key_source(),
     )
+    if to_stdout:
+        # The JSON report carries no key; as the text report, redacted against an echoing gateway.
+        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        click.echo(redact(text, [api_key]))
     if report.key_refused and report.stopped:
         # The one message says all there is to say: no finding is about the gateway.
         click.echo(f"error: {redact(report.stopped, [api_key])}", err=True)
     else:
         # The report never carries the key; redacting again guards against a gateway echoing it.
-        click.echo(redact(report.render(), [api_key]))
-    for path, kind in ((junit, "JUnit"), (json_path, "JSON")):
+        click.echo(redact(report.render(), [api_key]), err=to_stdout)
+    for path, kind in ((junit, "JUnit"), (None if to_stdout else json_path, "JSON")):
         if path:
             click.echo(f"{kind} report written to {path}", err=True)
     sys.exit(report.exit_code)

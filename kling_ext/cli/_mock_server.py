@@ -1,18 +1,23 @@
 """``kling mock-server``: run the mock Kling gateway over HTTP until Ctrl-C.
 
-The first line on stdout is the base URL alone, so scripts can read it
-(``url=$(kling mock-server | head -n 1)``); hints go to stderr.
+The first line on stdout is the base URL alone; hints go to stderr. A script that runs the server
+in the background reads the URL from ``--url-file``, written (whole, at once) once it listens:
+``$(kling mock-server | head -n 1)`` would wait for the server to end, which it never does.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
+from pathlib import Path
 from typing import Literal
 
 import click
 
 from kling_ext.mock import BREAKS, MOCK_JWT_ACCESS_KEY, MOCK_JWT_SECRET, MockGateway
+
+from ._exit import EXIT_USAGE
 
 __all__ = ["mock_server"]
 
@@ -29,7 +34,8 @@ def _is_loopback(host: str) -> bool:
 @click.command(
     "mock-server",
     epilog="\b\nExamples:\n  kling mock-server\n  kling mock-server --port 8000 --clock real\n"
-    "  url=$(kling mock-server | head -n 1)",
+    "  kling mock-server --url-file mock.url &\n"
+    "  until [ -s mock.url ]; do sleep 0.1; done; url=$(cat mock.url)",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
@@ -62,6 +68,12 @@ def _is_loopback(host: str) -> bool:
     help="Break the API contract on purpose this way (repeatable), to test your tooling.",
 )
 @click.option(
+    "--url-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the base URL to this file once listening (for a server run in the "
+    "background: wait until the file is not empty, then read it).",
+)
+@click.option(
     "--allow-remote",
     is_flag=True,
     help="Allow a non-loopback --host (the mock has no real security).",
@@ -73,6 +85,7 @@ def mock_server(
     clock: Literal["steps", "real"],
     processing_seconds: float,
     breaks: tuple[str, ...],
+    url_file: Path | None,
     allow_remote: bool,
 ) -> None:
     """Serve the mock Kling gateway on HTTP until Ctrl-C.
@@ -88,6 +101,11 @@ def mock_server(
     )
 
     def ready(base_url: str) -> None:
+        if url_file is not None:
+            # Renamed into place, so a reader polling for a non-empty file reads the whole URL.
+            partial = url_file.with_name(f".{url_file.name}.{os.getpid()}.tmp")
+            partial.write_text(base_url + "\n", encoding="utf-8")
+            partial.replace(url_file)
         click.echo(base_url)
         sys.stdout.flush()  # a script reading the URL must not wait for a full buffer
         click.echo(
@@ -102,4 +120,7 @@ def mock_server(
     except KeyboardInterrupt:
         click.echo("Mock gateway stopped.", err=True)
     except OSError as error:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {error}") from error
+        # Taken port, unknown address, unwritable --url-file: bad configuration, nothing served
+        # (exit 1 would read as "the task failed", as everywhere else in the CLI).
+        click.echo(f"error: cannot serve on {host}:{port}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)

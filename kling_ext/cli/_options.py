@@ -17,10 +17,17 @@ from typing import Any
 import attrs
 import click
 
+from kling_ext._constants import MAX_CLI_JSON_DEPTH
 from kling_ext._image_source import image_source
 from kling_ext._spec import Endpoint, Schema, resolve
 
-__all__ = ["FieldOption", "collect_fields", "escape_hatch_options", "spec_options"]
+__all__ = [
+    "FieldOption",
+    "collect_fields",
+    "escape_hatch_options",
+    "spec_options",
+    "takes_image_files",
+]
 
 # Flag names that read better than the field's own; the field's name stays an alias.
 _FLAG_NAMES: Mapping[str, str] = {"model_name": "model"}
@@ -80,11 +87,34 @@ class _JSONText(click.ParamType[Any]):
             parsed = json.loads(value)
         except ValueError as exc:
             self.fail(f"is not valid JSON ({exc})", param, ctx)
+        except RecursionError:
+            parsed = _TOO_DEEP  # deeper than Python can read: refused just below
+        if parsed is _TOO_DEEP or _depth(parsed) > MAX_CLI_JSON_DEPTH:
+            self.fail(f"is nested more than {MAX_CLI_JSON_DEPTH} levels deep", param, ctx)
         if not isinstance(parsed, self.expected):
             self.fail(
                 f"must be a JSON {'object' if self.expected is dict else 'array'}", param, ctx
             )
         return parsed
+
+
+_TOO_DEEP = object()
+
+
+def _depth(value: Any) -> int:
+    """How deeply JSON is nested (a scalar is 0), found without recursing."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > MAX_CLI_JSON_DEPTH:
+            break
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 @attrs.frozen
@@ -226,6 +256,11 @@ def spec_options(ep: Endpoint) -> list[FieldOption]:
             seen |= flags
             result.append(entry)
     return result
+
+
+def takes_image_files(entries: Sequence[FieldOption]) -> bool:
+    """Whether any of a command's options takes an image as a URL or a local file."""
+    return any(isinstance(entry.option.type, _ImageSource) for entry in entries)
 
 
 def escape_hatch_options() -> list[click.Option]:

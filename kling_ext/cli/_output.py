@@ -36,6 +36,7 @@ from rich.spinner import Spinner
 from kling_ext import (
     APIError,
     ConfigurationError,
+    ExternalTaskIdInUseError,
     KlingError,
     Task,
     TaskError,
@@ -44,14 +45,17 @@ from kling_ext import (
     TaskTimeoutError,
     ValidationError,
 )
+from kling_ext._auth import redact
 
 from ._exit import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TASK, exit_code_for
 
 __all__ = [
     "Job",
     "Watch",
+    "cli_words",
     "echo_json",
     "error_json",
+    "hide_secrets",
     "reporting",
     "safe_text",
     "task_json",
@@ -72,19 +76,58 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def safe_text(text: object) -> str:
-    """Text from the server made harmless for a terminal: control characters shown escaped.
+# Where a command keeps the credentials its client uses, so that what it shows has them cut out.
+# The click context's `meta` lives as long as the command: nothing process-wide holds the key.
+_SECRETS_META = "kling_ext.shown_secrets"
+
+
+def hide_secrets(secrets: Sequence[str]) -> None:
+    """Cut these credentials out of everything this command shows from now on.
+
+    The library hands back the server's data as sent (a key the server echoes into a task
+    included); the CLI shows it through :func:`safe_text` and :func:`echo_json`, which redact.
+
+    Args:
+        secrets: The client's credentials (``client._settings.secrets``).
+    """
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        known = context.meta.setdefault(_SECRETS_META, [])
+        known.extend(secret for secret in secrets if secret and secret not in known)
+
+
+def _secrets() -> tuple[str, ...]:
+    context = click.get_current_context(silent=True)
+    return tuple(context.meta.get(_SECRETS_META, ())) if context is not None else ()
+
+
+def safe_text(text: object, secrets: Sequence[str] | None = None) -> str:
+    """Text from the server made harmless for a terminal: control characters shown escaped,
+    credentials cut out.
 
     An id, a status message or an error message could otherwise set the terminal's title,
-    clear the screen or forge a line of output.
+    clear the screen or forge a line of output, or show a key the server echoed.
 
     Args:
         text: What to show (converted with ``str``).
+        secrets: The credentials to cut out; default those of this command (:func:`hide_secrets`).
 
     Returns:
         The text, with every control character written as ``\\xNN`` or ``\\uNNNN``.
     """
-    return _CONTROL.sub(_escape, str(text))
+    shown = redact(str(text), _secrets() if secrets is None else secrets)
+    return _CONTROL.sub(_escape, shown)
+
+
+def _redact_values(value: Any, secrets: Sequence[str]) -> Any:
+    """A JSON value with the secrets cut out of its strings; the keys (the CLI's own) kept."""
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, dict):
+        return {key: _redact_values(item, secrets) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redact_values(item, secrets) for item in value]
+    return value
 
 
 def wait_hint(kind: str, task_id: str) -> str:
@@ -156,7 +199,7 @@ def echo_json(value: object) -> None:
         value: A JSON-serialisable object or list.
     """
     # Still the same JSON value: the escapes only spell out what a terminal would act on.
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(_redact_values(value, _secrets()), ensure_ascii=False)
     click.echo(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
@@ -206,6 +249,27 @@ _CLI_REMEDIES: Mapping[str, str] = {
 }
 
 
+# Library messages name keyword arguments (`force=True`); a shell user has flags instead. The
+# forms naming both, then any `name=True` left (every such argument is also a flag of the CLI).
+_BOTH_FORMS = re.compile(r"(--[a-z][\w-]*) \([a-z_]+=True\)")
+_ARGUMENT_OR_FLAG = re.compile(r"\b[a-z_]+=True, or kling (--[a-z][\w-]*),")
+_ARGUMENT = re.compile(r"(?<![\w-])([a-z][a-z_]*)=True\b")
+
+
+def cli_words(text: str) -> str:
+    """A library message in the CLI's terms: ``--force`` where it said ``force=True``.
+
+    Args:
+        text: The message.
+
+    Returns:
+        The message with each ``name=True`` written as the flag ``--name``.
+    """
+    text = _BOTH_FORMS.sub(r"\1", text)
+    text = _ARGUMENT_OR_FLAG.sub(r"kling \1", text)
+    return _ARGUMENT.sub(lambda m: "--" + m.group(1).replace("_", "-"), text)
+
+
 def _timeout_text(exc: TaskTimeoutError, task_id: str) -> str:
     if exc.task is not None:
         return f"task {task_id} is still running after {exc.timeout:g} s"
@@ -230,6 +294,14 @@ def _error_text(exc: KlingError, job: Job) -> str:
     elif isinstance(exc, ConfigurationError):
         fix = _CLI_REMEDIES.get(exc.remedy) if exc.remedy is not None else None
         text = safe_text(f"{exc.problem}; {fix}." if fix else exc.problem)
+    elif isinstance(exc, ExternalTaskIdInUseError):
+        # Nothing was made: say which id is taken, and how to see the task that holds it.
+        external = safe_text(exc.external_task_id)
+        kind = job.kind or exc.kind.replace("_", "-")
+        text = (
+            f"{safe_text(exc.problem)}\nuse another --external-task-id (or none), or see that "
+            f"task with: kling status {kind} {external}"
+        )
     elif isinstance(exc, TaskMayExistError):
         # Creating again could pay twice: say which id finds the task, and how.
         external = safe_text(exc.external_task_id)
@@ -265,7 +337,7 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
     try:
         yield job
     except KlingError as exc:
-        text = _error_text(exc, job)
+        text = cli_words(_error_text(exc, job))
         if json_output and isinstance(exc, TaskError) and isinstance(exc.task, Task):
             echo_json(task_json(exc.task))
         elif json_output:
@@ -293,6 +365,10 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
     except OSError as exc:
         # Writing the video failed (disk full, no permission): the task is done, fetch it again.
         text = f"error: {safe_text(exc)}"
+        if json_output:
+            message = safe_text(exc)
+            error = {"type": type(exc).__name__, "code": None, "message": message}
+            echo_json({"error": {**error, "request_id": None}})
         if job.rerun:
             text += f"\nrun it again with: {job.rerun} --output PATH"
         elif job.kind and job.task is not None and job.task_id:
@@ -343,12 +419,14 @@ class Watch:
         self._progress: Progress | None = None
         self._bar: TaskID | None = None
         self._received = 0
+        # The live line is redrawn from rich's own thread, where the command's context is unseen.
+        self._secrets = _secrets()
 
     def describe(self) -> str:
         """The status line: endpoint, task id, status and time spent waiting."""
         task = self._task
-        ident = safe_text(task.task_id) if task else "?"
-        status = safe_text(task.status.value) if task else "creating"
+        ident = safe_text(task.task_id, self._secrets) if task else "?"
+        status = safe_text(task.status.value, self._secrets) if task else "creating"
         return f"{self.kind} {ident}: {status} ({_elapsed(time.monotonic() - self._started)})"
 
     def __enter__(self) -> Watch:

@@ -16,10 +16,26 @@ import click
 from kling_ext import Kling, Task
 from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import UnknownValueWarning, new_external_task_id
-from kling_ext._spec import Endpoint, endpoints, load_spec
+from kling_ext._spec import Endpoint, endpoints, load_spec, resolve
+from kling_ext._validation import required_fields
 
-from ._options import FieldOption, collect_fields, escape_hatch_options, spec_options
-from ._output import Job, Watch, echo_json, reporting, safe_text, task_json, wait_hint
+from ._options import (
+    FieldOption,
+    collect_fields,
+    escape_hatch_options,
+    spec_options,
+    takes_image_files,
+)
+from ._output import (
+    Job,
+    Watch,
+    echo_json,
+    hide_secrets,
+    reporting,
+    safe_text,
+    task_json,
+    wait_hint,
+)
 
 __all__ = [
     "CREATE_COMMANDS",
@@ -53,7 +69,9 @@ def _api_params() -> list[click.Parameter]:
 
 
 def _client(api_key: str | None, base_url: str | None, allow_insecure: bool) -> Kling:
-    return Kling(api_key=api_key, base_url=base_url, allow_insecure=allow_insecure)
+    client = Kling(api_key=api_key, base_url=base_url, allow_insecure=allow_insecure)
+    hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+    return client
 
 
 def _examples(*lines: str) -> str:
@@ -203,7 +221,8 @@ def _create_command(ep: Endpoint) -> click.Command:
         params=params,
         callback=callback,
         help=f"{summary}.\n\nWithout --wait, prints the task id; follow it with "
-        f"`kling wait {ep.kind} ID`. Images may be URLs or local files.",
+        f"`kling wait {ep.kind} ID`."
+        + (" Images may be URLs or local files." if takes_image_files(entries) else ""),
         short_help=summary + ".",
         epilog=_examples(*_create_examples(ep, entries)),
     )
@@ -211,16 +230,23 @@ def _create_command(ep: Endpoint) -> click.Command:
 
 def _create_examples(ep: Endpoint, entries: Sequence[FieldOption]) -> list[str]:
     """Two command lines: the required options (with placeholders), then a --wait run."""
-    properties = ep.schema.get("properties", {})
-    required = [name for name in properties if name in set(ep.schema.get("required", ()))]
+    properties = {name: resolve(schema) for name, schema in ep.schema.get("properties", {}).items()}
+    # Required by the schema or by an unconditional rule (omni-video's aspect_ratio without a
+    # frame): an example without them would be refused.
+    samples = {name: schema.get("enum", ["x"])[0] for name, schema in properties.items()}
+    required = set(required_fields(ep.schema, samples))
     flags = {entry.option.name: entry.option.opts[0] for entry in entries}
     needed = ['--prompt "a red fox running through snow"'] if "prompt" in properties else []
-    for name in required:
+    for name in [name for name in properties if name in required]:
         if name == "prompt":
             continue
         shorthand = flags.get(f"{name}__each")
         if shorthand is not None:  # a list of media: the repeatable form reads better than JSON
             needed.append(f"{shorthand} ./first.png {shorthand} ./second.png")
+        elif name in flags and "enum" in properties[name]:
+            needed.append(f"{flags[name]} {properties[name]['enum'][0]}")
+        elif name in flags and name == "image":  # the image field takes a local file too
+            needed.append(f"{flags[name]} ./start.png")
         elif name in flags:
             needed.append(f"{flags[name]} {name.upper()}")
     if "image" in properties and "image" not in required:
@@ -255,15 +281,16 @@ def _status(
         if json_output:
             echo_json(task_json(task))
             return
+        # Each value made safe, not the lines: a key that spells a label ("task") hides no label.
         lines = [
-            f"task_id: {task.task_id}",
-            f"status: {task.status.value}",
-            f"external_task_id: {task.external_task_id or '-'}",
+            f"task_id: {safe_text(task.task_id)}",
+            f"status: {safe_text(task.status.value)}",
+            f"external_task_id: {safe_text(task.external_task_id or '-')}",
         ]
         if task.status_message:
-            lines.append(f"message: {task.status_message}")
-        lines += [f"video: {video.url}" for video in task.videos]
-        click.echo("\n".join(safe_text(line) for line in lines))
+            lines.append(f"message: {safe_text(task.status_message)}")
+        lines += [f"video: {safe_text(video.url)}" for video in task.videos]
+        click.echo("\n".join(lines))
         if not task.done:
             click.echo(f"follow it with: {wait_hint(kind, safe_text(task.task_id))}", err=True)
 

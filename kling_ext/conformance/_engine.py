@@ -21,7 +21,7 @@ import httpx
 
 from kling_ext._spec import endpoint, load_spec
 
-from . import _probes
+from . import _probes, _requests
 from ._exchange import BudgetSpent, KeyRefused, Operation, Session, Unreachable
 from ._follow import create_one, follow
 from ._report import ConformanceReport, write_json, write_junit
@@ -78,6 +78,7 @@ class _Plan:
     probe_creates: bool
     allow_create: bool
     timeout: float
+    probe_duplicate_id: bool = attrs.field(default=False, kw_only=True)
     sleep: Callable[[float], None]
     listed: dict[str, list[Mapping[str, Any]]] = attrs.field(factory=dict)
     create_accepted: bool = False
@@ -119,9 +120,10 @@ class _Plan:
                 _Step(f"{op.label}: create refusal probes", self._refusals(op)) for op in creates
             ]
         if self.allow_create:
-            steps.append(
-                _Step("POST text2video: one created task, followed to its video", self._create)
+            what = "one created task" + (
+                " and its create repeated" if self.probe_duplicate_id else ""
             )
+            steps.append(_Step(f"POST text2video: {what}, followed to its video", self._create))
         if self.max_examples > 0:
             steps += [
                 _Step(
@@ -174,6 +176,15 @@ class _Plan:
             else None
         )
         created = create_one(self.session, create)
+        if created is not None and self.probe_duplicate_id:
+            # Right away: a gateway still storing the first create is the case that matters.
+            body = _requests.cheapest_text2video(created.external_task_id)
+            _probes.duplicate_id(self.session, create, body, created.task_id)
+        elif self.probe_duplicate_id:
+            self.skipped.append(
+                "POST text2video: the repeated external_task_id (not sent: the --allow-create "
+                "task was not confirmed)"
+            )
         if created is not None:
             follow(self.session, created, get, listing, timeout=self.timeout, sleep=self.sleep)
 
@@ -198,6 +209,7 @@ def run_conformance(
     timeout: float = DEFAULT_TASK_TIMEOUT,
     key_source: str = "the api_key argument",
     sleep: Callable[[float], None] = time.sleep,
+    probe_duplicate_id: bool = False,
 ) -> ConformanceReport:
     """Check that a gateway answers as the bundled OpenAPI spec says.
 
@@ -213,7 +225,8 @@ def run_conformance(
         api_key: Sent as ``Authorization: Bearer <key>``; never part of the report.
         allow_create: Also create ONE real text2video task (the spec's default model, ``std``,
             5 s: this costs credits), follow it by task_id and external_task_id to its end, find
-            it in the list and download the start of its video. Exactly one create is sent.
+            it in the list and download the start of its video. Exactly one create is sent
+            (two with ``probe_duplicate_id``).
         probe_creates: Also send each create operation bodies it must refuse (an empty body, an
             unknown model, a body that is not JSON). A lenient gateway may run one as a paid
             task: the probes stop at the first create accepted, and no ``allow_create`` task is
@@ -231,16 +244,24 @@ def run_conformance(
         key_source: Where the key came from (``KLING_API_KEY``, ``--api-key``), named if the
             gateway refuses it.
         sleep: How to wait between polls of the created task (for tests).
+        probe_duplicate_id: With ``allow_create``: send that task's body again at once, under
+            the same ``external_task_id``, and report whether the gateway refuses it (code
+            1201), as it must for a client's "never pays twice" to be absolute. A gateway that
+            does not refuse it makes a SECOND PAID TASK, listed in ``created_tasks``.
 
     Returns:
         The report; ``report.ok`` tells whether the gateway conforms, ``report.exit_code`` the
         command's exit status.
 
     Raises:
-        ValueError: ``base_url`` is not an http(s) URL.
+        ValueError: ``base_url`` is not an http(s) URL, or ``probe_duplicate_id`` without
+            ``allow_create``.
     """
     if httpx.URL(base_url).scheme not in ("http", "https"):
         msg = f"base_url must be an http:// or https:// URL, not {base_url!r}"
+        raise ValueError(msg)
+    if probe_duplicate_id and not allow_create:
+        msg = "probe_duplicate_id repeats the allow_create task's create: pass allow_create too"
         raise ValueError(msg)
     started = time.monotonic()
     session = Session(
@@ -258,6 +279,7 @@ def run_conformance(
         allow_create=allow_create,
         timeout=timeout,
         sleep=sleep,
+        probe_duplicate_id=probe_duplicate_id,
     )
     stopped: str | None = None
     could_not_run = key_refused = False

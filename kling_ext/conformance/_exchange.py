@@ -14,6 +14,7 @@ time budget spent. Each is an exception the engine turns into the report's ``sto
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
@@ -38,7 +39,10 @@ from schemathesis.specs.openapi.checks import (
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from kling_ext._auth import mask_secret, redact
+from kling_ext._constants import MAX_ANSWER_BYTES
+from kling_ext._flow import AnswerBody
 from kling_ext._spec import load_spec
+from kling_ext._wire import ANSWER_ENCODINGS, sync_client, within
 
 from . import _requests
 from ._adapt import clip, describe, to_schemathesis, value_text
@@ -206,8 +210,13 @@ class Session:
         self.schema: OpenApiSchema = schemathesis.openapi.from_dict(
             dict(load_spec()), config=SchemathesisConfig()
         )
-        self.client = httpx.Client(
-            transport=transport, headers={"User-Agent": "kling-ext-conformance"}
+        headers = {"User-Agent": "kling-ext-conformance"}
+        # Built like the library's own client: every exchange ends by its deadline, headers
+        # included, and a plain-http gateway is reached past the environment's proxies.
+        self.client = (
+            sync_client(self.base_url, headers=headers)
+            if transport is None
+            else httpx.Client(transport=transport, headers=headers)
         )
         self.results: list[CheckResult] = []
         # (kind, operation, check, signature) -> the first finding, with a count of its requests.
@@ -306,7 +315,7 @@ class Session:
         if remaining <= 0:
             raise BudgetSpent
         kwargs = case.as_transport_kwargs(base_url=self.base_url)
-        headers = {"Accept": "application/json"}
+        headers = {"Accept": "application/json", "Accept-Encoding": ANSWER_ENCODINGS}
         note = ""
         if auth == "key":
             headers["Authorization"] = f"Bearer {self.api_key}"
@@ -331,7 +340,8 @@ class Session:
         summary = f"{request.method} {request.url}{note}{_body_summary(content)}"
         self.requests += 1
         try:
-            response = self.client.send(request)
+            with within(time.monotonic() + min(REQUEST_TIMEOUT, remaining)):
+                response, unread = self._receive(request)
         except httpx.HTTPError as exc:
             if self.remaining() <= 0:
                 raise BudgetSpent from exc
@@ -346,12 +356,53 @@ class Session:
             if self.transport_errors >= MAX_TRANSPORT_ERRORS or self.requests == 1:
                 raise Unreachable(f"{type(exc).__name__}: {exc}") from exc
             return None
+        if unread is not None:
+            # An answer too large or undecodable to read is the gateway's to fix: a finding,
+            # and no exchange to validate (its body was never held).
+            check = (
+                "answer_size" if unread.startswith("the answer is larger") else "readable_answer"
+            )
+            content_type = response.headers.get("content-type", "(no Content-Type)")
+            probe.add(
+                check,
+                summary,
+                f"HTTP {response.status_code}: {unread}",
+                rule=probe.rule(),
+                answer=f"HTTP {response.status_code} {content_type} ({unread})",
+            )
+            return None
         exchange = Exchange(
             response=response, st_response=to_schemathesis(response), summary=summary
         )
         if auth == "key":
             self._raise_if_key_refused(exchange)
         return exchange
+
+    def _receive(self, request: httpx.Request) -> tuple[httpx.Response, str | None]:
+        """The answer to `request`, its body read as the library reads one: unpacked piece by
+        piece and no more than `MAX_ANSWER_BYTES` of it; or the reason it was not read."""
+        response = self.client.send(request, stream=True)
+        try:
+            body = AnswerBody(MAX_ANSWER_BYTES)
+            if body.begin(response):
+                for chunk in response.iter_raw():
+                    if not body.feed(chunk):
+                        break
+            sent = body.sent(response)
+        finally:
+            response.close()
+        # The body as read, without the codings it came in (they are undone).
+        headers = [(k, v) for k, v in response.headers.multi_items() if k != "content-encoding"]
+        read = httpx.Response(
+            response.status_code,
+            headers=headers,
+            content=sent.body or b"",
+            request=request,
+            extensions=response.extensions,
+        )
+        with contextlib.suppress(RuntimeError):  # an in-memory transport's answer has none
+            read.elapsed = response.elapsed
+        return read, sent.unreadable
 
     def _raise_if_key_refused(self, exchange: Exchange) -> None:
         code = exchange.business_code()

@@ -18,6 +18,7 @@ import attrs
 import httpx
 
 from kling_ext._polling import PollSchedule
+from kling_ext._wire import identity_headers, within
 
 from . import _requests
 from ._exchange import Operation, Probe, Session, preview
@@ -266,16 +267,22 @@ def _download(session: Session, get: Operation, task: Mapping[str, Any]) -> None
         try:
             # No Authorization: video URLs are public (anti-leech) and may be on a CDN that must
             # never see the key.
-            with session.client.stream(
-                "GET",
-                url,
-                headers={"Range": f"bytes=0-{DOWNLOAD_PROBE_BYTES - 1}"},
-                # Video URLs commonly redirect to a CDN.
-                follow_redirects=True,
-                timeout=max(min(30.0, session.remaining()), 1.0),
-            ) as response:
+            seconds = max(min(30.0, session.remaining()), 1.0)
+            with (
+                within(time.monotonic() + seconds),  # headers included
+                session.client.stream(
+                    "GET",
+                    url,
+                    # Unencoded, as the library asks: raw bytes are then the video's bytes.
+                    headers=identity_headers({"Range": f"bytes=0-{DOWNLOAD_PROBE_BYTES - 1}"}),
+                    # Video URLs commonly redirect to a CDN.
+                    follow_redirects=True,
+                    timeout=seconds,
+                ) as response,
+            ):
                 body = bytearray()
-                for chunk in response.iter_bytes():
+                # Raw: a coded answer is never unpacked (it could unpack to gigabytes).
+                for chunk in response.iter_raw():
                     body += chunk
                     if len(body) >= DOWNLOAD_PROBE_BYTES:
                         break

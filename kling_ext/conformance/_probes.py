@@ -7,7 +7,9 @@ Refusing forbidden input is *leniency*, reported apart: a gateway that accepts i
 the documented shape.
 
 None of these sends a create body except :func:`create_refusals`, which the engine runs only
-when asked (``--probe-creates``): a lenient gateway may turn such a body into a paid task.
+when asked (``--probe-creates``): a lenient gateway may turn such a body into a paid task, and
+:func:`duplicate_id`, run only with ``--allow-create --probe-duplicate-id``: a gateway that does
+not refuse a repeated ``external_task_id`` makes a second paid task of it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
+from kling_ext._exceptions import DUPLICATE_EXTERNAL_ID_CODE
 from kling_ext._spec import resolve
 
 from . import _requests
@@ -30,11 +33,12 @@ from ._exchange import (
     Session,
     preview,
 )
-from ._rules import node, operation_pointer, schema_pointer
+from ._rules import node, operation_pointer, pointer, schema_pointer
 
 __all__ = [
     "auth_probes",
     "create_refusals",
+    "duplicate_id",
     "expect_task",
     "generated_cases",
     "list_pages",
@@ -316,3 +320,69 @@ def expect_task(
         signature=exchange.status,
     )
     return None
+
+
+# Where the spec says an external_task_id "must be unique within the account".
+_UNIQUE_EXTERNAL_ID_RULE = pointer("components", "schemas", "ExternalTaskId")
+
+
+def duplicate_id(
+    session: Session, create: Operation, body: Mapping[str, Any], first_task_id: str
+) -> None:
+    """The ``allow_create`` task's body again, same ``external_task_id``: it must be refused.
+
+    A gateway that refuses a repeated id (code 1201, as the official API does) lets a client
+    re-send a create whose answer was lost without ever paying twice. One that accepts it makes
+    a second paid task: its id goes into the report's created tasks.
+
+    Args:
+        session: The run's session.
+        create: The create operation the first task was made with.
+        body: That create's body, sent again as it was.
+        first_task_id: The task the first create made.
+    """
+    external = str(body.get("external_task_id"))
+    session.progress(f"{create.label}: the same external_task_id again (probe_duplicate_id)")
+    with session.probe(create, "repeated external_task_id") as probe:
+        case = create.Case(body=dict(body), media_type="application/json")
+        exchange = session.exchange(case, probe)
+        probe.check("duplicate_external_id_refused")
+        if exchange is None:
+            session.created_tasks.append(
+                f"(unknown) -- external_task_id {external}, sent again by probe_duplicate_id; "
+                "the answer was lost"
+            )
+            return
+        code = exchange.business_code()
+        if code == DUPLICATE_EXTERNAL_ID_CODE and 400 <= exchange.status < 500:
+            return
+        data = exchange.data()
+        task_id = data.get("task_id") if isinstance(data, Mapping) else None
+        accepted = 200 <= exchange.status < 300 and code in (None, 0)
+        if accepted:
+            shown = str(task_id) if task_id is not None else "(no task_id in the answer)"
+            session.created_tasks.append(
+                f"{shown} -- external_task_id {external}, a SECOND task: the repeated create of "
+                f"task {first_task_id} (probe_duplicate_id)"
+            )
+            detail = (
+                f"HTTP {exchange.status}: a create repeating the external_task_id {external} of "
+                f"task {first_task_id} was accepted as a new task ({shown}); it must be refused "
+                f"with code {DUPLICATE_EXTERNAL_ID_CODE}, or a client re-sending a create whose "
+                "answer was lost pays twice"
+            )
+        else:
+            detail = (
+                f"HTTP {exchange.status}, code {code}: a create repeating an external_task_id "
+                f"must be refused with a 4xx and code {DUPLICATE_EXTERNAL_ID_CODE} "
+                '("... already exists")'
+            )
+        probe.add(
+            "duplicate_external_id_refused",
+            exchange.summary,
+            detail,
+            rule=_UNIQUE_EXTERNAL_ID_RULE,
+            answer=exchange,
+            task_id=str(task_id) if accepted and task_id is not None else None,
+            signature=(exchange.status, code),
+        )

@@ -29,6 +29,10 @@ WHOLE_API = ""
 
 CONSEQUENCES: Mapping[str, str] = {
     "answered": "a client gets a connection error instead of an answer",
+    "answer_size": "a client that caps what it reads (kling-ext: 16 MiB) refuses the answer; "
+    "one that does not can be made to run out of memory",
+    "readable_answer": "a client cannot read the answer: it is coded in a way that was not "
+    "asked for, or its coding is broken",
     "response_schema_conformance": "a client that follows the spec misreads or rejects this "
     "answer (a typed client raises a validation error)",
     "content_type_conformance": "a client cannot parse the answer as the spec says it can",
@@ -52,6 +56,8 @@ CONSEQUENCES: Mapping[str, str] = {
     "task_finished": "a client waiting for the task gets no video",
     "task_listed": "a client looking for its task in the list does not find it",
     "video_downloads": "a client cannot download the finished video",
+    "duplicate_external_id_refused": "a client that re-sends a create whose answer was lost "
+    "(the only way not to lose it) may pay for the same video twice",
 }
 
 # A schema failure at one of these fields hurts more than "misreads the answer".

@@ -38,6 +38,7 @@ from __future__ import annotations
 from ._breaks import BREAKS
 from ._core import (
     FAIL_MARKER,
+    MAX_BODY_BYTES,
     MOCK_JWT_ACCESS_KEY,
     MOCK_JWT_SECRET,
     VIOLATIONS,
@@ -52,6 +53,7 @@ from ._transport import MockTransport
 __all__ = [
     "BREAKS",
     "FAIL_MARKER",
+    "MAX_BODY_BYTES",
     "MOCK_JWT_ACCESS_KEY",
     "MOCK_JWT_SECRET",
     "VIOLATIONS",

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FAIL_MARKER",
+    "MAX_BODY_BYTES",
     "MOCK_JWT_ACCESS_KEY",
     "MOCK_JWT_SECRET",
     "VIOLATIONS",
@@ -68,6 +69,10 @@ MOCK_JWT_SECRET = "mock-secret"  # noqa: S105 - a published test credential, not
 
 MOCK_JWT_ACCESS_KEY = "mock-access"
 """The AccessKey (JWT ``iss``) the mock accepts."""
+
+MAX_BODY_BYTES = 128 * 1024 * 1024
+"""The largest request body the mock accepts (413 past it): the biggest legitimate create, seven
+10 MB images as Base64 (about 94 MB), fits; a runaway or hostile client cannot fill memory."""
 
 GATEWAY_PREFIX = "/klingai"
 """The default gateway's path prefix; the mock serves paths with and without it."""
@@ -171,6 +176,12 @@ def _route(request: MockRequest) -> _Route | None:
         return None
     operation = allowed.get(request.method.upper(), "wrong_method")
     return _Route(operation, prefix, kind, ident, watermark, allow=", ".join(allowed))
+
+
+def body_too_large(size: int | None) -> str:
+    """The 413 message for a request body over :data:`MAX_BODY_BYTES` (``size`` if known)."""
+    told = f" ({size} bytes)" if size is not None else ""
+    return f"{_message(1200)}: the request body{told} is over the mock's {MAX_BODY_BYTES} bytes"
 
 
 def _message(code: int) -> str:
@@ -383,6 +394,8 @@ class MockGateway:
         Returns:
             The answer, or an instruction to drop or cut the connection.
         """
+        if len(request.body) > MAX_BODY_BYTES:
+            return self._error(413, 1200, body_too_large(len(request.body)))
         route = _route(request)
         if route is None:
             return self._error(404, 1202, f"{_message(1202)}: {request.method} {request.path}")

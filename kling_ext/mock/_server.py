@@ -9,16 +9,18 @@ the fault. Other WSGI servers report it as an application error instead.
 from __future__ import annotations
 
 import http
+import json
 import socket
 import socketserver
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
-from ._core import GATEWAY_PREFIX, MockRequest, MockResponse
+from ._core import GATEWAY_PREFIX, MAX_BODY_BYTES, MockRequest, MockResponse, body_too_large
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
@@ -52,7 +54,16 @@ def make_wsgi_app(handler: Callable[[MockRequest], MockResponse]) -> WSGIApplica
     """
 
     def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        answer = handler(_request_from(environ))
+        try:
+            request = _request_from(environ)
+        except _BodyRefused as refused:
+            # Answered before a byte of the body is read; the connection closes after it.
+            envelope = {"code": 1200, "message": str(refused), "request_id": str(uuid.uuid4())}
+            body = json.dumps(envelope).encode()
+            headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+            start_response(f"{refused.status} {_phrase(refused.status)}", headers)
+            return [body]
+        answer = handler(request)
         if answer.drop:
             raise MockConnectionDropped("[mock] connection dropped without an answer")
         reason = _phrase(answer.status)
@@ -62,6 +73,14 @@ def make_wsgi_app(handler: Callable[[MockRequest], MockResponse]) -> WSGIApplica
         return [answer.body]
 
     return app
+
+
+class _BodyRefused(Exception):
+    """A request body the mock will not read: too large, or of a size not told up front."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _cut(partial: bytes) -> Iterator[bytes]:
@@ -91,10 +110,15 @@ def _request_from(environ: WSGIEnvironment) -> MockRequest:
         headers["host"] = (
             f"{environ.get('SERVER_NAME', 'localhost')}:{environ.get('SERVER_PORT', '80')}"
         )
+    if "chunked" in str(environ.get("HTTP_TRANSFER_ENCODING", "")).lower():
+        # wsgiref does not decode chunked bodies; refusing keeps the size known before reading.
+        raise _BodyRefused(411, "Invalid request parameters: send the body with Content-Length")
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
+    if length > MAX_BODY_BYTES:
+        raise _BodyRefused(413, body_too_large(length))
     body = environ["wsgi.input"].read(length) if length > 0 else b""
     return MockRequest(
         method=environ.get("REQUEST_METHOD", "GET"),

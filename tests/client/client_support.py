@@ -28,11 +28,16 @@ def error(code: int, message: str) -> dict[str, Any]:
 def task(
     status: str = "submitted", task_id: str = "867283741759111202", **extra: Any
 ) -> dict[str, Any]:
-    """A task object; a succeed task carries one video."""
+    """A task object; a succeed task carries one video.
+
+    `task_info` echoes an `external_task_id` only when one is given: a canned answer to a query
+    by some other id would otherwise be about another task (which the client refuses).
+    """
+    external = extra.pop("external_task_id", None)
     data: dict[str, Any] = {
         "task_id": task_id,
         "task_status": status,
-        "task_info": {"external_task_id": extra.pop("external_task_id", "ext-1")},
+        "task_info": {"external_task_id": external} if external is not None else {},
         "created_at": 1722769557708,
         "updated_at": 1722769557708,
         "task_result": {},

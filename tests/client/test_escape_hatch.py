@@ -37,10 +37,10 @@ def client(sent: list[dict[str, Any]]) -> Iterator[Kling]:
 
 
 def test_extra_body_is_merged_into_the_sent_body(client: Kling, sent: list[dict[str, Any]]) -> None:
-    client.text2video.create(prompt="a cat", extra_body={"resolution": "4k", "mode": "pro"})
+    client.text2video.create(prompt="a cat", extra_body={"resolution": "4k", "seed": [1, 2.5]})
     (body,) = sent
-    assert body["resolution"] == "4k"  # a field the spec does not have
-    assert body["mode"] == "pro"
+    assert body["resolution"] == "4k"  # fields the spec does not have
+    assert body["seed"] == [1, 2.5]
     assert body["prompt"] == "a cat"
     assert "extra_body" not in body
 

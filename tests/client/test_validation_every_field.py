@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 
 from kling_ext import ValidationError
 from kling_ext._prepare import prepare_body
 from kling_ext._spec import endpoints, resolve
+from kling_ext.mock import MockGateway
 
 VALID: dict[str, dict[str, Any]] = {
     "text2video": {"prompt": "a rabbit", "model_name": "kling-v3"},
@@ -285,3 +287,50 @@ def test_a_model_the_rules_do_not_name_is_bound_by_none_of_them(kind: str) -> No
     body = {name: value for name, value in body.items() if name in properties}
     problems = check_request(kind, body, everything=True)
     assert [(p.field, p.rule) for p in problems] == [("model_name", False)], problems
+
+
+WRONG_TYPES = {
+    "a float for an enum of text": (
+        "text2video",
+        {"duration": 5.0},
+        "duration: 5.0 is a number, not text (a str); allowed: '3', '4', '5'",
+    ),
+    "text for a number": ("text2video", {"cfg_scale": "high"}, "cfg_scale: 'high' is text, not"),
+    "a list for an object": (
+        "text2video",
+        {"camera_control": ["simple"]},
+        "camera_control: ['simple'] is a list, not an object",
+    ),
+}
+
+
+@pytest.mark.parametrize(("kind", "fields", "expected"), WRONG_TYPES.values(), ids=WRONG_TYPES)
+def test_a_wrong_type_is_one_clear_message(
+    kind: str, fields: dict[str, Any], expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        prepare_body(kind, {**VALID[kind], **fields})
+
+    assert str(caught.value).startswith(expected)
+    assert "more problem" not in str(caught.value)
+    assert "not of type" not in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["text2video", "image2video"])
+def test_camera_control_needs_its_type(kind: str) -> None:
+    # A config without a type names no movement: refused before sending, as the mock refuses it.
+    model = "kling-v1-5" if kind == "image2video" else "kling-v1"  # models with camera moves
+    body = {**VALID[kind], "model_name": model, "camera_control": {"config": {"zoom": 5}}}
+
+    with pytest.raises(ValidationError, match=r"camera_control\.type: is required"):
+        prepare_body(kind, body)
+
+    gateway = MockGateway()
+    answer = httpx.Client(transport=gateway.transport()).post(
+        f"http://mock.test/klingai/v1/videos/{kind}",
+        json=body,
+        headers={"Authorization": f"Bearer {gateway.api_key}"},
+    )
+    assert (answer.status_code, answer.json()["code"]) == (400, 1201)
+    assert "camera_control.type" in answer.json()["message"]
+    assert gateway.tasks == []

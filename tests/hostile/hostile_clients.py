@@ -68,11 +68,11 @@ class Result:
     seconds: float
 
 
-def kling(server: HostileServer, *args: str, timeout: float = 60) -> Result:
-    """Run `kling ARGS` as a user with KLING_API_KEY and KLING_BASE_URL set for `server`."""
+def kling(server: HostileServer, *args: str, timeout: float = 60, key: str = KEY) -> Result:
+    """Run `kling ARGS` as a user with KLING_API_KEY (`key`) and KLING_BASE_URL set for `server`."""
     cleared = ("KLING_API_KEY", "API_KEY", "KLING_BASE_URL", "KLING_ACCESS_KEY", "KLING_SECRET_KEY")
     env = {name: value for name, value in os.environ.items() if name not in cleared}
-    env.update(KLING_API_KEY=KEY, KLING_BASE_URL=server.base_url, NO_COLOR="1")
+    env.update(KLING_API_KEY=key, KLING_BASE_URL=server.base_url, NO_COLOR="1")
     started = time.monotonic()
     done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
         [sys.executable, "-c", "from kling_ext.cli import main; main()", *args],

@@ -9,6 +9,7 @@ It speaks raw HTTP/1.1 over a socket, so it can send what no framework would let
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -65,7 +66,16 @@ class Drop:
     """Close the connection without a byte of answer."""
 
 
-Action = Answer | Raw | Hang | Drop
+@attrs.frozen
+class Trickle:
+    """These bytes one at a time, `pause` seconds apart (headers no read timeout ever trips
+    on), then close."""
+
+    data: bytes
+    pause: float
+
+
+Action = Answer | Raw | Hang | Drop | Trickle
 Handler = Callable[[Seen], Action]
 
 
@@ -95,9 +105,10 @@ class HostileServer:
         self.seen: list[Seen] = []
         self._stop = threading.Event()
         self._sock = socket.create_server(("127.0.0.1", 0))
-        self._sock.settimeout(0.2)
         self.port: int = self._sock.getsockname()[1]
         self._threads: list[threading.Thread] = []
+        self._conns: list[socket.socket] = []
+        self._lock = threading.Lock()
         self._accepter = threading.Thread(target=self._accept, daemon=True)
 
     @property
@@ -119,7 +130,14 @@ class HostileServer:
         return self
 
     def stop(self) -> None:
+        """Stop at once: wake the blocked `accept()` and every connection's read, then join."""
         self._stop.set()
+        with self._lock:
+            sockets = [self._sock, *self._conns]
+        for sock in sockets:
+            # shutdown() wakes a thread blocked in accept()/recv() on Linux; close() alone does not.
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
         self._accepter.join(timeout=5)
         self._sock.close()
         for thread in self._threads:
@@ -140,8 +158,13 @@ class HostileServer:
         while not self._stop.is_set():
             try:
                 conn, _ = self._sock.accept()
-            except (TimeoutError, OSError):
-                continue
+            except OSError:
+                continue  # woken by stop(): the loop condition ends it
+            with self._lock:
+                if self._stop.is_set():
+                    conn.close()
+                    return
+                self._conns.append(conn)
             thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
             self._threads.append(thread)
             thread.start()
@@ -174,6 +197,12 @@ class HostileServer:
                 return False
             case Raw(data):
                 conn.sendall(data)
+                return False
+            case Trickle(data, pause):
+                for byte in data:
+                    conn.sendall(bytes([byte]))
+                    if self._stop.wait(pause):
+                        break
                 return False
             case Answer(status, body, headers, content_length):
                 head = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Status')}"]

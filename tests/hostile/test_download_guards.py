@@ -251,15 +251,17 @@ async def test_a_web_page_or_json_instead_of_a_video_is_an_error(
     assert len(server.requests_to("GET", VIDEO_PATH)) == 1, "not retried"
 
 
-async def test_a_body_that_fails_to_decode_is_an_error(
+async def test_a_coded_body_is_an_error_not_unpacked(
     flavor: str, hostile: Start, tmp_path: Path
 ) -> None:
+    # Videos are asked for unencoded (`identity`); a coded answer is refused before unpacking.
     garbage = {**MP4, "Content-Encoding": "gzip"}
     server = _video_server(hostile, lambda seen: Answer(200, VIDEO, garbage))
     async with Client(flavor, server.base_url) as client:
-        with pytest.raises(ResponseValidationError, match="could not be decoded"):
+        with pytest.raises(ResponseValidationError, match="came encoded as 'gzip'"):
             await client.download(task_at(server.url), tmp_path)
     assert files_under(tmp_path) == []
+    assert server.requests_to("GET", VIDEO_PATH)[0].headers["accept-encoding"] == "identity"
 
 
 # ------------------------------------------------------------------ URLs not to fetch

@@ -9,6 +9,10 @@ import pytest
 from files_support import VIDEO, Client, files_under, gateway, run_kling
 from hostile_server import HostileServer, Seen
 
+# The tasks here carry hostile task ids: they are asked for by the external_task_id they echo
+# (an answer whose task_id and external_task_id both differ from the id asked is refused).
+EXTERNAL = "ext-files"
+
 Start = Callable[[Callable[[Seen], object]], HostileServer]
 
 HOSTILE_IDS = {
@@ -32,7 +36,7 @@ async def test_a_hostile_task_id_is_a_plain_name_inside_the_folder(
     server = hostile(gateway(task_id))
     dest = tmp_path / "dl" / "a" / "b"
     async with Client(flavor, server.base_url) as client:
-        task = await client(client.lib.text2video.get, "t-1")
+        task = await client(client.lib.text2video.get, EXTERNAL)
         [path] = await client.download(task, f"{dest}/")
     assert path.parent == dest, "written inside the folder asked for"
     assert files_under(tmp_path) == [str(path.relative_to(tmp_path))], "and nowhere else"
@@ -49,7 +53,7 @@ async def test_several_videos_get_numbered_safe_names(
 ) -> None:
     server = hostile(gateway("../x", videos=2))
     async with Client(flavor, server.base_url) as client:
-        task = await client(client.lib.text2video.get, "t-1")
+        task = await client(client.lib.text2video.get, EXTERNAL)
         paths = await client.download(task, tmp_path)
     assert [p.name for p in paths] == ["x-1.mp4", "x-2.mp4"]
     assert files_under(tmp_path) == ["x-1.mp4", "x-2.mp4"]
@@ -60,7 +64,7 @@ async def test_a_folder_named_with_a_dot_and_a_slash_is_a_folder(
 ) -> None:
     server = hostile(gateway("t-1"))
     async with Client(flavor, server.base_url) as client:
-        task = await client(client.lib.text2video.get, "t-1")
+        task = await client(client.lib.text2video.get, EXTERNAL)
         [path] = await client.download(task, f"{tmp_path / 'renders.v2'}/")
     assert path == tmp_path / "renders.v2" / "t-1.mp4"
     assert path.read_bytes() == VIDEO
@@ -69,7 +73,7 @@ async def test_a_folder_named_with_a_dot_and_a_slash_is_a_folder(
 async def test_a_file_name_given_is_used_as_is(flavor: str, hostile: Start, tmp_path: Path) -> None:
     server = hostile(gateway("../../escaped"))
     async with Client(flavor, server.base_url) as client:
-        task = await client(client.lib.text2video.get, "t-1")
+        task = await client(client.lib.text2video.get, EXTERNAL)
         [path] = await client.download(task, tmp_path / "mine.mp4")
     assert path == tmp_path / "mine.mp4"
     assert files_under(tmp_path) == ["mine.mp4"]
@@ -87,7 +91,9 @@ def test_cli_wait_output_stays_in_the_folder(
     hostile: Start, tmp_path: Path, task_id: str, output: str, saved: str
 ) -> None:
     server = hostile(gateway(task_id))
-    result = run_kling(server.base_url, tmp_path, "wait", "text2video", "t-1", "--output", output)
+    result = run_kling(
+        server.base_url, tmp_path, "wait", "text2video", EXTERNAL, "--output", output
+    )
     assert result.code == 0, result.stderr
     assert files_under(tmp_path) == [saved]
     assert (tmp_path / saved).read_bytes() == VIDEO

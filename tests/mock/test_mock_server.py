@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,7 +21,7 @@ from click.testing import CliRunner
 
 from kling_ext._media import sample_video_bytes
 from kling_ext.cli import cli
-from kling_ext.mock import Fault, MockGateway, RunningServer
+from kling_ext.mock import MAX_BODY_BYTES, Fault, MockGateway, MockRequest, RunningServer
 from kling_ext.testing import kling_mock, kling_mock_server  # noqa: F401 - as users import them
 
 KEY = {"Authorization": "Bearer sk-mock"}
@@ -174,3 +179,130 @@ def test_mock_server_command_refuses_remote_hosts() -> None:
     result = CliRunner().invoke(cli, ["mock-server", "--host", "0.0.0.0"])  # noqa: S104
     assert result.exit_code == 2
     assert "--allow-remote" in result.output
+
+
+# ------------------------------------------------------------------ request body cap
+
+
+def _raw_post(server: RunningServer, extra_headers: str) -> tuple[int, dict[str, Any]]:
+    """POST a create's headers only, no body byte: the answer must come without waiting for it."""
+    host, port = server.base_url.removeprefix("http://").split("/")[0].split(":")
+    head = (
+        "POST /klingai/v1/videos/text2video HTTP/1.1\r\n"
+        f"Host: {host}:{port}\r\nAuthorization: Bearer sk-mock\r\n"
+        f"Content-Type: application/json\r\n{extra_headers}\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(head.encode())
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    body = rest.partition(b"\r\n\r\n")[2]
+    return int(status_line.split()[1]), json.loads(body)
+
+
+def test_a_body_over_the_cap_is_refused_unread(kling_mock_server: RunningServer) -> None:  # noqa: F811
+    status, envelope = _raw_post(kling_mock_server, "Content-Length: 200000000\r\n")
+
+    assert status == 413
+    assert envelope["code"] == 1200
+    assert str(MAX_BODY_BYTES) in envelope["message"]
+    assert kling_mock_server.gateway.creates_count == 0
+
+
+def test_a_chunked_body_is_refused_unread(kling_mock_server: RunningServer) -> None:  # noqa: F811
+    status, envelope = _raw_post(kling_mock_server, "Transfer-Encoding: chunked\r\n")
+
+    assert status == 411
+    assert envelope["code"] == 1200
+    assert "Content-Length" in envelope["message"]
+    assert kling_mock_server.gateway.creates_count == 0
+
+
+def test_the_in_memory_transport_caps_bodies_too() -> None:
+    gateway = MockGateway()
+    request = MockRequest(
+        method="POST",
+        path="/klingai/v1/videos/text2video",
+        query={},
+        headers={"authorization": "Bearer sk-mock"},
+        body=b" " * (MAX_BODY_BYTES + 1),
+    )
+
+    answer = gateway.handle(request)
+
+    assert answer.status == 413
+    assert gateway.creates_count == 0
+
+
+# ------------------------------------------------------------------ the documented examples
+
+
+def _help_examples(command: str) -> list[str]:
+    text = CliRunner().invoke(cli, [command, "--help"], terminal_width=200).output
+    lines = text.split("Examples:", 1)[1].splitlines()
+    return [line.strip() for line in lines if line.startswith("  ") and line.strip()]
+
+
+def _readme_block_with(needle: str) -> list[str]:
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    # Fences pair in order: the text between an opening and its closing fence is a block.
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
+    [block] = [block for block in blocks if needle in block]
+    return [line for line in block.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("source", ["help", "readme"])
+def test_the_background_example_gives_a_working_url(source: str, tmp_path: Path) -> None:
+    lines = (
+        [line for line in _help_examples("mock-server") if "--url-file" in line or "until" in line]
+        if source == "help"
+        else _readme_block_with("--url-file")
+    )
+    assert len(lines) == 2, lines
+    assert not any("| head" in line for line in _help_examples("mock-server"))
+    # The example as a user pastes it, then: use the URL, stop the server (also on failure).
+    script = "\n".join(
+        [
+            "set -e",
+            "trap 'kill $! 2>/dev/null || true' EXIT",
+            *lines,
+            'curl_status=$(python -c "import httpx,sys; print(httpx.get(sys.argv[1] + '
+            "'/v1/videos/text2video', headers={'Authorization': 'Bearer sk-mock'}).status_code)\" "
+            '"$url")',
+            'echo "$url $curl_status"',
+            # TERM, not INT: a shell script's background jobs ignore SIGINT.
+            "kill $!",
+            "wait $! || true",
+        ]
+    )
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(  # noqa: S603 - bash running our own documented example
+        ["bash", "-c", script],  # noqa: S607
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    url, status = done.stdout.splitlines()[-1].split()  # the server prints its URL too
+    assert url.startswith("http://127.0.0.1:")
+    assert url.endswith("/klingai")
+    assert status == "200"
+
+
+def test_a_taken_port_exits_with_the_usage_status() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = CliRunner().invoke(cli, ["mock-server", "--port", str(port)])
+
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: cannot serve on 127.0.0.1:{port}: ")
+    assert "Traceback" not in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
@@ -34,3 +36,22 @@ async def test_async_client(kling_async_client: kling_ext.AsyncKling) -> None:
 def test_server_fixture(kling_mock_server: RunningServer) -> None:
     client = kling_ext.Kling(api_key="sk-mock", base_url=kling_mock_server.base_url)
     assert client.text2video.list() == []
+
+
+def test_schedule_and_gateway_import_without_pytest() -> None:
+    # A script or another test runner uses the schedule and the gateway: pytest is not needed.
+    code = (
+        "import sys\n"
+        "sys.modules['pytest'] = None\n"  # as if not installed: `import pytest` fails
+        "from kling_ext.testing import FAST_POLLING, MockGateway\n"
+        "assert FAST_POLLING.max_delay < 0.01 and MockGateway().api_key == 'sk-mock'\n"
+        "try:\n"
+        "    from kling_ext.testing import kling_mock\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "install pytest" in done.stdout

@@ -51,6 +51,10 @@ def _sync(base_url: str, facts: dict[str, Any]) -> None:
             facts["refused"] = {"field": error.field, "allowed": error.allowed}
         video = client.text2video.create(prompt="a fox", model_name="kling-v9", seed_value=7)
         facts["typed_attribute"] = client.text2video.wait(video).succeeded
+        # The new endpoint's own typed attribute, generated with no hand edit.
+        typed = getattr(client, "text2audio")  # noqa: B009 - absent from the repo's own types
+        facts["new_attribute"] = type(typed).__name__
+        facts["new_attribute_run"] = typed.run(prompt="rain", style="loud").status.value
     with Kling(api_key="sk-mock", base_url=base_url) as slow:  # the real schedule: 5 s to 1st look
         try:
             slow.resource(NEW_KIND).wait(slow.resource(NEW_KIND).create(prompt="x"), timeout=0.01)

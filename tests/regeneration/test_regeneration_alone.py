@@ -177,8 +177,10 @@ def test_the_library_and_the_mock_know_what_was_added(regenerated: Copy, mock_ur
     assert facts["get"] is True
     assert facts["listed"] is True
     assert facts["refused"] == {"field": "style", "allowed": "'calm', 'loud'"}
-    assert "client.resource('text2audio').wait(" in facts["resume_hint"], "a hint that works"
+    assert "client.text2audio.wait(" in facts["resume_hint"], "a hint that works"
     assert facts["typed_attribute"] is True
+    assert facts["new_attribute"] == "Text2Audio"
+    assert facts["new_attribute_run"] == "succeed"
     assert facts["async"] == {"status": "succeed", "listed": 1}
 
     # The mock serves the new endpoint and checks its body against the new schema.
@@ -262,3 +264,45 @@ def test_the_conformance_suite_checks_the_new_endpoint(
     assert any(name.startswith("POST") for name in new), checked
     assert any(name.startswith("GET") and "{id}" in name for name in new), checked
     assert any(name.startswith("GET") and "{id}" not in name for name in new), checked
+
+
+USER_FILE = """
+from kling_ext import AsyncKling, Kling, Task
+
+
+def make(client: Kling) -> Task:
+    return client.text2audio.create(prompt="rain", style="calm", duration_sec=4.0)
+
+
+async def make_async(client: AsyncKling) -> Task:
+    return await client.text2audio.run(prompt="rain", style="loud")
+"""
+WRONG_KWARG = """
+from kling_ext import Kling
+Kling().text2audio.create(prompt="rain", styel="calm")
+"""
+
+
+def test_mypy_checks_the_new_endpoints_typed_attribute(regenerated: Copy) -> None:
+    # The copy's generated client.text2audio, as a user's mypy --strict sees it: typed kwargs.
+    user = regenerated.root / "user"
+    user.mkdir(exist_ok=True)
+    (user / "good.py").write_text(USER_FILE, encoding="utf-8")
+    (user / "wrong.py").write_text(WRONG_KWARG, encoding="utf-8")
+    env = {**regenerated.env, "MYPYPATH": regenerated.env["PYTHONPATH"]}
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary"]
+    command += ["--cache-dir", str(user / "cache"), "good.py", "wrong.py"]
+    checked = subprocess.run(  # noqa: S603 - our own interpreter
+        command,
+        cwd=user,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert not [line for line in errors if line.startswith("good.py")], checked.stdout
+    assert any('wrong.py:3: error: Unexpected keyword argument "styel"' in e for e in errors), (
+        checked.stdout
+    )

@@ -71,8 +71,12 @@ def test_a_200_to_a_range_request_rewrites_from_zero() -> None:
     assert _answer(200, {"Content-Length": "5000"}) == Plan(0, 5000)
 
 
-def test_a_compressed_length_is_not_the_video_length() -> None:
-    assert _answer(200, {"Content-Length": "5000", "Content-Encoding": "gzip"}) == Plan(0, None)
+def test_a_coded_video_is_refused_unread() -> None:
+    # Asked for unencoded: a coded body could unpack past the cap before it is counted.
+    got = _answer(200, {"Content-Length": "5000", "Content-Encoding": "gzip"})
+    assert isinstance(got, Streamed)
+    assert got.failure is not None
+    assert "came encoded as 'gzip'" in str(got.failure)
 
 
 def test_a_plain_text_label_is_left_to_the_first_bytes() -> None:

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from kling_ext._exceptions import (
+    BUSINESS_CODES,
     CODE_CLASSES,
     CODE_MESSAGES,
     APIConnectionError,
@@ -30,38 +31,93 @@ from kling_ext._exceptions import (
     TaskTimeoutError,
     ValidationError,
     error_from_response,
+    is_duplicate_external_id,
     is_task_not_found,
 )
+from kling_ext._retry import RATE_LIMIT_CODES, SERVER_ERROR_CODES, TOKEN_EXPIRED_CODES
+from kling_ext._spec import load_spec
 from kling_ext.cli._exit import exit_code_for
 
-# The spec's error table, row by row: (HTTP status, code, class).
+# What a client may do about a code, as the spec's table words it in its "retry" column.
+_RETRY_WORDS = {
+    "renew_token": "fresh token",
+    "rate_limit": "backoff",
+    "later": "later",
+}
+
+
+def _spec_table() -> list[tuple[int, int, str, str]]:
+    """The business-code table of the bundled spec: (HTTP status, code, meaning, retry)."""
+    rows = []
+    for line in load_spec()["info"]["description"].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].isdigit() and cells[1].isdigit():
+            rows.append((int(cells[0]), int(cells[1]), cells[2], cells[3]))
+    return rows
+
+
+SPEC_TABLE = _spec_table()
+# The class a code's HTTP status stands for; 429 is either "retry" or "someone has to pay".
+_FAMILY = {
+    400: InvalidRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    500: ServerError,
+    503: ServerError,
+    504: ServerError,
+}
 OFFICIAL_CODES = [
-    (401, 1000, AuthenticationError),
-    (401, 1001, AuthenticationError),
-    (401, 1002, AuthenticationError),
-    (401, 1003, AuthenticationError),
-    (401, 1004, AuthenticationError),
-    (429, 1100, InsufficientBalanceError),
-    (429, 1101, InsufficientBalanceError),
-    (429, 1102, InsufficientBalanceError),
-    (403, 1103, PermissionDeniedError),
-    (400, 1200, InvalidRequestError),
-    (400, 1201, InvalidRequestError),
-    (404, 1202, NotFoundError),
-    (404, 1203, NotFoundError),
-    (400, 1300, InvalidRequestError),
-    (400, 1301, InvalidRequestError),
-    (429, 1302, RateLimitError),
-    (429, 1303, RateLimitError),
-    (429, 1304, PermissionDeniedError),
-    (500, 5000, ServerError),
-    (503, 5001, ServerError),
-    (504, 5002, ServerError),
+    (status, code, BUSINESS_CODES[code].error)
+    for status, code, _, _ in SPEC_TABLE
+    if code in BUSINESS_CODES
 ]
 
 
-def test_every_documented_code_is_covered() -> None:
-    assert {code for _, code, _ in OFFICIAL_CODES} == set(CODE_CLASSES) == set(CODE_MESSAGES)
+def test_the_code_table_is_the_specs() -> None:
+    # One table in the code (BUSINESS_CODES), held against the spec's own, row by row.
+    assert len(SPEC_TABLE) > 20
+    assert {code for _, code, _, _ in SPEC_TABLE} == set(BUSINESS_CODES)
+    assert set(BUSINESS_CODES) == set(CODE_CLASSES) == set(CODE_MESSAGES)
+    for status, code, meaning, retry in SPEC_TABLE:
+        row = BUSINESS_CODES[code]
+        assert row.status == status, code
+        words = {word for word in row.meaning.lower().split() if len(word) >= 5}
+        assert words & set(meaning.lower().replace("-", " ").split()), code
+        if row.retry == "no":
+            assert not retry.startswith("yes"), code
+        else:
+            assert _RETRY_WORDS[row.retry] in retry, code
+        family = _FAMILY.get(status) or (
+            RateLimitError if row.retry == "rate_limit" else PermissionDeniedError
+        )
+        assert issubclass(row.error, family), code
+
+
+def test_the_retry_sets_come_from_the_table() -> None:
+    assert {1302, 1303} == RATE_LIMIT_CODES
+    assert {5000, 5001, 5002} == SERVER_ERROR_CODES
+    assert {1004} == TOKEN_EXPIRED_CODES
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "message", "expected"),
+    [
+        (400, 1201, "external_task_id already exists: mine-1", True),
+        (400, 1201, "external_task_id already exists, cannot create it again", True),
+        (400, 1201, "Duplicate external_task_id", True),
+        (200, 1201, "external_task_id is already in use", True),
+        (400, 1201, "Task not found by id/external id: mine-1", False),
+        (400, 1201, "external_task_id does not exist", False),
+        (400, 1201, "model_name is invalid", False),
+        (400, 1200, "external_task_id already exists", False),
+        (409, None, "external_task_id already exists", False),
+    ],
+)
+def test_a_duplicate_is_recognised_by_its_code_first(
+    status: int, code: int | None, message: str, expected: bool
+) -> None:
+    assert is_duplicate_external_id(status, code, message) is expected
 
 
 @pytest.mark.parametrize(

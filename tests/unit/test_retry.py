@@ -269,3 +269,12 @@ def test_parse_retry_after(value: str | None, expected: float | None) -> None:
 def test_invalid_policies_are_rejected(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="must be"):
         RetryPolicy(**kwargs)  # type: ignore[arg-type]
+
+
+def test_grace_window_spreads_look_ups_doubling_over_the_window() -> None:
+    delays = RetryPolicy().grace_delays()
+    assert delays == pytest.approx((2.0, 4.0, 8.0, 16.0))
+    assert sum(delays) == pytest.approx(constants.CREATE_GRACE_SECONDS)
+    assert len(delays) == constants.CREATE_GRACE_LOOKUPS
+    assert RetryPolicy(create_grace=0).grace_delays() == ()
+    assert sum(RetryPolicy(create_grace=3, create_grace_lookups=2).grace_delays()) == 3

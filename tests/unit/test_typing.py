@@ -79,3 +79,61 @@ def test_task_hints_are_real_types() -> None:
 
     assert hints["status"] is kling_ext.TaskStatus
     assert hints["videos"] == tuple[kling_ext.Video, ...]
+
+
+NESTED_ITEMS = """
+from kling_ext import AsyncKling, Kling, Task
+
+
+
+def sync(client: Kling) -> list[Task]:
+    return [
+        client.omni_video.create(
+            prompt="a fox",
+            video_list=[{"video_url": "https://x/v.mp4", "refer_type": "feature"}],
+            image_list=[{"image_url": "https://x/i.png", "type": "first_frame"}],
+            element_list=[{"element_id": 1}],
+            multi_prompt=[{"index": 1, "prompt": "p", "duration": "5"}],
+            watermark_info={"enabled": True},
+        ),
+        client.image2video.create(
+            image="https://x/i.png",
+            voice_list=[{"voice_id": "v"}],
+            dynamic_masks=[{"mask": "https://x/m.png", "trajectories": [{"x": 1, "y": 2}]}],
+            camera_control={"type": "simple", "config": {"horizontal": 1.0}},
+        ),
+        client.multi_image2video.create(prompt="p", image_list=[{"image": "https://x/i.png"}]),
+    ]
+
+
+async def run_async(client: AsyncKling) -> list[Task]:
+    return [
+        await client.omni_video.create(
+            prompt="a fox",
+            video_list=[{"video_url": "https://x/v.mp4", "refer_type": "base"}],
+            image_list=[{"image_url": "https://x/i.png", "type": "end_frame"}],
+            element_list=[{"element_id": 1}],
+            multi_prompt=[{"index": 1, "prompt": "p", "duration": "5"}],
+            watermark_info={"enabled": True},
+        ),
+        await client.image2video.create(
+            image="https://x/i.png",
+            voice_list=[{"voice_id": "v"}],
+            dynamic_masks=[{"mask": "https://x/m.png", "trajectories": [{"x": 1, "y": 2}]}],
+            camera_control={"type": "simple", "config": {"horizontal": 1.0}},
+        ),
+        await client.multi_image2video.create(prompt="p", image_list=[{"image": "https://x/i.png"}]),
+    ]
+"""
+
+
+def test_mypy_accepts_every_nested_item_type_sync_and_async(tmp_path: Path) -> None:
+    # video_list's items and the omni request once shared one TypedDict name, so mypy refused
+    # {"video_url": ..., "refer_type": ...}; every nested item type is exercised here.
+    (tmp_path / "nested.py").write_text(NESTED_ITEMS, encoding="utf-8")
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary"]
+    command += ["--cache-dir", str(tmp_path / "cache"), "nested.py"]
+    checked = subprocess.run(  # noqa: S603 - our own interpreter
+        command, cwd=tmp_path, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert ": error:" not in checked.stdout, checked.stdout

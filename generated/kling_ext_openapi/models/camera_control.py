@@ -17,20 +17,20 @@ T = TypeVar("T", bound="CameraControl")
 
 @_attrs_define
 class CameraControl:
-    """Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
-    (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
+    """Camera movement. `type` is required (image2video's documentation says so; text2video's
+    leaves it optional, but a `config` without a `type` names no movement). `simple` needs
+    `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`,
+    `right_turn_forward`, `left_turn_forward`) take no `config`.
     Which models support it is said by the request schema's `allOf` rules.
 
     """
 
-    type_: CameraControlType | Unset = UNSET
+    type_: CameraControlType
     config: CameraConfig | Unset = UNSET
     """ Exactly one of the six axes is non-zero; each lies in [-10, 10]. """
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
+        type_: str = self.type_
 
         config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.config, Unset):
@@ -38,9 +38,11 @@ class CameraControl:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
         if config is not UNSET:
             field_dict["config"] = config
 
@@ -51,12 +53,7 @@ class CameraControl:
         from ..models.camera_config import CameraConfig
 
         d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: CameraControlType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_camera_control_type(_type_)
+        type_ = check_camera_control_type(d.pop("type"))
 
         _config = d.pop("config", UNSET)
         config: CameraConfig | Unset

@@ -33,8 +33,8 @@ class Image2VideoRequest:
     """An image-to-video task."""
 
     model_name: Image2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
-    it. """
+    """ The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the
+    default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices. """
     image: str | Unset = UNSET
     """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
     Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
@@ -87,8 +87,10 @@ class Image2VideoRequest:
     dynamic_masks: list[DynamicMask] | Unset = UNSET
     """ Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only. """
     camera_control: CameraControl | Unset = UNSET
-    """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
-    (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
+    """ Camera movement. `type` is required (image2video's documentation says so; text2video's
+    leaves it optional, but a `config` without a `type` names no movement). `simple` needs
+    `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`,
+    `right_turn_forward`, `left_turn_forward`) take no `config`.
     Which models support it is said by the request schema's `allOf` rules.
      """
     duration: Duration | Unset = UNSET

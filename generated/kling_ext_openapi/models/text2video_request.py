@@ -30,8 +30,8 @@ class Text2VideoRequest:
     """A text-to-video task."""
 
     model_name: Text2VideoRequestModelName | Unset = UNSET
-    """ The model. Official default `kling-v1`; the default gateway requires the field, so kling-ext always sends
-    it. """
+    """ The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the
+    default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices. """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
@@ -63,8 +63,10 @@ class Text2VideoRequest:
     accepted here.)
      """
     camera_control: CameraControl | Unset = UNSET
-    """ Camera movement. `simple` needs `config` with exactly one non-zero axis; the preset types
-    (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`.
+    """ Camera movement. `type` is required (image2video's documentation says so; text2video's
+    leaves it optional, but a `config` without a `type` names no movement). `simple` needs
+    `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`,
+    `right_turn_forward`, `left_turn_forward`) take no `config`.
     Which models support it is said by the request schema's `allOf` rules.
      """
     aspect_ratio: AspectRatio | Unset = UNSET

@@ -1,0 +1,200 @@
+"""The hand-written resource bases: what every endpoint's tasks share, sync and async.
+
+The typed per-endpoint classes (`Text2Video`, `AsyncText2Video`, ...) are generated from the spec
+into `_resources_generated.py` by scripts/regenerate; `Resource`/`AsyncResource` serve any endpoint
+by name with untyped keyword arguments.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ._constants import DEFAULT_WAIT_TIMEOUT
+from ._flow import create_task, get_task, list_tasks, wait_task
+from ._prepare import prepare_body
+from ._spec import Endpoint, load_spec
+from ._task import Task
+from ._task_ref import checked_task_ref, task_id_of
+
+if TYPE_CHECKING:
+    from ._client import AsyncKling, Kling
+
+OnUpdate = Callable[[Task], object]
+"""Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""
+
+
+def _max_page() -> int:
+    """The highest `pageNum` the spec allows."""
+    return int(load_spec()["components"]["parameters"]["PageNum"]["schema"]["maximum"])
+
+
+def _repeats(tasks: list[Task], previous: list[Task]) -> bool:
+    """True when a page is the previous page again (the gateway ignored `pageNum`)."""
+    ids = [task.task_id for task in tasks]
+    return bool(ids) and ids == [task.task_id for task in previous]
+
+
+class _Resource:
+    """Operations on one endpoint's tasks (sync)."""
+
+    def __init__(self, client: Kling, ep: Endpoint) -> None:
+        self._client = client
+        self._ep = ep
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._ep.kind}>"
+
+    def _create(self, params: Any) -> Task:
+        body = prepare_body(self._ep.kind, params)
+        return self._client._drive(create_task(self._client._context, self._ep, body))
+
+    def get(self, task: Task | str) -> Task:
+        """The task now, by a `Task`, its `task_id` or the `external_task_id` you gave it."""
+        task_id = task_id_of(task, "get")
+        return self._client._drive(get_task(self._client._context, self._ep, task_id))
+
+    def wait(
+        self,
+        task: Task | str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+    ) -> Task:
+        """Poll until the task is final.
+
+        Args:
+            task: A `Task`, or a task id / external_task_id (to resume a wait).
+            timeout: Seconds to wait; `None` waits for ever.
+            on_update: Called with the task whenever its status changes.
+
+        Raises:
+            TaskFailedError: the task failed (the gateway's reason is in the message).
+            TaskTimeoutError: still running at the deadline, or not read before it (the
+                gateway did not answer in time); resume with `wait(task_id)`.
+        """
+        task = checked_task_ref(task, "wait")
+        flow = wait_task(self._client._context, self._ep, task, timeout)
+        return self._client._drive(flow, on_update)
+
+    def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
+        """One page of this endpoint's tasks, newest first (`pageNum`/`pageSize`)."""
+        return self._client._drive(list_tasks(self._client._context, self._ep, page, page_size))
+
+    def iter_all(self, *, page_size: int = 30) -> Iterator[Task]:
+        """Every task of this endpoint, newest first, fetching page after page as you iterate.
+
+        Stops after the last page: one shorter than `page_size`, or one that repeats the page
+        before it (a gateway that ignores `pageNum`), or the highest page number the API allows.
+        """
+        previous: list[Task] = []
+        for page in range(1, _max_page() + 1):
+            tasks = self.list(page=page, page_size=page_size)
+            if _repeats(tasks, previous):
+                return
+            yield from tasks
+            if len(tasks) < page_size:
+                return
+            previous = tasks
+
+    def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
+        task = self._create(params)
+        if on_update is not None:
+            on_update(task)
+        return self.wait(task, timeout=timeout, on_update=on_update)
+
+
+class Resource(_Resource):
+    """Tasks of any endpoint of the spec (`Kling.resource(kind)`); fields as keyword arguments."""
+
+    def create(self, **params: Any) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class _AsyncResource:
+    """Operations on one endpoint's tasks (async); see `_Resource`."""
+
+    def __init__(self, client: AsyncKling, ep: Endpoint) -> None:
+        self._client = client
+        self._ep = ep
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._ep.kind}>"
+
+    async def _create(self, params: Any) -> Task:
+        body = prepare_body(self._ep.kind, params)
+        return await self._client._drive(create_task(self._client._context, self._ep, body))
+
+    async def get(self, task: Task | str) -> Task:
+        """The task now, by a `Task`, its `task_id` or the `external_task_id` you gave it."""
+        task_id = task_id_of(task, "get")
+        return await self._client._drive(get_task(self._client._context, self._ep, task_id))
+
+    async def wait(
+        self,
+        task: Task | str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+    ) -> Task:
+        """Poll until the task is final; see `_Resource.wait`. Cancellation stops cleanly."""
+        task = checked_task_ref(task, "wait")
+        flow = wait_task(self._client._context, self._ep, task, timeout)
+        return await self._client._drive(flow, on_update)
+
+    async def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
+        """One page of this endpoint's tasks, newest first."""
+        return await self._client._drive(
+            list_tasks(self._client._context, self._ep, page, page_size)
+        )
+
+    async def iter_all(self, *, page_size: int = 30) -> AsyncIterator[Task]:
+        """Every task of this endpoint, page after page; see `_Resource.iter_all`."""
+        previous: list[Task] = []
+        for page in range(1, _max_page() + 1):
+            tasks = await self.list(page=page, page_size=page_size)
+            if _repeats(tasks, previous):
+                return
+            for task in tasks:
+                yield task
+            if len(tasks) < page_size:
+                return
+            previous = tasks
+
+    async def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
+        task = await self._create(params)
+        if on_update is not None:
+            outcome = on_update(task)
+            if inspect.isawaitable(outcome):
+                await outcome
+        return await self.wait(task, timeout=timeout, on_update=on_update)
+
+
+class AsyncResource(_AsyncResource):
+    """Tasks of any endpoint of the spec (`AsyncKling.resource(kind)`), async."""
+
+    async def create(self, **params: Any) -> Task:
+        """Create a task (validated before sending; never created twice)."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
