@@ -1,11 +1,12 @@
 """5. Upload encoding: a ~10 MB PNG into an image2video request body.
 
-Subject: ``prepare_body("image2video", {"image": Path(...), "prompt": "x"})``, the path a user's
-``client.image2video.create(image=Path(...))`` takes (read, check, Base64, validate the body).
-Baseline: ``base64.b64encode(open(path, "rb").read())`` alone. Reported: the time ratio, and the
-tracemalloc peak of each as a multiple of the file size. Also the peak of the whole way into
-the request: prepare_body, then ``Context.request`` and reading its body as httpx sends it
-(large strings are streamed in slices, so no JSON text or second copy is built).
+Subject: the way a user's ``client.image2video.create(image=Path(...))`` takes to the bytes on
+the wire: ``prepare_body("image2video", {"image": Path(...), "prompt": "x"})`` (read, check,
+Base64, validate the body), then ``Context.request`` and reading its body as httpx sends it.
+Baseline (issue 18.4): the bare way, ``json.dumps({"image": base64.b64encode(open(path,
+"rb").read()).decode(), "prompt": "x"}).encode()``. Reported: the time ratio (target <= 1x),
+``prepare_body`` alone against ``b64encode`` alone, and the tracemalloc peak of each as a
+multiple of the file size (target <= 2x: the Base64 itself is 1.33x).
 
 The PNG is valid and incompressible: random RGB rows stored with zlib level 0, 1825x1825 px,
 just under 10 MB (the documented limit is 10 MiB).
@@ -14,6 +15,7 @@ just under 10 MB (the documented limit is 10 MiB).
 from __future__ import annotations
 
 import base64
+import json
 import os
 import struct
 import tempfile
@@ -26,7 +28,7 @@ from typing import Any
 
 from ._common import API_KEY, BASE_URL, Result, Section, gc_quiet, median
 
-MEMORY_TARGET = 3.0  # peak <= 3x the file size
+MEMORY_TARGET = 2.0  # issue 18.4: peak <= 2x the file size
 TIME_TARGET = 1.0  # issue 18.4: body from a Path no slower than b64encode + json.dumps
 SIDE = 1825  # 3 * 1825**2 + 1825 filter bytes + framing = 9.997 MB, under 10 MiB
 QUICK_SIDE = 400
@@ -95,38 +97,64 @@ def run(quick: bool = False) -> Section:
             with open(path, "rb") as file:
                 return base64.b64encode(file.read())
 
+        def baseline_body() -> bytes:
+            with open(path, "rb") as file:
+                image = base64.b64encode(file.read()).decode("ascii")
+            return json.dumps({"image": image, "prompt": "x"}).encode()
+
         def subject() -> dict[str, Any]:
             return prepare_body("image2video", {"image": path, "prompt": "x"})
 
-        def subject_serialised() -> Any:
+        def subject_body() -> bytes:
             body = prepare_body("image2video", {"image": path, "prompt": "x"})
             request = context.request("POST", "/v1/videos/image2video", json_body=body)
-            return sum(len(chunk) for chunk in request.stream)  # what httpx writes
+            return b"".join(request.stream)  # what httpx writes
 
-        body = subject()
-        if body["image"] != baseline().decode("ascii"):
-            raise RuntimeError("prepare_body's Base64 differs from base64.b64encode")
-        del body
-        base_t, subj_t, ratios = [], [], []
-        for rep in range(reps):
-            if rep % 2:
-                s, b = _seconds(subject), _seconds(baseline)
-            else:
-                b, s = _seconds(baseline), _seconds(subject)
-            base_t.append(b)
-            subj_t.append(s)
-            ratios.append(s / b)
+        def subject_serialised() -> int:
+            body = prepare_body("image2video", {"image": path, "prompt": "x"})
+            request = context.request("POST", "/v1/videos/image2video", json_body=body)
+            return sum(len(chunk) for chunk in request.stream)  # what httpx writes, not kept
+
+        if json.loads(subject_body())["image"] != baseline().decode("ascii"):
+            raise RuntimeError("the sent Base64 differs from base64.b64encode")
+
+        def interleaved(one: Callable[[], Any], other: Callable[[], Any]) -> tuple[float, ...]:
+            """(median time of one, of other, median ratio one/other), alternating which first."""
+            one_t, other_t, ratios = [], [], []
+            for rep in range(reps):
+                if rep % 2:
+                    a, b = _seconds(one), _seconds(other)
+                else:
+                    b, a = _seconds(other), _seconds(one)
+                one_t.append(a)
+                other_t.append(b)
+                ratios.append(a / b)
+            return median(one_t), median(other_t), median(ratios)
+
+        body_t, bare_t, body_ratio = interleaved(subject_serialised, baseline_body)
+        prep_t, b64_t, prep_ratio = interleaved(subject, baseline)
         base_peak, subj_peak, full_peak = _peak(baseline), _peak(subject), _peak(subject_serialised)
 
     mb = 1e6
     section.results.append(
         Result(
-            name="upload: prepare_body(image) time vs b64encode",
-            value=median(subj_t) * 1000,
-            baseline=median(base_t) * 1000,
-            ratio=median(ratios),
+            name="upload: Path to request body time vs b64encode + json.dumps",
+            value=body_t * 1000,
+            baseline=bare_t * 1000,
+            ratio=body_ratio,
             target=f"<= {TIME_TARGET:g}x",
-            met=median(ratios) <= TIME_TARGET,
+            met=body_ratio <= TIME_TARGET,
+            unit="ms",
+        )
+    )
+    section.results.append(
+        Result(
+            name="upload: prepare_body(image) time vs b64encode alone",
+            value=prep_t * 1000,
+            baseline=b64_t * 1000,
+            ratio=prep_ratio,
+            target=None,
+            met=None,
             unit="ms",
         )
     )

@@ -22,29 +22,97 @@ _MARK = "\x00kling-ext-large-{}\x00"
 _MARK_IN_JSON = re.compile(r'"\\u0000kling-ext-large-(\d+)\\u0000"')
 
 
+# Printable ASCII but '"' and '\\': text of only these is its own JSON (Base64 is).
+_VERBATIM = bytes(sorted(set(range(0x20, 0x80)) - set(b'"\\')))
+
+
+class VerbatimText:
+    """A JSON string value held as ASCII bytes that need no escaping: Base64 the client made.
+
+    A 10 MB image is 13 MB of Base64; held as bytes it is sent slice by slice as it is, and
+    never becomes a `str` (which would be a second full copy while it is made).
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytearray) -> None:
+        self.data = data
+        """The text's bytes (only characters that are their own JSON: no quote, backslash or
+        control character)."""
+
+    def __str__(self) -> str:
+        return self.data.decode("ascii")
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, VerbatimText):
+            return self.data == other.data
+        if isinstance(other, str):
+            return other.isascii() and self.data == other.encode("ascii")
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable bytes inside
+
+    def __repr__(self) -> str:  # never the 13 MB themselves
+        return f"<{type(self).__name__}: {len(self.data):,} characters>"
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _verbatim(text: str) -> bool:
+    """Whether `text` needs no JSON escaping (checked slice by slice: no full copy)."""
+    if not text.isascii():  # O(1) in CPython
+        return False
+    for start in range(0, len(text), BODY_SLICE_CHARS):
+        if text[start : start + BODY_SLICE_CHARS].encode("ascii").translate(None, _VERBATIM):
+            return False
+    return True
 
 
 class JSONBodyStream(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A JSON body whose large strings are encoded in slices as they are sent (sync or async)."""
 
-    def __init__(self, pieces: list[str | tuple[str]]) -> None:
+    def __init__(self, pieces: list[str | tuple[str | VerbatimText]]) -> None:
         # A str is ready JSON text; a 1-tuple holds a large string value still to be encoded.
         self._pieces = pieces
-        self.length = sum(len(chunk) for chunk in self._chunks())
+        # Large strings that need no escaping (Base64) are sent as they are: their length is
+        # known without encoding them once only to count.
+        self._verbatim = [
+            isinstance(p, tuple) and (isinstance(p[0], VerbatimText) or _verbatim(p[0]))
+            for p in pieces
+        ]
+        self.length = sum(
+            len(piece[0]) + 2 if verbatim else sum(len(chunk) for chunk in self._encode(piece))
+            for piece, verbatim in zip(pieces, self._verbatim, strict=True)
+        )
+
+    def _encode(
+        self, piece: str | tuple[str | VerbatimText], verbatim: bool = False
+    ) -> Iterator[bytes]:
+        if isinstance(piece, str):
+            yield piece.encode()
+            return
+        text = piece[0]
+        yield b'"'
+        if isinstance(text, VerbatimText):
+            with memoryview(text.data) as view:
+                for start in range(0, len(view), BODY_SLICE_CHARS):
+                    yield bytes(view[start : start + BODY_SLICE_CHARS])
+            yield b'"'
+            return
+        for start in range(0, len(text), BODY_SLICE_CHARS):
+            part = text[start : start + BODY_SLICE_CHARS]
+            # Escaping is per character, so escaping slices equals escaping the whole.
+            yield part.encode("ascii") if verbatim else _dump(part)[1:-1].encode()
+        yield b'"'
 
     def _chunks(self) -> Iterator[bytes]:
-        for piece in self._pieces:
-            if isinstance(piece, str):
-                yield piece.encode()
-                continue
-            text = piece[0]
-            yield b'"'
-            for start in range(0, len(text), BODY_SLICE_CHARS):
-                # Escaping is per character, so escaping slices equals escaping the whole.
-                yield _dump(text[start : start + BODY_SLICE_CHARS])[1:-1].encode()
-            yield b'"'
+        for piece, verbatim in zip(self._pieces, self._verbatim, strict=True):
+            yield from self._encode(piece, verbatim)
 
     def __iter__(self) -> Iterator[bytes]:
         yield from self._chunks()
@@ -56,10 +124,12 @@ class JSONBodyStream(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 def encode_json(body: Any) -> bytes | JSONBodyStream:
     """The body as JSON: bytes when small, a slice-by-slice stream when it has large strings."""
-    large: list[str] = []
+    large: list[str | VerbatimText] = []
 
     def swap(value: Any) -> Any:
-        if isinstance(value, str) and len(value) > BODY_SLICE_CHARS:
+        if isinstance(value, VerbatimText) or (
+            isinstance(value, str) and len(value) > BODY_SLICE_CHARS
+        ):
             large.append(value)
             return _MARK.format(len(large) - 1)
         if isinstance(value, dict):
@@ -72,7 +142,7 @@ def encode_json(body: Any) -> bytes | JSONBodyStream:
     if not large:
         return text.encode()
     parts = _MARK_IN_JSON.split(text)  # text, slot, text, slot, ..., text
-    pieces: list[str | tuple[str]] = [
+    pieces: list[str | tuple[str | VerbatimText]] = [
         part if i % 2 == 0 else (large[int(part)],) for i, part in enumerate(parts)
     ]
     return JSONBodyStream([p for p in pieces if p != ""])

@@ -11,6 +11,9 @@ OFFICIAL_BASE_URL = "https://api-singapore.klingai.com"
 # --- Media inputs and credentials (_inputs.py, _auth.py) -------------------------------------
 # Base64 text is checked in slices this long (a multiple of 4) so no second full copy is held.
 BASE64_CHUNK_CHARS = 1_048_576
+# An image file is read and Base64-encoded in pieces this large (whole 3-byte groups): CPython's
+# encoder briefly needs twice a piece, so small pieces keep a 10 MB upload near its Base64 size.
+IMAGE_READ_BYTES = 3 * 65_536
 # Error messages quote this much of a user value: enough to recognise it, never a whole image.
 ERROR_VALUE_PREVIEW_CHARS = 60
 # official AK/SK docs: the official samples and Kuaishou's own client sign tokens valid for 30 min.

@@ -10,7 +10,8 @@ object are read, so an application passing untrusted text cannot be made to uplo
 (openai-python's rule). Only regular files are read, never more than the size limit allows.
 
 Images can be large (10 MB), so the code avoids whole-buffer copies: headers are parsed from a
-memoryview, bytes are Base64-encoded once, and Base64 text is checked slice by slice.
+memoryview, a file is Base64-encoded piece by piece as it is read (`_image_source`), the Base64
+the client makes stays bytes (`_body.VerbatimText`), and Base64 text is checked slice by slice.
 """
 
 from __future__ import annotations
@@ -18,17 +19,24 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-import stat
 import struct
 import urllib.parse
 from typing import IO, TypeAlias
 
 import attrs
 
+from kling_ext._body import VerbatimText
 from kling_ext._constants import BASE64_CHUNK_CHARS, ERROR_VALUE_PREVIEW_CHARS
 from kling_ext._exceptions import ValidationError
 
-__all__ = ["ImageInput", "ImageLimits", "check_url", "encode_image", "image_dimensions"]
+__all__ = [
+    "ImageInput",
+    "ImageLimits",
+    "check_url",
+    "encode_image",
+    "image_base64",
+    "image_dimensions",
+]
 
 ImageInput: TypeAlias = str | bytes | os.PathLike[str] | IO[bytes]
 """An image as a caller may give it: a URL, data URI or raw Base64 text (a ``str``), the file's
@@ -44,19 +52,9 @@ _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _JPEG_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 # Markers without a length field: TEM, RST0-RST7 and SOI.
 _JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xD8), 0xD8})
-_SOURCES = (
+SOURCES = (
     "a public http(s) URL or raw Base64 (no data: prefix) as str; "
     "a pathlib.Path, bytes or a binary file object for a local image"
-)
-# Opening a FIFO without it would block until something writes to it.
-_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_O_BINARY = getattr(os, "O_BINARY", 0)
-_FILE_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
 )
 
 
@@ -237,6 +235,14 @@ def _describe_format(head: bytes) -> str:
 def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
     """Turn an image given in any supported form into what a Kling image field accepts.
 
+    As `image_base64`, always as a `str`.
+    """
+    return str(image_base64(value, field=field, limits=limits))
+
+
+def image_base64(value: ImageInput, *, field: str, limits: ImageLimits) -> str | VerbatimText:
+    """Turn an image given in any supported form into what a Kling image field accepts.
+
     A http(s) URL is passed through unchanged, since the API fetches it itself. A data URI loses
     its prefix, which the API rejects. Any other ``str`` is raw Base64, sent as given minus
     white space: a ``str`` is never read as a file. A path (``os.PathLike``) or a binary file
@@ -248,7 +254,8 @@ def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
         limits: What the field accepts.
 
     Returns:
-        The URL unchanged, or standard Base64 text without prefix or newlines.
+        The URL unchanged, or standard Base64 text without prefix or newlines: the caller's
+        `str` when given Base64 text, else a `VerbatimText` (the Base64 this made, as bytes).
 
     Raises:
         ValidationError: If a file cannot be read (or is not a regular file), text is not valid
@@ -265,12 +272,14 @@ def encode_image(value: ImageInput, *, field: str, limits: ImageLimits) -> str:
         return _check_base64_text(value, field=field, limits=limits, source=_preview(value))
     if isinstance(value, bytes | bytearray | memoryview):
         _check_image_bytes(value, field=field, limits=limits)
-        return _b64encode(value).decode("ascii")
-    if isinstance(value, os.PathLike):
-        return _encode_file(value, field=field, limits=limits)
-    if callable(getattr(value, "read", None)):
-        pieces = _read_bounded(value, field=field, limits=limits, shown="the file object")
-        return _encode_pieces(pieces, field=field, limits=limits)
+        return b64_text(value)
+    if isinstance(value, os.PathLike) or callable(getattr(value, "read", None)):
+        # Imported here: _image_source builds on this module's checks.
+        from ._image_source import encode_file, encode_stream
+
+        if isinstance(value, os.PathLike):
+            return encode_file(value, field=field, limits=limits)
+        return encode_stream(value, field=field, limits=limits)
     msg = (
         f"{field}: expected str, bytes or os.PathLike (a pathlib.Path) or a binary file object, "
         f"got {type(value).__name__}"
@@ -296,104 +305,27 @@ def _strip_data_uri(value: str, *, field: str, limits: ImageLimits) -> str:
     return _check_base64_text(value[comma + 1 :], field=field, limits=limits, source="data URI")
 
 
-def _encode_file(path: os.PathLike[str], *, field: str, limits: ImageLimits) -> str:
-    shown = repr(os.fsdecode(path))
-    try:
-        mode = os.stat(path).st_mode
-        # Checked before opening: opening a device or a FIFO can block or have effects.
-        _check_regular(mode, field=field, shown=shown)
-        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
-    except ValidationError:
-        raise
-    except FileNotFoundError:
-        raise ValidationError(field, f"file {shown} does not exist", _SOURCES) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ValidationError(field, f"cannot read file {shown}: {reason}", _SOURCES) from None
-    except ValueError:  # a NUL in the name
-        raise ValidationError(field, f"{shown} is not a valid file name", _SOURCES) from None
-    with os.fdopen(fd, "rb") as file:
-        try:
-            info = os.fstat(file.fileno())
-            _check_regular(info.st_mode, field=field, shown=shown)  # swapped since the stat?
-            # Refused before reading when the size is known; the bounded read covers the files
-            # whose size stat does not tell (/proc), or that grow.
-            _check_size(info.st_size, field=field, limits=limits)
-            pieces = _read_bounded(
-                file, field=field, limits=limits, shown=f"file {shown}", size_hint=info.st_size
-            )
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise ValidationError(field, f"cannot read file {shown}: {reason}", _SOURCES) from None
-    return _encode_pieces(pieces, field=field, limits=limits)
+def b64_text(data: bytes | bytearray | memoryview) -> VerbatimText:
+    """The Base64 of `data`, encoded in slices so the peak is the text plus one slice.
 
-
-def _check_regular(mode: int, *, field: str, shown: str) -> None:
-    if stat.S_ISREG(mode):
-        return
-    kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
-    raise ValidationError(field, f"{shown} is {kind}, not an image file", _SOURCES)
-
-
-def _read_bounded(
-    file: IO[bytes], *, field: str, limits: ImageLimits, shown: str, size_hint: int = 0
-) -> list[bytes]:
-    """At most one byte more than the limit allows, so an endless source is refused, not read."""
-    pieces: list[bytes] = []
-    left = limits.max_bytes + 1
-    # A file read whole in one piece when its size is known; otherwise in modest pieces, so a
-    # small image never costs a buffer as large as the limit.
-    step = size_hint + 1 if size_hint > 0 else BASE64_CHUNK_CHARS
-    while left > 0:
-        piece = file.read(min(left, step))
-        if not piece:
-            break
-        if not isinstance(piece, bytes | bytearray | memoryview):
-            raise ValidationError(
-                field, f"{shown} gives {type(piece).__name__}, not bytes", "a file opened 'rb'"
-            )
-        pieces.append(bytes(piece))
-        left -= len(piece)
-    if left <= 0:
-        raise ValidationError(
-            field,
-            f"{shown} holds more than {limits.max_bytes:,} bytes",
-            f"at most {limits.max_bytes:,} bytes ({limits.max_bytes / 2**20:g} MiB)",
-        )
-    return pieces
-
-
-def _encode_pieces(pieces: list[bytes], *, field: str, limits: ImageLimits) -> str:
-    """Check and encode a file read in `pieces`; the list is emptied (this frame owns the bytes)."""
-    data = pieces[0] if len(pieces) == 1 else b"".join(pieces)
-    pieces.clear()
-    _check_image_bytes(data, field=field, limits=limits)
-    encoded = _b64encode(data)
-    # Only this frame holds the file's bytes; dropping them before the str copy keeps the peak
-    # at encoded bytes + text instead of file + encoded bytes + text.
-    del data
-    return encoded.decode("ascii")
-
-
-def _b64encode(data: bytes | bytearray | memoryview) -> bytearray:
-    # base64.b64encode would do, but CPython's encoder first allocates twice the input size, which
-    # for a 10 MB image is the peak of the whole call; slices keep that overshoot small.
+    `base64.b64encode(data).decode()` holds the encoded bytes and a `str` copy of them at once
+    (and CPython's encoder first allocates twice the input size); the text stays bytes here.
+    """
     with memoryview(data) as raw, raw.cast("B") as view:
-        total = len(view)
-        out = bytearray(4 * ((total + 2) // 3))
+        out = bytearray(4 * ((len(view) + 2) // 3))
         step = BASE64_CHUNK_CHARS // 4 * 3
-        for start in range(0, total, step):
-            piece = binascii.b2a_base64(view[start : start + step], newline=False)
+        for start in range(0, len(view), step):
             at = start // 3 * 4
+            piece = binascii.b2a_base64(view[start : start + step], newline=False)
             out[at : at + len(piece)] = piece
-    return out
+    return VerbatimText(out)
 
 
 def _check_base64_text(text: str, *, field: str, limits: ImageLimits, source: str) -> str:
     # str.split() returns the original object when there is no whitespace, so no copy then.
     compact = "".join(text.split())
     if not compact:
-        raise ValidationError(field, f"{source} is empty", _SOURCES)
+        raise ValidationError(field, f"{source} is empty", SOURCES)
 
     def invalid(reason: str) -> ValidationError:
         what = (
@@ -402,13 +334,13 @@ def _check_base64_text(text: str, *, field: str, limits: ImageLimits, source: st
             else f"{source} is neither an http(s) URL nor valid Base64 (a str is never read as "
             "a file: pass pathlib.Path(...) to send a local one)"
         )
-        return ValidationError(field, f"{what} ({reason})", _SOURCES)
+        return ValidationError(field, f"{what} ({reason})", SOURCES)
 
     length = len(compact)
     if length % 4:
         raise invalid(f"{length} characters is not a multiple of 4")
     padding = compact.count("=", length - 2)
-    _check_size(length // 4 * 3 - padding, field=field, limits=limits)
+    check_size(length // 4 * 3 - padding, field=field, limits=limits)
 
     # Decoding slice by slice keeps only one slice's bytes alive; the header is gathered from
     # the first slices until the dimensions can be read.
@@ -425,16 +357,16 @@ def _check_base64_text(text: str, *, field: str, limits: ImageLimits, source: st
             raise invalid(str(exc)) from None
         if found is None:
             head += decoded
-            found = _probe(head, complete=last, field=field, limits=limits)
+            found = probe(head, complete=last, field=field, limits=limits)
             if found is not None:
                 head.clear()  # the header is read; keep no growing copy of the image
     if found is None:  # pragma: no cover - _probe raises when complete
         raise invalid("no image data")
-    _check_image(found, field=field, limits=limits)
+    check_image(found, field=field, limits=limits)
     return compact
 
 
-def _probe(
+def probe(
     head: bytearray, *, complete: bool, field: str, limits: ImageLimits
 ) -> tuple[str, int, int] | None:
     try:
@@ -452,14 +384,14 @@ def _probe(
 def _check_image_bytes(
     data: bytes | bytearray | memoryview, *, field: str, limits: ImageLimits
 ) -> None:
-    _check_size(memoryview(data).nbytes, field=field, limits=limits)
+    check_size(memoryview(data).nbytes, field=field, limits=limits)
     try:
         found = image_dimensions(data)
     except _UnknownFormatError:
         raise _format_error(data, field, limits) from None
     except ValueError:
         raise _dimension_error(field, limits) from None
-    _check_image(found, field=field, limits=limits)
+    check_image(found, field=field, limits=limits)
 
 
 def _format_error(
@@ -479,7 +411,7 @@ def _dimension_error(field: str, limits: ImageLimits) -> ValidationError:
     )
 
 
-def _check_size(size: int, *, field: str, limits: ImageLimits) -> None:
+def check_size(size: int, *, field: str, limits: ImageLimits) -> None:
     if size > limits.max_bytes:
         raise ValidationError(
             field,
@@ -488,7 +420,7 @@ def _check_size(size: int, *, field: str, limits: ImageLimits) -> None:
         )
 
 
-def _check_image(found: tuple[str, int, int], *, field: str, limits: ImageLimits) -> None:
+def check_image(found: tuple[str, int, int], *, field: str, limits: ImageLimits) -> None:
     image_format, width, height = found
     if image_format not in {_normalize_format(f) for f in limits.formats}:
         raise ValidationError(

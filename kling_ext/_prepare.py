@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import enum
 import math
+import os
 import uuid
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._body import VerbatimText
 from ._exceptions import ValidationError
-from ._inputs import ImageLimits, check_url, encode_image
+from ._inputs import ImageLimits, check_url, image_base64
 from ._spec import Schema, endpoint, resolve
 from ._validation import Violation, check_request, unknown_values
 
@@ -30,6 +32,12 @@ EXTRA_BODY = "extra_body"
 """The keyword argument whose mapping is merged into the sent body unchecked."""
 ALLOW_UNKNOWN = "allow_unknown"
 """The keyword argument that lets values the spec's enums do not list through, with a warning."""
+
+
+# Text longer than this (Base64 of an image, to decode and check) is checked off the event loop.
+_LARGE_TEXT_CHARS = 65_536
+# Base64-shaped (the spec's Base64Image pattern), and no image a caller could mean.
+_IMAGE_STAND_IN = "klingExtImageStandIn"
 
 
 class UnknownValueWarning(UserWarning):
@@ -62,6 +70,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     _check_extra(extra, properties, ep.kind)
     allow_unknown = bool(params.pop(ALLOW_UNKNOWN, False))
     body: dict[str, Any] = {}
+    images: dict[str, str | VerbatimText] = {}
     for name, value in params.items():
         if value is None or (value == "" and name not in required):
             continue  # seed-style code sends "" for "not given"; the official API means absent
@@ -69,7 +78,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
             raise ValidationError(
                 name, f"is not a field of {ep.kind} requests", ", ".join(ep.fields)
             )
-        body[name] = _normalize(value, resolve(properties[name]), name)
+        body[name] = _normalize(value, resolve(properties[name]), name, images)
     for name, default in ep.defaults.items():
         body.setdefault(name, default)
     if not body.get("external_task_id"):
@@ -85,8 +94,53 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError(first.field, first.message + more, first.allowed)
     for violation in warned:
         warnings.warn(_describe(violation), UnknownValueWarning, stacklevel=4)
+    if images:
+        body = _restore(body, images)
     body.update(extra)
     return body
+
+
+def _restore(value: Any, images: Mapping[str, str | VerbatimText]) -> Any:
+    """`value` with each image placeholder replaced by the Base64 it stands for."""
+    if isinstance(value, str):
+        return images.get(value, value)
+    if isinstance(value, dict):
+        return {key: _restore(item, images) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_restore(item, images) for item in value]
+    return value
+
+
+async def prepare_body_async(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """`prepare_body` for `AsyncKling`: reading and encoding images happens off the event loop.
+
+    A local image (a path, a file object, bytes or long Base64 text to check) costs tens of
+    milliseconds per 10 MB; that work runs in a worker thread so the loop's other tasks go on.
+    """
+    if not _holds_local_media(params):
+        return prepare_body(kind, params)
+    import asyncio  # here: a sync-only user should not pay for importing it
+
+    return await asyncio.to_thread(prepare_body, kind, params)
+
+
+def _holds_local_media(params: Mapping[str, Any]) -> bool:
+    """Whether any argument (nested in lists and mappings too) is an image to read or check."""
+    todo = [value for name, value in params.items() if name != EXTRA_BODY]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, str):
+            if len(value) > _LARGE_TEXT_CHARS:
+                return True
+        elif isinstance(value, Mapping):
+            todo.extend(value.values())
+        elif isinstance(value, list | tuple):
+            todo.extend(value)
+        elif isinstance(value, bytes | bytearray | memoryview | os.PathLike) or callable(
+            getattr(value, "read", None)
+        ):
+            return True
+    return False
 
 
 def _check_extra(extra: Mapping[str, Any], properties: Mapping[str, Any], kind: str) -> None:
@@ -123,7 +177,9 @@ def _describe(violation: Violation) -> str:
     return text + "; sent anyway (allow_unknown)"
 
 
-def _normalize(value: Any, schema: Schema, field: str) -> Any:
+def _normalize(
+    value: Any, schema: Schema, field: str, images: dict[str, str | VerbatimText]
+) -> Any:
     if hasattr(value, "to_dict") and callable(value.to_dict):
         value = value.to_dict()  # a generated model passed as-is
     if isinstance(value, enum.Enum):
@@ -136,7 +192,15 @@ def _normalize(value: Any, schema: Schema, field: str) -> Any:
             min_side=media.get("min_side", ImageLimits().min_side),
             max_aspect=media.get("max_aspect", ImageLimits().max_aspect),
         )
-        return encode_image(value, field=field, limits=limits)
+        encoded = image_base64(value, field=field, limits=limits)
+        if isinstance(encoded, str) and encoded[:8].lower().startswith(("http://", "https://")):
+            return encoded  # a URL: the schema checks it (Base64 has no ':')
+        # Base64 that encode_image made or fully decoded: matching the spec's pattern against
+        # 13 MB of it again would only cost time. The schema sees a short stand-in of the same
+        # shape; prepare_body puts the real text back after validation.
+        stand_in = f"{_IMAGE_STAND_IN}{len(images)}A"
+        images[stand_in] = encoded
+        return stand_in
     if media.get("kind") == "video_url":
         if not isinstance(value, str):
             raise ValidationError(field, "must be a public http(s) URL of the video")
@@ -147,11 +211,13 @@ def _normalize(value: Any, schema: Schema, field: str) -> Any:
         return str(value)  # durations are strings on the wire; callers may write 5
     if kind == "array" and isinstance(value, Sequence) and not isinstance(value, str | bytes):
         items = resolve(schema.get("items", {}))
-        return [_normalize(item, items, f"{field}[{i}]") for i, item in enumerate(value)]
+        return [_normalize(item, items, f"{field}[{i}]", images) for i, item in enumerate(value)]
     if kind == "object" and isinstance(value, Mapping):
         props = schema.get("properties", {})
         return {
-            key: _normalize(item, resolve(props[key]), f"{field}.{key}") if key in props else item
+            key: _normalize(item, resolve(props[key]), f"{field}.{key}", images)
+            if key in props
+            else item
             for key, item in value.items()
             if item is not None
         }

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._constants import DEFAULT_WAIT_TIMEOUT
 from ._flow import create_task, get_task, list_tasks, wait_task
-from ._prepare import prepare_body
+from ._prepare import prepare_body, prepare_body_async
 from ._spec import Endpoint, load_spec
 from ._task import Task
 from ._task_ref import checked_task_ref, task_id_of
@@ -134,7 +134,7 @@ class _AsyncResource:
         return f"<{type(self).__name__} {self._ep.kind}>"
 
     async def _create(self, params: Any) -> Task:
-        body = prepare_body(self._ep.kind, params)
+        body = await prepare_body_async(self._ep.kind, params)  # files are read off the loop
         return await self._client._drive(create_task(self._client._context, self._ep, body))
 
     async def get(self, task: Task | str) -> Task:

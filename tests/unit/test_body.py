@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kling_ext._body import JSONBodyStream, encode_json
+from kling_ext._body import JSONBodyStream, VerbatimText, encode_json
 from kling_ext._constants import BODY_SLICE_CHARS
 
 
@@ -30,8 +30,18 @@ def _drain(body: bytes | JSONBodyStream) -> bytes:
         {"image_list": [{"image": "B/+=" * BODY_SLICE_CHARS}, {"image": "https://x"}]},
         {"prompt": 'quotes " and \\ and \n and 兔子 ' * (BODY_SLICE_CHARS // 10), "n": 1},
         {"a": "C" * (BODY_SLICE_CHARS + 1), "b": "D" * (BODY_SLICE_CHARS + 1)},
+        {"prompt": "plain ASCII, one control \x01 far in" + "E" * (BODY_SLICE_CHARS * 2)},
+        {"late": "F" * (BODY_SLICE_CHARS + 5) + '"'},
     ],
-    ids=["small", "one-image", "nested-list", "escapes-and-unicode", "two-large"],
+    ids=[
+        "small",
+        "one-image",
+        "nested-list",
+        "escapes-and-unicode",
+        "two-large",
+        "ascii-control",
+        "quote-in-last-slice",
+    ],
 )
 def test_stream_equals_json_dumps(body: dict[str, Any]) -> None:
     encoded = encode_json(body)
@@ -61,3 +71,13 @@ def test_sending_a_large_body_holds_no_second_copy() -> None:
         tracemalloc.stop()
     assert sent == len(image) + len('{"image":""}')
     assert peak < 0.25 * len(image), f"peak {peak / 1e6:.1f} MB while sending"
+
+
+def test_base64_the_client_made_is_sent_as_it_is() -> None:
+    text = base64.b64encode(bytes(range(256)) * 5000).decode("ascii")
+    body = {"image": VerbatimText(bytearray(text, "ascii")), "prompt": "x"}
+    encoded = encode_json(body)
+    assert isinstance(encoded, JSONBodyStream)
+    assert _drain(encoded) == _expected({"image": text, "prompt": "x"})
+    assert encoded.length == len(_expected({"image": text, "prompt": "x"}))
+    assert repr(body["image"]) == f"<VerbatimText: {len(text):,} characters>"  # never the text
