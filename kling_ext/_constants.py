@@ -102,10 +102,11 @@ MIN_REQUEST_SECONDS = 1.0
 # A Kling task makes one video (a few endpoints a handful); a task listing more than this is a
 # broken or hostile answer, refused before one file is fetched or made.
 MAX_VIDEOS_PER_TASK = 100
-# JSON given on the command line (--extra-body, --camera-control ...) nested deeper than this is
-# refused as bad input: the spec's deepest field is a few levels down, and Python's recursion
-# limit (about 1,000) would otherwise end the command in a traceback.
-MAX_CLI_JSON_DEPTH = 32
+# A request argument (the library's `extra_body`, `camera_control` ...; the CLI's --extra-body,
+# --camera-control ...) nested deeper than this in lists and mappings is refused as bad input:
+# the spec's deepest field is a few levels down, and Python's recursion limit (about 1,000)
+# would otherwise end the call in a RecursionError traceback while the body is checked or sent.
+MAX_JSON_DEPTH = 32
 # A coded (gzip, deflate) answer is unpacked this much at a time, and counted against the cap
 # piece by piece: 64 KiB keeps a bomb's footprint tiny and the per-piece overhead negligible.
 ANSWER_PIECE_BYTES = 64 * 1024

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._body import VerbatimText
+from ._constants import MAX_JSON_DEPTH
 from ._exceptions import ValidationError
 from ._inputs import ImageLimits, check_url, image_base64
 from ._spec import Schema, endpoint, resolve
@@ -64,6 +65,8 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     properties = ep.schema.get("properties", {})
     required = set(ep.schema.get("required", ()))
     params = dict(params)
+    for name, value in params.items():
+        _check_depth(name, value)
     extra = params.pop(EXTRA_BODY, None) or {}
     if not isinstance(extra, Mapping) or not all(isinstance(key, str) for key in extra):
         raise ValidationError(EXTRA_BODY, "must be a mapping of field names to JSON values")
@@ -141,6 +144,30 @@ def _holds_local_media(params: Mapping[str, Any]) -> bool:
         ):
             return True
     return False
+
+
+def _check_depth(name: str, value: Any) -> None:
+    """Refuse an argument nested more than `MAX_JSON_DEPTH` levels deep (or holding itself).
+
+    Checked first, without recursion: the later steps (validation, encoding) recurse, and a
+    value nested ~1,000 deep would end in a RecursionError instead of naming the argument.
+
+    Raises:
+        ValidationError: naming the argument.
+    """
+    todo: list[tuple[Any, int]] = [(value, 0)]  # the argument itself is level 0, as in the CLI
+    while todo:
+        node, level = todo.pop()
+        if level > MAX_JSON_DEPTH:
+            raise ValidationError(
+                name,
+                f"is nested more than {MAX_JSON_DEPTH} levels deep",
+                f"at most {MAX_JSON_DEPTH} levels of mappings and lists",
+            )
+        if isinstance(node, Mapping):
+            todo.extend((child, level + 1) for child in node.values())
+        elif isinstance(node, list | tuple):
+            todo.extend((child, level + 1) for child in node)
 
 
 def _check_extra(extra: Mapping[str, Any], properties: Mapping[str, Any], kind: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import click
 
-from kling_ext._constants import MAX_CLI_JSON_DEPTH
+from kling_ext._constants import MAX_JSON_DEPTH
 from kling_ext._image_source import image_source
 from kling_ext._spec import Endpoint, Schema, resolve
 
@@ -89,8 +89,8 @@ class _JSONText(click.ParamType[Any]):
             self.fail(f"is not valid JSON ({exc})", param, ctx)
         except RecursionError:
             parsed = _TOO_DEEP  # deeper than Python can read: refused just below
-        if parsed is _TOO_DEEP or _depth(parsed) > MAX_CLI_JSON_DEPTH:
-            self.fail(f"is nested more than {MAX_CLI_JSON_DEPTH} levels deep", param, ctx)
+        if parsed is _TOO_DEEP or _depth(parsed) > MAX_JSON_DEPTH:
+            self.fail(f"is nested more than {MAX_JSON_DEPTH} levels deep", param, ctx)
         if not isinstance(parsed, self.expected):
             self.fail(
                 f"must be a JSON {'object' if self.expected is dict else 'array'}", param, ctx
@@ -108,7 +108,7 @@ def _depth(value: Any) -> int:
     while stack:
         node, level = stack.pop()
         deepest = max(deepest, level)
-        if deepest > MAX_CLI_JSON_DEPTH:
+        if deepest > MAX_JSON_DEPTH:
             break
         children = (
             node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
