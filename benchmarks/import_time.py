@@ -26,7 +26,7 @@ from collections import defaultdict
 
 from ._common import Result, Section, median
 
-TARGET = 2.0
+TARGET = 1.6  # issue 18.3: at most 1.6x `import httpx` (aim: 1.2x)
 CLI_EXTRA = ("click", "rich", "pygments")
 # Makes the cli extra's packages (and pygments, which rich brings) unimportable in the child.
 _WITHOUT_CLI = f"import sys; sys.modules.update(dict.fromkeys({CLI_EXTRA!r}))"
@@ -77,7 +77,7 @@ def breakdown(top: int = 6) -> tuple[float, list[tuple[str, float]]]:
 
 def run(quick: bool = False) -> Section:
     """Time both imports; ``quick`` runs each command once."""
-    runs = 1 if quick else 7
+    runs = 1 if quick else 11  # a shared machine: more runs steady the medians
     empty, ours, theirs = [], [], []
     _time("pass")  # warm the OS file cache for the interpreter itself
     _time("import kling_ext")  # and write the bytecode an installed package would have

@@ -16,7 +16,6 @@ import warnings
 from collections.abc import Callable, Generator, Iterable
 
 import httpx
-import jwt
 
 from kling_ext._constants import (
     JWT_NOT_BEFORE_SKEW_SECONDS,
@@ -182,6 +181,8 @@ class JWTAuth(httpx.Auth):
             return self._sign(self._clock())
 
     def _sign(self, now: float) -> str:
+        import jwt  # on the first signing: PyJWT costs `import kling_ext` ~3 ms otherwise
+
         expires_at = int(now + self._ttl)
         payload = {
             "iss": self._access_key,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -28,6 +29,7 @@ def _type(schema: Any) -> str:
     return kinds.get(str(kind), "Any")
 
 
+@functools.cache  # `create` and `run` of both clients list the same fields: made once per endpoint
 def fields_doc(ep: Endpoint) -> str:
     """The `Fields:` section of a create docstring: each request field, its type and meaning.
 

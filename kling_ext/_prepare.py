@@ -17,17 +17,17 @@ from __future__ import annotations
 import enum
 import math
 import os
-import uuid
 import warnings
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._body import VerbatimText
 from ._constants import MAX_JSON_DEPTH
 from ._exceptions import ValidationError
-from ._inputs import ImageLimits, check_url, image_base64
 from ._spec import Schema, endpoint, resolve
-from ._validation import Violation, check_request, unknown_values
+
+if TYPE_CHECKING:
+    from ._validation import Violation
 
 EXTRA_BODY = "extra_body"
 """The keyword argument whose mapping is merged into the sent body unchecked."""
@@ -47,6 +47,8 @@ class UnknownValueWarning(UserWarning):
 
 def new_external_task_id() -> str:
     """A fresh id for a create, so a lost answer can be found instead of paid for twice."""
+    import uuid  # here: ~1 ms of `import kling_ext` otherwise
+
     return f"kling-ext-{uuid.uuid4()}"
 
 
@@ -61,6 +63,10 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     Raises:
         ValidationError: the first violation of the spec, naming the field and what is allowed.
     """
+    # Imported on the first create: jsonschema-rs and the image checks cost `import kling_ext`
+    # ~8 ms that a user who only polls or downloads never needs.
+    from ._validation import check_request, unknown_values
+
     ep = endpoint(kind)
     properties = ep.schema.get("properties", {})
     required = set(ep.schema.get("required", ()))
@@ -212,6 +218,8 @@ def _normalize(
     if isinstance(value, enum.Enum):
         value = value.value
     media = schema.get("x-kling-media", {})
+    if media:
+        from ._inputs import ImageLimits, check_url, image_base64  # see prepare_body
     if media.get("kind") == "image":
         limits = ImageLimits(
             formats=frozenset(media.get("formats", ("jpeg", "png"))),

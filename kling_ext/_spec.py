@@ -8,7 +8,6 @@ values sent when a caller gives none (`x-kling-default`) are all read from here,
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import importlib.util
 import json
 from collections.abc import Iterator, Mapping
@@ -31,7 +30,9 @@ def load_spec() -> Mapping[str, Any]:
     if locations and (Path(locations[0]) / "openapi.json").is_file():
         text = (Path(locations[0]) / "openapi.json").read_text("utf-8")
     else:  # e.g. installed as a zip: let importlib.resources find it
-        files = importlib.resources.files("kling_ext_openapi")
+        from importlib.resources import files as resources
+
+        files = resources("kling_ext_openapi")
         text = files.joinpath("openapi.json").read_text("utf-8")
     spec: Mapping[str, Any] = json.loads(text)
     return spec

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import kling_ext
-import kling_ext._prepare
+import kling_ext._validation
 from kling_ext._prepare import prepare_body
 from kling_ext.mock import MockGateway, RunningServer
 
@@ -155,13 +155,13 @@ def test_base64_the_client_made_is_not_matched_against_the_pattern_again(
 ) -> None:
     path, data = image
     checked: list[Any] = []
-    real = kling_ext._prepare.check_request
+    real = kling_ext._validation.check_request
 
     def spy(kind: str, body: Any, **options: Any) -> Any:
         checked.append(dict(body))
         return real(kind, body, **options)
 
-    monkeypatch.setattr(kling_ext._prepare, "check_request", spy)
+    monkeypatch.setattr(kling_ext._validation, "check_request", spy)
     body = prepare_body("image2video", {"image": path, "image_tail": data, "prompt": "x"})
     assert len(checked) == 1
     assert all(len(str(value)) < 100 for value in checked[0].values())  # short stand-ins
