@@ -27,7 +27,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
-from ._batch_ledger import JobState, Ledger, LedgerRow
+from ._batch_ledger import JobState, Ledger, LedgerError, LedgerRow
 from ._client import AsyncKling, Kling
 from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
 from ._exceptions import (
@@ -337,6 +337,9 @@ class Batch:
         Raises:
             JobsFileError: a bad line, or a changed job without `force`; nothing was sent.
             LedgerBusyError: another batch is running on the same ledger; nothing was sent.
+            LedgerError: the ledger cannot be used (a symbolic link in its place, a job state
+                this version does not know; nothing was sent) or stopped recording (a full
+                disk: the batch stopped at once; run it again to resume).
             TypeError: `client` is not a `Kling` (an `AsyncKling` goes to `arun`).
         """
         if not isinstance(client, Kling):
@@ -432,16 +435,22 @@ class _Runner:
         counts = self.ledger.counts(self.run)
         self.progress.total = sum(counts.values())
         self._report_finished()
-        async with asyncio.TaskGroup() as group:
-            in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
-            for states in (in_flight, [JobState.PENDING]):
-                for row in self.ledger.jobs_of_run(self.run, states):
-                    slot = _Slot(self)
-                    await slot.acquire()
-                    if self.stopped is not None and row.state is JobState.PENDING:
-                        await slot.release()
-                        break
-                    group.create_task(self._job(row, slot))
+        try:
+            async with asyncio.TaskGroup() as group:
+                in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
+                for states in (in_flight, [JobState.PENDING]):
+                    for row in self.ledger.jobs_of_run(self.run, states):
+                        slot = _Slot(self)
+                        await slot.acquire()
+                        if self.stopped is not None and row.state is JobState.PENDING:
+                            await slot.release()
+                            break
+                        group.create_task(self._job(row, slot))
+        except BaseExceptionGroup as group:
+            # A ledger that cannot record a step (disk full) stopped every job: say that alone.
+            if (failed := group.subgroup(LedgerError)) is None:
+                raise
+            raise _first(failed) from None
         not_started = self.ledger.counts(self.run).get(JobState.PENDING, 0)
         return BatchReport(
             total=self.progress.total,
@@ -530,6 +539,8 @@ class _Runner:
             self._end(row, ok=True, task_id=task_id, files=files, state=JobState.DONE)
         except _NotStarted:
             pass
+        except LedgerError:
+            raise  # no step can be recorded: the whole batch stops (see `main`)
         except _Outcome as outcome:
             self._end(
                 row, ok=False, task_id=task_id, reason=outcome.reason, state=outcome.state or state
@@ -658,6 +669,14 @@ def _remove_debris(target: Path) -> None:
             ):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+def _first(group: BaseExceptionGroup[LedgerError]) -> LedgerError:
+    found: BaseException = group
+    while isinstance(found, BaseExceptionGroup):
+        found = found.exceptions[0]
+    assert isinstance(found, LedgerError)
+    return found
 
 
 def _backoff(attempt: int) -> float:
