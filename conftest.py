@@ -42,7 +42,6 @@ SLOW_TESTS = (
     "tests/mock/test_mock_breaks.py::test_mock_server_command_switches_breaks_on",
     "tests/hostile/test_download_guards.py::test_a_trickling_body_stops_at_the_time_limit",
     "tests/hostile/test_download_guards.py::test_a_stalled_body_ends_at_the_time_limit_not_the",
-    "tests/batch/test_batch_ledger.py::test_a_batch_in_another_process_excludes_this_one_until",
 )
 
 

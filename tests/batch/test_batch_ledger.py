@@ -333,6 +333,7 @@ ledger.close()
 """
 
 
+@pytest.mark.slow  # a child process
 def test_a_batch_in_another_process_excludes_this_one_until_it_ends(
     tmp_path: Path, client: Kling, gateway: MockGateway
 ) -> None:
