@@ -371,6 +371,11 @@ class Batch:
                 raise JobsFileError(self.jobs, problems)
             self.output.mkdir(parents=True, exist_ok=True)
             return await _Runner(self, ops, ledger, run).main()
+        except BaseExceptionGroup as group:
+            # A ledger that cannot record a step (disk full) stopped every job: say that alone.
+            if (failed := group.subgroup(LedgerError)) is None:
+                raise
+            raise _first(failed) from None
         finally:
             ledger.close()
 
@@ -435,22 +440,16 @@ class _Runner:
         counts = self.ledger.counts(self.run)
         self.progress.total = sum(counts.values())
         self._report_finished()
-        try:
-            async with asyncio.TaskGroup() as group:
-                in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
-                for states in (in_flight, [JobState.PENDING]):
-                    for row in self.ledger.jobs_of_run(self.run, states):
-                        slot = _Slot(self)
-                        await slot.acquire()
-                        if self.stopped is not None and row.state is JobState.PENDING:
-                            await slot.release()
-                            break
-                        group.create_task(self._job(row, slot))
-        except BaseExceptionGroup as group:
-            # A ledger that cannot record a step (disk full) stopped every job: say that alone.
-            if (failed := group.subgroup(LedgerError)) is None:
-                raise
-            raise _first(failed) from None
+        async with asyncio.TaskGroup() as group:
+            in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
+            for states in (in_flight, [JobState.PENDING]):
+                for row in self.ledger.jobs_of_run(self.run, states):
+                    slot = _Slot(self)
+                    await slot.acquire()
+                    if self.stopped is not None and row.state is JobState.PENDING:
+                        await slot.release()
+                        break
+                    group.create_task(self._job(row, slot))
         not_started = self.ledger.counts(self.run).get(JobState.PENDING, 0)
         return BatchReport(
             total=self.progress.total,
