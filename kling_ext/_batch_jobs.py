@@ -134,8 +134,10 @@ def read_jobs(path: str | os.PathLike[str]) -> Iterator[Job | JobProblem]:
                     continue
                 if not line.strip():
                     continue
-                data = _decode(number, line)
-                del line  # a long line is held once, as its parsed values, not twice
+                text = _utf8(number, line)
+                del line  # a long line is not held as bytes while it is parsed
+                data = text if isinstance(text, JobProblem) else _decode(number, text)
+                del text
                 if isinstance(data, JobProblem):
                     yield data
                     continue
@@ -173,7 +175,7 @@ def _too_long(number: int) -> JobProblem:
 
 
 class _Seen:
-    """The ids and external_task_ids of the lines read so far, kept on disk, not in memory.
+    """The ids of the lines read so far (as `_id_key` makes them), on disk, not in memory.
 
     SQLite's temporary database spills to a file as it grows: a huge jobs file stays cheap.
     """
@@ -214,10 +216,10 @@ _UNIQUE = {
 def _keys(number: int, data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """What must differ between lines: the job's id, compared without case or normalisation."""
     ident = _id_text(_raw_id(number, data))
-    return [] if ident is None else [("id", id_key(ident), ident)]
+    return [] if ident is None else [("id", _id_key(ident), ident)]
 
 
-def id_key(ident: str) -> str:
+def _id_key(ident: str) -> str:
     """What two ids that would name the same file on some system have in common.
 
     Ids differing only in case name the same file on macOS and Windows, and `café` written
@@ -247,13 +249,16 @@ def _refuse_constant(name: str) -> Any:
     raise _NotJSON(f"{name} is not a JSON number")
 
 
-def _decode(number: int, line: bytes) -> dict[str, Any] | JobProblem:
+def _utf8(number: int, line: bytes) -> str | JobProblem:
     try:
-        text = line.decode("utf-8")
+        return line.decode("utf-8")
     except UnicodeDecodeError as exc:
         return JobProblem(
             number, "line", f"is not UTF-8 text (byte {exc.start + 1})", "a UTF-8 JSON Lines file"
         )
+
+
+def _decode(number: int, text: str) -> dict[str, Any] | JobProblem:
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except RecursionError:  # deeper than Python can read: refused as too deep
