@@ -45,7 +45,7 @@ from ._task import Task, TaskStatus, Video, parse_callback
 if TYPE_CHECKING:
     from ._batch import Batch, BatchProgress, BatchReport, JobResult
     from ._batch_jobs import JobProblem, JobsFileError
-    from ._batch_ledger import LedgerBusyError
+    from ._batch_ledger import LedgerBusyError, LedgerError
 
 # Imported on first use: the batch runner pulls in asyncio and sqlite3 (~40 ms), which a
 # library user who never runs a batch should not pay for at `import kling_ext`.
@@ -57,6 +57,7 @@ _LAZY = {
     "JobProblem": "._batch_jobs",
     "JobsFileError": "._batch_jobs",
     "LedgerBusyError": "._batch_ledger",
+    "LedgerError": "._batch_ledger",
 }
 
 __all__ = [
@@ -79,6 +80,7 @@ __all__ = [
     "Kling",
     "KlingError",
     "LedgerBusyError",
+    "LedgerError",
     "NotFoundError",
     "OnUpdate",
     "PermissionDeniedError",

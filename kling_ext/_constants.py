@@ -103,6 +103,14 @@ MAX_VIDEOS_PER_TASK = 100
 # refused as bad input: the spec's deepest field is a few levels down, and Python's recursion
 # limit (about 1,000) would otherwise end the command in a traceback.
 MAX_CLI_JSON_DEPTH = 32
+# A `kling batch` jobs line is the same fields' JSON as a command line's: the same depth suffices.
+MAX_JOB_LINE_DEPTH = MAX_CLI_JSON_DEPTH
+# The longest jobs line read (in bytes, newline excluded); a longer one is refused while it is
+# skipped, never held whole. The bulk of a legitimate line is inline Base64 images: 10 MiB each
+# (the spec's limit) is 14 MB of Base64, so 64 MiB holds four of them with room to spare. A job
+# with more images inline (the spec allows up to nine in one request) names them as files
+# next to the jobs file instead, which costs the line nothing; the refusal says so.
+MAX_JOB_LINE_BYTES = 64 * 1024 * 1024
 # A coded (gzip, deflate) answer is unpacked this much at a time, and counted against the cap
 # piece by piece: 64 KiB keeps a bomb's footprint tiny and the per-piece overhead negligible.
 ANSWER_PIECE_BYTES = 64 * 1024
