@@ -26,9 +26,9 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from ._async_client import AsyncKling
 from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
 from ._batch_ledger import JobState, Ledger, LedgerRow
-from ._client import AsyncKling, Kling
 from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
 from ._exceptions import (
     APIConnectionError,
@@ -45,6 +45,7 @@ from ._exceptions import (
     is_task_not_found,
 )
 from ._retry import TransportFailure, classify_transport_error
+from ._sync_client import Kling
 from ._task import Task
 
 __all__ = [
