@@ -313,15 +313,15 @@ class Batch:
     ) -> None:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, not {concurrency}")
-        self.jobs = Path(jobs)
-        self.output = Path(output)
-        self.ledger_path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
+        self.jobs: Path = Path(jobs)
+        self.output: Path = Path(output)
+        self.ledger_path: Path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
         self.concurrency = concurrency
         self.force = force
         self.retry_failed = retry_failed
         self.timeout = timeout
         self.on_result = on_result
-        self.progress = BatchProgress()
+        self.progress: BatchProgress = BatchProgress()
         """Live counts while the batch runs."""
 
     def __repr__(self) -> str:
