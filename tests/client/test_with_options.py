@@ -10,7 +10,7 @@ import pytest
 import respx
 from client_support import BASE, KEY, Harness, envelope, error, task
 
-from kling_ext import AsyncKling, InvalidRequestError, Kling, ServerError
+from kling_ext import AsyncKling, InvalidRequestError, Kling, ServerError, TaskTimeoutError
 from kling_ext._resources_generated import AsyncKlingResources, KlingResources
 
 TASK_ID = "867283741759111202"
@@ -77,16 +77,23 @@ async def test_a_copy_of_a_copy_changes_only_what_it_names(
 
 async def test_the_copy_waits_on_the_clients_clock(h: Harness, router: respx.Router) -> None:
     # The harness's fake clock and sleep are the client's: a copy that lost them would sleep
-    # for real (minutes) or read the wrong clock.
-    router.get(_get_path(h.client, "text2video")).mock(
-        side_effect=[httpx.Response(200, json=envelope(task("processing")))] * 3
-        + [httpx.Response(200, json=envelope(task("succeed")))]
-    )
+    # for real, or never see its deadline pass.
+    polls = 0
 
-    done = await h(h.client.with_options(timeout=5).text2video.wait, TASK_ID, timeout=600)
+    def processing(request: httpx.Request) -> httpx.Response:
+        nonlocal polls
+        polls += 1
+        assert polls < 100, "the copy never saw its deadline pass: it lost the client's clock"
+        return httpx.Response(200, json=envelope(task("processing")))
 
-    assert done.succeeded
-    assert len(h.clock.sleeps) == 3
+    router.get(_get_path(h.client, "text2video")).mock(side_effect=processing)
+    quick = h.client.with_options(timeout=5)
+    assert quick._sleep is h.client._sleep, "else the wait below would sleep for real"
+
+    with pytest.raises(TaskTimeoutError):
+        await h(quick.text2video.wait, TASK_ID, timeout=600)
+
+    assert 600 <= sum(h.clock.sleeps) < 700, "slept on the fake clock until the deadline"
 
 
 async def test_the_copy_keeps_secrets_out_of_what_it_shows(
