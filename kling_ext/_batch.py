@@ -26,9 +26,9 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from ._async_client import AsyncKling
 from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
 from ._batch_ledger import JobState, Ledger, LedgerRow
+from ._client import AsyncKling, Kling
 from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
 from ._exceptions import (
     APIConnectionError,
@@ -45,7 +45,6 @@ from ._exceptions import (
     is_task_not_found,
 )
 from ._retry import TransportFailure, classify_transport_error
-from ._sync_client import Kling
 from ._task import Task
 
 __all__ = [
@@ -313,15 +312,15 @@ class Batch:
     ) -> None:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, not {concurrency}")
-        self.jobs: Path = Path(jobs)
-        self.output: Path = Path(output)
-        self.ledger_path: Path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
+        self.jobs = Path(jobs)
+        self.output = Path(output)
+        self.ledger_path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
         self.concurrency = concurrency
         self.force = force
         self.retry_failed = retry_failed
         self.timeout = timeout
         self.on_result = on_result
-        self.progress: BatchProgress = BatchProgress()
+        self.progress = BatchProgress()
         """Live counts while the batch runs."""
 
     def __repr__(self) -> str:
