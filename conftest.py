@@ -41,6 +41,7 @@ SLOW_PATHS = (
 # whoever owns those files keeps them as they are).
 SLOW_TESTS = (
     "tests/unit/test_typing.py::test_mypy_strict_checks_a_users_code_against_the_api",
+    "tests/unit/test_typing.py::test_pyright_",  # prefix: both pyright runs
     "tests/mock/test_mock_server.py::test_mock_server_command_prints_its_url_and_stops_on_ctrl_c",
     "tests/mock/test_mock_breaks.py::test_mock_server_command_switches_breaks_on",
     "tests/hostile/test_download_guards.py::test_a_trickling_body_stops_at_the_time_limit",

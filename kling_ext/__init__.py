@@ -14,7 +14,8 @@ import contextlib
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._client import AsyncKling, Kling, ProgressCallback
+from ._async_client import AsyncKling
+from ._base_client import ProgressCallback
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -40,6 +41,7 @@ from ._exceptions import (
 from ._polling import PollSchedule
 from ._prepare import UnknownValueWarning
 from ._resource_base import AsyncResource, OnUpdate, Resource
+from ._sync_client import Kling
 from ._task import Task, TaskStatus, Video, parse_callback
 
 if TYPE_CHECKING:

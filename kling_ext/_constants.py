@@ -62,7 +62,7 @@ CREATE_GRACE_SECONDS = 30.0
 # that appears soon is found soon and the gateway sees few queries.
 CREATE_GRACE_LOOKUPS = 4
 
-# --- HTTP (_settings.py, _client.py) ---------------------------------------------------------
+# --- HTTP (_settings.py, _base_client.py) ----------------------------------------------------
 # A create carries up to ~13 MB of Base64 per image; a minute covers a slow uplink.
 DEFAULT_REQUEST_TIMEOUT = 60.0
 # Connecting should be fast; a stuck connect is retried (it provably sent nothing).
@@ -88,7 +88,7 @@ PART_NAME_MAX_BYTES = 100
 # 1 MiB keeps the extra memory small and the per-slice overhead negligible.
 BODY_SLICE_CHARS = 1_048_576
 
-# --- Answers (_flow.py, _client.py) ----------------------------------------------------------
+# --- Answers (_flow.py, the drivers) ----------------------------------------------------------
 # The largest JSON answer read: a page of 500 tasks is well under 1 MiB, so 16 MiB is generous,
 # and a hostile or broken server cannot make the client hold hundreds of megabytes.
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
