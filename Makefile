@@ -45,11 +45,11 @@ check: venv lint
 	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not slow"
 
 lint: venv
-	$(BIN)/ruff check kling_ext tests benchmarks scripts/regenerate conftest.py
-	$(BIN)/ruff format --check kling_ext tests benchmarks scripts/regenerate conftest.py
+	$(BIN)/ruff check kling_ext _kling_cli.py tests benchmarks scripts/regenerate conftest.py
+	$(BIN)/ruff format --check kling_ext _kling_cli.py tests benchmarks scripts/regenerate conftest.py
 
 typecheck: venv
-	$(BIN)/mypy --strict kling_ext
+	$(BIN)/mypy --strict kling_ext _kling_cli.py
 
 regen: venv
 	$(BIN)/python scripts/regenerate

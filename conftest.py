@@ -33,16 +33,30 @@ SLOW_PATHS = (
     "tests/batch/test_batch_run.py",
     "tests/hostile/test_deadlines.py",
     "tests/hostile/test_conformance_hostile.py",
+    "tests/hostile/test_conformance_duplicate_id.py",
+    "tests/hostile/test_slow_store.py",
+    "tests/hostile/test_terminal.py",
 )
 # Single slow tests in otherwise quick files (named here rather than marked in place, so that
 # whoever owns those files keeps them as they are).
 SLOW_TESTS = (
     "tests/unit/test_typing.py::test_mypy_strict_checks_a_users_code_against_the_api",
     "tests/unit/test_import_cost.py::test_import_kling_ext_leaves_costly_modules_to_their_first_use",
+    "tests/unit/test_typing.py::test_pyright_",  # prefix: both pyright runs
     "tests/mock/test_mock_server.py::test_mock_server_command_prints_its_url_and_stops_on_ctrl_c",
     "tests/mock/test_mock_breaks.py::test_mock_server_command_switches_breaks_on",
     "tests/hostile/test_download_guards.py::test_a_trickling_body_stops_at_the_time_limit",
     "tests/hostile/test_download_guards.py::test_a_stalled_body_ends_at_the_time_limit_not_the",
+    "tests/hostile/test_download_guards.py::test_a_206_for_the_wrong_range_restarts_from_zero",
+    "tests/hostile/test_download_guards.py::test_two_downloads_of_one_task_into_one_folder",
+    "tests/hostile/test_secrets.py::test_a_closed_client_leaves_its_key_behind_nowhere",
+    "tests/unit/test_typing.py::test_mypy_accepts_every_nested_item_type",
+    "tests/unit/test_polling.py::test_deadline",
+    # Prefixes: the conformance runs, header trickles and bombs of the transport bounds.
+    "tests/hostile/test_transport_bounds.py::test_conformance_",
+    "tests/hostile/test_transport_bounds.py::test_trickled_headers_",
+    "tests/hostile/test_transport_bounds.py::test_a_coded_video_bomb",
+    "tests/hostile/test_transport_bounds.py::test_a_gzip_bomb",
 )
 
 

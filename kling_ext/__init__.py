@@ -14,7 +14,8 @@ import contextlib
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._client import AsyncKling, Kling, ProgressCallback
+from ._async_client import AsyncKling
+from ._base_client import ProgressCallback
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -40,12 +41,13 @@ from ._exceptions import (
 from ._polling import PollSchedule
 from ._prepare import UnknownValueWarning
 from ._resource_base import AsyncResource, OnUpdate, Resource
+from ._sync_client import Kling
 from ._task import Task, TaskStatus, Video, parse_callback
 
 if TYPE_CHECKING:
     from ._batch import Batch, BatchProgress, BatchReport, JobResult
     from ._batch_jobs import JobProblem, JobsFileError
-    from ._batch_ledger import LedgerBusyError
+    from ._batch_ledger import LedgerBusyError, LedgerError
 
 # Imported on first use: the batch runner pulls in asyncio and sqlite3 (~40 ms), which a
 # library user who never runs a batch should not pay for at `import kling_ext`.
@@ -57,6 +59,7 @@ _LAZY = {
     "JobProblem": "._batch_jobs",
     "JobsFileError": "._batch_jobs",
     "LedgerBusyError": "._batch_ledger",
+    "LedgerError": "._batch_ledger",
 }
 
 __all__ = [
@@ -79,6 +82,7 @@ __all__ = [
     "Kling",
     "KlingError",
     "LedgerBusyError",
+    "LedgerError",
     "NotFoundError",
     "OnUpdate",
     "PermissionDeniedError",

@@ -27,7 +27,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
-from ._batch_ledger import JobState, Ledger, LedgerRow
+from ._batch_ledger import JobState, Ledger, LedgerError, LedgerRow
 from ._client import AsyncKling, Kling
 from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
 from ._exceptions import (
@@ -337,6 +337,9 @@ class Batch:
         Raises:
             JobsFileError: a bad line, or a changed job without `force`; nothing was sent.
             LedgerBusyError: another batch is running on the same ledger; nothing was sent.
+            LedgerError: the ledger cannot be used (a symbolic link in its place, a job state
+                this version does not know; nothing was sent) or stopped recording (a full
+                disk: the batch stopped at once; run it again to resume).
             TypeError: `client` is not a `Kling` (an `AsyncKling` goes to `arun`).
         """
         if not isinstance(client, Kling):
@@ -368,6 +371,11 @@ class Batch:
                 raise JobsFileError(self.jobs, problems)
             self.output.mkdir(parents=True, exist_ok=True)
             return await _Runner(self, ops, ledger, run).main()
+        except BaseExceptionGroup as group:
+            # A ledger that cannot record a step (disk full) stopped every job: say that alone.
+            if (failed := group.subgroup(LedgerError)) is None:
+                raise
+            raise _first(failed) from None
         finally:
             ledger.close()
 
@@ -530,6 +538,8 @@ class _Runner:
             self._end(row, ok=True, task_id=task_id, files=files, state=JobState.DONE)
         except _NotStarted:
             pass
+        except LedgerError:
+            raise  # no step can be recorded: the whole batch stops (see `main`)
         except _Outcome as outcome:
             self._end(
                 row, ok=False, task_id=task_id, reason=outcome.reason, state=outcome.state or state
@@ -658,6 +668,14 @@ def _remove_debris(target: Path) -> None:
             ):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+def _first(group: BaseExceptionGroup[LedgerError]) -> LedgerError:
+    found: BaseException = group
+    while isinstance(found, BaseExceptionGroup):
+        found = found.exceptions[0]
+    assert isinstance(found, LedgerError)
+    return found
 
 
 def _backoff(attempt: int) -> float:

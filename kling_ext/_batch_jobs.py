@@ -7,6 +7,14 @@ as the CLI does with its arguments (the library never reads a plain string as a 
 
 The file is read as a stream: a job is parsed, checked and handed on, never held in a list (the
 ids already used, which the later lines are checked against, wait in a temporary SQLite table).
+A line longer than `MAX_JOB_LINE_BYTES` is skipped a slice at a time and refused, never read
+whole; a line nested deeper than `MAX_JOB_LINE_DEPTH`, holding a lone surrogate, NaN or an
+infinity (none of which a request can carry) is refused before anything else looks at it.
+
+A line may not set `external_task_id`, not even inside `extra_body`: the ledger gives each job
+its own, and finds the job's task by it after a crash. A line's own id could belong to another
+task (an earlier job's, or another program's), and the batch would take that task's video for
+this job.
 """
 
 from __future__ import annotations
@@ -16,16 +24,18 @@ import hashlib
 import json
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
+from . import _constants
 from ._download import safe_name
 from ._exceptions import ValidationError
 from ._image_source import image_source
-from ._prepare import prepare_body
+from ._prepare import EXTRA_BODY, prepare_body
 from ._spec import Schema, endpoint, endpoints, resolve
 
 __all__ = ["Job", "JobProblem", "JobsFileError", "library_fields", "read_jobs"]
@@ -35,6 +45,11 @@ ID_ALLOWED = (
     "a file name of at most 100 characters: no '/', '\\', '..', control characters or any of "
     "<>:\"|?*, not starting or ending with '.', '_' or a space, not a Windows device name"
 )
+# The batch sets it: see the module's docstring.
+_OWNED = "external_task_id"
+_OWNED_ALLOWED = "none: the ledger keeps each job's own (kling batch-status shows it)"
+# A too long line is skipped in slices this long, so skipping it holds no more than this.
+_SKIP_SLICE_BYTES = 1024 * 1024
 
 
 @attrs.frozen
@@ -101,33 +116,66 @@ class Job:
 def read_jobs(path: str | os.PathLike[str]) -> Iterator[Job | JobProblem]:
     """Each job of a jobs file, or the problem with its line, in file order; blank lines skipped.
 
-    Besides each line on its own, the file as a whole is checked: an id (or `external_task_id`)
-    used by an earlier line, bad or not, is a problem of the later line.
+    Besides each line on its own, the file as a whole is checked: an id used by an earlier line,
+    bad or not, is a problem of the later line (ids differing only in case or in Unicode
+    normalisation count as the same: they name the same file on some systems).
 
     Raises:
         JobsFileError: the file cannot be read at all.
     """
     base = Path(path).parent
     try:
-        with open(path, encoding="utf-8") as stream, contextlib.closing(_Seen()) as seen:
-            for number, text in enumerate(stream, start=1):
-                if not text.strip():
+        with open(path, "rb") as stream, contextlib.closing(_Seen()) as seen:
+            number = 0
+            while (line := _next_line(stream, _constants.MAX_JOB_LINE_BYTES)) != b"":
+                number += 1
+                if line is None:
+                    yield _too_long(number)
                     continue
-                data = _decode(number, text)
+                if not line.strip():
+                    continue
+                text = _utf8(number, line)
+                del line  # a long line is not held as bytes while it is parsed
+                data = text if isinstance(text, JobProblem) else _decode(number, text)
+                del text
                 if isinstance(data, JobProblem):
                     yield data
                     continue
                 clash = seen.add(_keys(number, data), number)
                 checked = _check(number, data, base)
                 yield clash if clash is not None and isinstance(checked, Job) else checked
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         problem = JobProblem(0, "file", f"cannot be read ({reason})", "a UTF-8 JSON Lines file")
         raise JobsFileError(path, [problem]) from None
 
 
+def _next_line(stream: IO[bytes], limit: int) -> bytes | None:
+    """The next line of `stream` (b"" at its end), or None for a line longer than `limit` bytes
+    (not counting its newline): that one is skipped a slice at a time, never read whole."""
+    line = stream.readline(limit + 1)
+    if line.endswith(b"\n") or len(line) <= limit:
+        return line
+    del line
+    while (rest := stream.readline(_SKIP_SLICE_BYTES)) and not rest.endswith(b"\n"):
+        pass
+    return None
+
+
+def _too_long(number: int) -> JobProblem:
+    limit = _constants.MAX_JOB_LINE_BYTES
+    shown = f"{limit // 1024**2} MiB" if limit >= 1024**2 else f"{limit} bytes"
+    return JobProblem(
+        number,
+        "line",
+        f"is longer than {shown}; it was not read",
+        f"lines of at most {shown}: name large or many images as files (relative to the jobs "
+        "file's folder) instead of inline Base64",
+    )
+
+
 class _Seen:
-    """The ids and external_task_ids of the lines read so far, kept on disk, not in memory.
+    """The ids of the lines read so far (as `_id_key` makes them), on disk, not in memory.
 
     SQLite's temporary database spills to a file as it grows: a huge jobs file stays cheap.
     """
@@ -161,22 +209,24 @@ class _Seen:
 
 
 _UNIQUE = {
-    "id": "one id per job (ids differing only in case count as the same)",
-    "external_task_id": "a different external_task_id per job, or none (the batch picks one)",
+    "id": "one id per job (ids differing only in case or Unicode normalisation count as the same)",
 }
 
 
 def _keys(number: int, data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
-    """What must differ between lines: the job's id (case folded) and its external_task_id."""
-    keys = []
+    """What must differ between lines: the job's id, compared without case or normalisation."""
     ident = _id_text(_raw_id(number, data))
-    if ident is not None:
-        # Ids differing only in case name the same file on macOS and Windows.
-        keys.append(("id", ident.casefold(), ident))
-    external = data.get("external_task_id")
-    if isinstance(external, str):
-        keys.append(("external_task_id", external, external))
-    return keys
+    return [] if ident is None else [("id", _id_key(ident), ident)]
+
+
+def _id_key(ident: str) -> str:
+    """What two ids that would name the same file on some system have in common.
+
+    Ids differing only in case name the same file on macOS and Windows, and `café` written
+    with one code point or with two (NFC, NFD) the same file on macOS. This is Unicode's
+    canonical caseless match: NFD, case folded, NFD again.
+    """
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", ident).casefold())
 
 
 def _raw_id(number: int, data: Mapping[str, Any]) -> Any:
@@ -191,15 +241,83 @@ def _id_text(ident: Any) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
+class _NotJSON(ValueError):
+    """A value Python's reader accepts but JSON has not (NaN, Infinity)."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotJSON(f"{name} is not a JSON number")
+
+
+def _utf8(number: int, line: bytes) -> str | JobProblem:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return JobProblem(
+            number, "line", f"is not UTF-8 text (byte {exc.start + 1})", "a UTF-8 JSON Lines file"
+        )
+
+
 def _decode(number: int, text: str) -> dict[str, Any] | JobProblem:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:  # deeper than Python can read: refused as too deep
+        return _too_deep(number, "line")
     except ValueError as exc:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         return JobProblem(number, "line", f"is not JSON ({reason})", "one JSON object per line")
     if not isinstance(data, dict):
         return JobProblem(number, "line", "is not a JSON object", "one JSON object per line")
-    return data
+    return _unsendable(number, data) or data
+
+
+def _too_deep(number: int, where: str) -> JobProblem:
+    depth = _constants.MAX_JOB_LINE_DEPTH
+    return JobProblem(
+        number, where, f"is nested more than {depth} levels deep", f"at most {depth} levels"
+    )
+
+
+def _unsendable(number: int, data: dict[str, Any]) -> JobProblem | None:
+    """The first part of a line no request can carry: nesting too deep, or a lone surrogate
+    (`"\\ud800"` reads as one, and UTF-8 cannot encode it). Walked without recursion."""
+    todo: list[tuple[str, Any, int]] = [("", data, 1)]
+    while todo:
+        where, value, depth = todo.pop()
+        if isinstance(value, str):
+            if (problem := _surrogate(number, where, value, "holds")) is not None:
+                return problem
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if depth > _constants.MAX_JOB_LINE_DEPTH:
+            return _too_deep(number, where or "line")
+        if isinstance(value, list):
+            todo.extend((f"{where}[{i}]", item, depth + 1) for i, item in enumerate(value))
+            continue
+        for key, item in value.items():
+            if (
+                problem := _surrogate(number, where or "line", key, "has a name that holds")
+            ) is not None:
+                return problem
+            todo.append((f"{where}.{key}" if where else key, item, depth + 1))
+    return None
+
+
+def _surrogate(number: int, where: str, text: str, what: str) -> JobProblem | None:
+    if text.isascii():  # the common case, Base64 images included: no copy made
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return JobProblem(
+            number,
+            where,
+            f"{what} a lone surrogate ({text[exc.start]!r} at character {exc.start}), "
+            "which UTF-8 cannot encode",
+            "text without lone surrogates (\\ud800-\\udfff only as a valid pair)",
+        )
+    return None
 
 
 def _check(number: int, data: dict[str, Any], base: Path) -> Job | JobProblem:
@@ -221,6 +339,8 @@ def _check(number: int, data: dict[str, Any], base: Path) -> Job | JobProblem:
         return JobProblem(number, "id", f"{raw_id!r} is not a string", ID_ALLOWED)
     if (wrong := id_problem(ident)) is not None:
         return JobProblem(number, "id", f"{ident!r} {wrong}", ID_ALLOWED)
+    if (owned := _owned_field(number, data)) is not None:
+        return owned
     job = Job(id=ident, line=number, kind=ep.kind, fields=data)
     try:
         prepare_body(ep.kind, library_fields(job, base))
@@ -230,6 +350,21 @@ def _check(number: int, data: dict[str, Any], base: Path) -> Job | JobProblem:
         field, _, message = str(exc).partition(": ")
         return JobProblem(number, field if message else "line", message or str(exc))
     return job
+
+
+def _owned_field(number: int, data: Mapping[str, Any]) -> JobProblem | None:
+    """A line setting `external_task_id`, directly or through `extra_body`: see the module."""
+    extra = data.get(EXTRA_BODY)
+    for where, holder in ((_OWNED, data), (f"{EXTRA_BODY}.{_OWNED}", extra)):
+        if isinstance(holder, Mapping) and _OWNED in holder:
+            return JobProblem(
+                number,
+                where,
+                "may not be set in a jobs line: the batch gives each job its own, so that a "
+                "re-run finds this job's task and no other",
+                _OWNED_ALLOWED,
+            )
+    return None
 
 
 def id_problem(ident: str) -> str | None:

@@ -6,14 +6,23 @@ the job enters the ledger, and its state becomes `creating` before the create is
 files. A run that finds a job `creating` looks its task up by `external_task_id` rather than
 create it again. The ledger, not memory, holds the jobs, so a 10,000-line batch runs in flat
 memory.
+
+A ledger that cannot be written (a full disk) stops the batch with `LedgerError`: the failed
+step is rolled back whole, every step before it stays, and the next run resumes from them (a
+create already sent is still `creating`, and found again by its `external_task_id`). The
+ledger, and the lock file beside it, are never opened through a symbolic link: one planted there
+would have the batch write to a file it points to.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import errno
 import json
 import os
 import sqlite3
+import stat
 import sys
 import time
 import uuid
@@ -26,7 +35,14 @@ import attrs
 from ._batch_jobs import Job, JobProblem
 from ._exceptions import ConfigurationError
 
-__all__ = ["JobState", "Ledger", "LedgerBusyError", "LedgerRow", "new_batch_external_id"]
+__all__ = [
+    "JobState",
+    "Ledger",
+    "LedgerBusyError",
+    "LedgerError",
+    "LedgerRow",
+    "new_batch_external_id",
+]
 
 _SCHEMA_VERSION = "1"
 _PAGE = 256
@@ -50,34 +66,134 @@ CREATE TABLE IF NOT EXISTS jobs (
 CREATE INDEX IF NOT EXISTS jobs_run_line ON jobs (run, line);
 """
 _COLUMNS = "id, line, kind, fields, external_task_id, state, task_id, task_status, message, files"
+# Files SQLite keeps beside the ledger: a link planted at one of them is refused like the ledger.
+_SIDECARS = ("", "-wal", "-shm", "-journal")
+# Tries to lock a lock file that its holder keeps removing as we open it (see `_LockFile`).
+_LOCK_TRIES = 5
 
 
-class LedgerBusyError(ConfigurationError):
+class LedgerError(ConfigurationError):
+    """The batch ledger cannot be used: a full disk, a symbolic link in its place, or a job
+    state this version does not know. What the ledger recorded before stays; fix the cause and
+    run the batch again to resume it."""
+
+
+class LedgerBusyError(LedgerError):
     """Another batch is running on the same ledger; two at once could create a job twice."""
 
 
-def _lock(path: Path) -> int:
-    """Hold an exclusive lock on `path` until the returned descriptor is closed.
+def _busy(path: Path) -> LedgerBusyError:
+    return LedgerBusyError(
+        f"another batch is running on the ledger {path.with_suffix('')}; wait for it to end "
+        "(or stop it) before running this batch again"
+    )
 
-    The kernel drops it when the process dies, so a killed batch never leaves it behind.
-    """
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+def _linked(path: Path) -> LedgerError:
+    return LedgerError(
+        f"{path} is a symbolic link; a batch ledger and its lock file are never one, and "
+        "writing through it would change the file it points to: remove the link, or give the "
+        "ledger's real path"
+    )
+
+
+def _refuse_link(path: Path) -> None:
+    """Refuse `path` if it is a symbolic link (not followed); a missing file is fine."""
     try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise _linked(path)
+
+
+def _disk_full(exc: sqlite3.Error) -> bool:
+    # SQLITE_FULL: "database or disk is full"; Python 3.11 has the code, not a class, for it.
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL if code is not None else "full" in str(exc).lower()
+
+
+class _LockFile:
+    """An exclusive lock on `<ledger>.lock`, held while a batch runs, its file removed after.
+
+    Why removing the file is safe (POSIX; the lock is `flock`, which the kernel drops when the
+    process dies, so a killed batch never leaves a lock held, only an unlocked file):
+    - only the holder removes the file, and it does so before letting go of the lock, so no
+      other process can be holding a lock on the file that disappears;
+    - a process that opened the file just before the holder removed it may get its lock once
+      the holder lets go, but then holds a lock on a file no longer at the path, which excludes
+      no one. So after locking, each process checks that the path still names the file it
+      locked (same device and inode) and, if not, starts over with whatever file is there now:
+      two processes can never both believe they hold the lock.
+    On Windows an open file cannot be removed: the holder closes it and then tries to remove
+    it, which fails (harmlessly, leaving the file) exactly when another process has it open.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        for _ in range(_LOCK_TRIES):
+            fd = self._open()
+            self._lock(fd)
+            if self._still_there(fd):
+                self._fd = fd
+                return
+            os.close(fd)
+        raise _busy(path)
+
+    def _open(self) -> int:
+        _refuse_link(self.path)  # O_NOFOLLOW does it too, where it exists; Windows has none
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            return os.open(self.path, flags, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise _linked(self.path) from None
+            raise
+
+    def _lock(self, fd: int) -> None:
+        """Lock the file open as `fd`, or close it and raise `LedgerBusyError`."""
+        try:
+            if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise _busy(self.path) from None
+
+    def _still_there(self, fd: int) -> bool:
+        """Whether the path still names the file locked through `fd` (see the class)."""
+        try:
+            here = os.stat(self.path, follow_symlinks=False)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (here.st_dev, here.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def release(self) -> None:
+        """Remove the lock file and let go of the lock (in that order: see the class)."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
         if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        raise LedgerBusyError(
-            f"another batch is running on the ledger {path.with_suffix('')}; wait for it to "
-            "end (or stop it) before running this batch again"
-        ) from None
-    return fd
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.remove(self.path)
+            return
+        try:
+            # Only this process removes the file it holds: if someone else replaced it (by hand),
+            # theirs stays.
+            if self._still_there(fd):
+                os.unlink(self.path)
+        except OSError:
+            pass  # a lock file left behind is harmless: the next batch locks it and removes it
+        finally:
+            os.close(fd)
 
 
 class JobState(enum.StrEnum):
@@ -95,6 +211,18 @@ class JobState(enum.StrEnum):
     """Every video saved."""
     FAILED = "failed"
     """The task failed, or the API refused the create; `message` says why."""
+
+
+_KNOWN_STATES = frozenset(str(state) for state in JobState)
+
+
+def _unknown_state(ident: str, state: object) -> LedgerError:
+    known = ", ".join(str(state) for state in JobState)
+    return LedgerError(
+        f"job {ident!r} has the state {state!r} in the ledger, which this version of kling-ext "
+        f"does not know (it knows {known}): the ledger was written by another version or edited; "
+        "nothing was sent"
+    )
 
 
 def new_batch_external_id() -> str:
@@ -119,7 +247,13 @@ class LedgerRow:
 
     @classmethod
     def from_row(cls, row: Sequence[Any]) -> LedgerRow:
-        """Read one `SELECT {_COLUMNS}` row."""
+        """Read one `SELECT {_COLUMNS}` row.
+
+        Raises:
+            LedgerError: the row's state is none this version knows.
+        """
+        if row[5] not in _KNOWN_STATES:
+            raise _unknown_state(row[0], row[5])
         return cls(
             id=row[0],
             line=row[1],
@@ -143,9 +277,11 @@ class Ledger:
         Raises:
             FileNotFoundError: `readonly` and there is no ledger at `path`.
             sqlite3.DatabaseError: the file is not a ledger.
+            LedgerBusyError: another batch holds the ledger.
+            LedgerError: it, or its lock file, is a symbolic link; or the disk is full.
         """
         self.path = Path(path)
-        self._lock: int | None = None
+        self._lock: _LockFile | None = None
         if readonly:
             if not self.path.is_file():
                 raise FileNotFoundError(f"no batch ledger at {self.path}")
@@ -153,12 +289,24 @@ class Ledger:
             self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _lock(self.path.with_name(self.path.name + ".lock"))
+        self._lock = _LockFile(self.path.with_name(self.path.name + ".lock"))
         try:
+            # Checked while holding the lock: no other batch can plant or move them meanwhile.
+            for suffix in _SIDECARS:
+                _refuse_link(self.path.with_name(self.path.name + suffix))
             self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._prepare()
+            try:
+                self._prepare()
+            except BaseException:
+                self._db.close()
+                raise
+        except sqlite3.OperationalError as exc:
+            self._lock.release()
+            if _disk_full(exc):
+                raise LedgerError(self._failure(exc)) from exc
+            raise
         except BaseException:
-            os.close(self._lock)
+            self._lock.release()
             raise
 
     def _prepare(self) -> None:
@@ -174,11 +322,36 @@ class Ledger:
             raise sqlite3.DatabaseError(f"{self.path} is a batch ledger of another version")
 
     def close(self) -> None:
-        """Close the file (every write is already committed) and let another batch use it."""
-        self._db.close()
-        if self._lock is not None:
-            os.close(self._lock)
-            self._lock = None
+        """Close the file (every write is already committed) and let another batch use it; the
+        lock file goes with it."""
+        try:
+            self._db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        """The connection, with a failure of SQLite (a full disk above all) as a `LedgerError`.
+
+        SQLite undoes a failed statement whole (and `import_jobs` its whole transaction), so
+        the ledger keeps every step recorded before: the next run resumes from them.
+        """
+        try:
+            yield self._db
+        except sqlite3.Error as exc:
+            raise LedgerError(self._failure(exc)) from exc
+
+    def _failure(self, exc: sqlite3.Error) -> str:
+        full = _disk_full(exc)
+        cause = f"the disk is full ({exc})" if full else str(exc)
+        fix = "free some space" if full else "fix the cause"
+        return (
+            f"the batch ledger {self.path} could not be written or read: {cause}. The batch "
+            f"stopped; every step it recorded before is kept: {fix} and run the batch again to "
+            "resume it (tasks already created are followed, none is created twice)"
+        )
 
     # ------------------------------------------------------------------ import
 
@@ -193,87 +366,86 @@ class Ledger:
 
         Returns:
             This run's number (to pass to `jobs_of_run`) and the problems (empty when all went in).
+
+        Raises:
+            LedgerError: the ledger cannot be written (nothing of this run is kept), or a job's
+                recorded state is none this version knows.
         """
         problems: list[JobProblem] = []
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            run = int(self._meta("run") or 0) + 1
-            self._set_meta("run", str(run))
-            for job in jobs:
-                if isinstance(job, JobProblem):
-                    problems.append(job)
-                elif (problem := self._import_one(job, run, force, retry_failed)) is not None:
-                    problems.append(problem)
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("ROLLBACK" if problems else "COMMIT")
+        with self._guard() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                run = int(self._meta("run") or 0) + 1
+                self._set_meta("run", str(run))
+                for job in jobs:
+                    if isinstance(job, JobProblem):
+                        problems.append(job)
+                    elif (problem := self._import_one(job, run, force, retry_failed)) is not None:
+                        problems.append(problem)
+                db.execute("ROLLBACK" if problems else "COMMIT")
+            except BaseException:
+                if db.in_transaction:  # a failed COMMIT (disk full) leaves it open
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                raise
         return run, problems
 
     def _import_one(self, job: Job, run: int, force: bool, retry_failed: bool) -> JobProblem | None:
         db = self._db
         fields = json.dumps(job.fields, ensure_ascii=False, separators=(",", ":"))
-        external = job.fields.get("external_task_id")
         old = db.execute(
             "SELECT fingerprint, state, task_id, external_task_id FROM jobs WHERE id=?", (job.id,)
         ).fetchone()
-        try:
-            if old is None:
-                db.execute(
-                    "INSERT INTO jobs (id, line, kind, fingerprint, fields, external_task_id, "
-                    "state, run, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
-                    (
-                        job.id,
-                        job.line,
-                        job.kind,
-                        job.fingerprint,
-                        fields,
-                        external or new_batch_external_id(),
-                        run,
-                        time.time(),
-                    ),
-                )
-                return None
-            fingerprint, state, task_id, old_external = old
-            changed = fingerprint != job.fingerprint
-            if changed and state != JobState.PENDING and not force:
-                what = f"its task {task_id}" if task_id else f"a task ({old_external})"
-                return JobProblem(
-                    job.line,
-                    "id",
-                    f"job {job.id!r} changed since the ledger recorded it, and {what} may "
-                    f"already exist (state {state})",
-                    "the line as it was, a new id for the new job, or --force (force=True) to "
-                    "create a new task for it",
-                )
-            restart = (changed and state != JobState.PENDING) or (
-                retry_failed and state == JobState.FAILED
-            )
-            if restart or changed:
-                db.execute(
-                    "UPDATE jobs SET kind=?, fingerprint=?, fields=?, external_task_id=?, "
-                    "state='pending', task_id=NULL, task_status=NULL, message=NULL, files='[]' "
-                    "WHERE id=?",
-                    (
-                        job.kind,
-                        job.fingerprint,
-                        fields,
-                        new_batch_external_id() if restart else (external or old_external),
-                        job.id,
-                    ),
-                )
+        if old is None:
             db.execute(
-                "UPDATE jobs SET line=?, run=?, updated_at=? WHERE id=?",
-                (job.line, run, time.time(), job.id),
+                "INSERT INTO jobs (id, line, kind, fingerprint, fields, external_task_id, "
+                "state, run, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                (
+                    job.id,
+                    job.line,
+                    job.kind,
+                    job.fingerprint,
+                    fields,
+                    new_batch_external_id(),
+                    run,
+                    time.time(),
+                ),
             )
-        except sqlite3.IntegrityError:
+            return None
+        fingerprint, state, task_id, old_external = old
+        if state not in _KNOWN_STATES:
+            raise _unknown_state(job.id, state)
+        changed = fingerprint != job.fingerprint
+        if changed and state != JobState.PENDING and not force:
+            what = f"its task {task_id}" if task_id else f"a task ({old_external})"
             return JobProblem(
                 job.line,
-                "external_task_id",
-                f"{external!r} is already the external_task_id of another job",
-                "a different external_task_id per job, or none (the batch picks one)",
+                "id",
+                f"job {job.id!r} changed since the ledger recorded it, and {what} may "
+                f"already exist (state {state})",
+                "the line as it was, a new id for the new job, or --force (force=True) to "
+                "create a new task for it",
             )
+        restart = (changed and state != JobState.PENDING) or (
+            retry_failed and state == JobState.FAILED
+        )
+        if restart or changed:
+            db.execute(
+                "UPDATE jobs SET kind=?, fingerprint=?, fields=?, external_task_id=?, "
+                "state='pending', task_id=NULL, task_status=NULL, message=NULL, files='[]' "
+                "WHERE id=?",
+                (
+                    job.kind,
+                    job.fingerprint,
+                    fields,
+                    new_batch_external_id() if restart else old_external,
+                    job.id,
+                ),
+            )
+        db.execute(
+            "UPDATE jobs SET line=?, run=?, updated_at=? WHERE id=?",
+            (job.line, run, time.time(), job.id),
+        )
         return None
 
     # ------------------------------------------------------------------ reading
@@ -284,11 +456,12 @@ class Ledger:
         marks = ", ".join("?" * len(wanted))
         after = 0
         while True:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM jobs WHERE run=? AND line>? AND state IN ({marks}) "  # noqa: S608 - only "?" marks
-                "ORDER BY line LIMIT ?",
-                (run, after, *wanted, _PAGE),
-            ).fetchall()
+            with self._guard() as db:
+                rows = db.execute(
+                    f"SELECT {_COLUMNS} FROM jobs WHERE run=? AND line>? AND state IN ({marks}) "  # noqa: S608 - only "?" marks
+                    "ORDER BY line LIMIT ?",
+                    (run, after, *wanted, _PAGE),
+                ).fetchall()
             if not rows:
                 return
             for row in rows:
@@ -299,11 +472,12 @@ class Ledger:
         """Every job of the ledger, in line order, read a page at a time."""
         after: tuple[int, str] = (-1, "")
         while True:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM jobs WHERE (line, id) > (?, ?) "  # noqa: S608 - constant
-                "ORDER BY line, id LIMIT ?",
-                (*after, _PAGE),
-            ).fetchall()
+            with self._guard() as db:
+                rows = db.execute(
+                    f"SELECT {_COLUMNS} FROM jobs WHERE (line, id) > (?, ?) "  # noqa: S608 - constant
+                    "ORDER BY line, id LIMIT ?",
+                    (*after, _PAGE),
+                ).fetchall()
             if not rows:
                 return
             for row in rows:
@@ -313,15 +487,17 @@ class Ledger:
     def counts(self, run: int | None = None) -> dict[str, int]:
         """How many jobs are in each state (of one run, or of the whole ledger)."""
         where, params = ("WHERE run=?", (run,)) if run is not None else ("", ())
-        rows = self._db.execute(
-            f"SELECT state, COUNT(*) FROM jobs {where} GROUP BY state",  # noqa: S608 - constant
-            params,
-        ).fetchall()
+        with self._guard() as db:
+            rows = db.execute(
+                f"SELECT state, COUNT(*) FROM jobs {where} GROUP BY state",  # noqa: S608 - constant
+                params,
+            ).fetchall()
         return {str(state): int(count) for state, count in rows}
 
     def has_job(self, ident: str) -> bool:
         """Whether a job with this id exists (any run)."""
-        return self._db.execute("SELECT 1 FROM jobs WHERE id=?", (ident,)).fetchone() is not None
+        with self._guard() as db:
+            return db.execute("SELECT 1 FROM jobs WHERE id=?", (ident,)).fetchone() is not None
 
     # ------------------------------------------------------------------ steps
 
@@ -335,7 +511,11 @@ class Ledger:
         message: str | None = None,
         files: Sequence[str] | None = None,
     ) -> None:
-        """Record a step of a job, committed before this returns."""
+        """Record a step of a job, committed before this returns.
+
+        Raises:
+            LedgerError: it could not be recorded (a full disk); the job keeps its last state.
+        """
         sets = ["state=?", "updated_at=?", "message=?"]
         params: list[Any] = [str(state), time.time(), message]
         if task_id is not None:
@@ -347,10 +527,11 @@ class Ledger:
         if files is not None:
             sets.append("files=?")
             params.append(json.dumps(list(files), ensure_ascii=False))
-        self._db.execute(
-            f"UPDATE jobs SET {', '.join(sets)} WHERE id=?",  # noqa: S608 - constant columns
-            (*params, ident),
-        )
+        with self._guard() as db:
+            db.execute(
+                f"UPDATE jobs SET {', '.join(sets)} WHERE id=?",  # noqa: S608 - constant columns
+                (*params, ident),
+            )
 
     # ------------------------------------------------------------------ meta
 

@@ -65,7 +65,7 @@ CREATE_GRACE_SECONDS = 30.0
 # that appears soon is found soon and the gateway sees few queries.
 CREATE_GRACE_LOOKUPS = 4
 
-# --- HTTP (_settings.py, _client.py) ---------------------------------------------------------
+# --- HTTP (_settings.py, _base_client.py) ----------------------------------------------------
 # A create carries up to ~13 MB of Base64 per image; a minute covers a slow uplink.
 DEFAULT_REQUEST_TIMEOUT = 60.0
 # Connecting should be fast; a stuck connect is retried (it provably sent nothing).
@@ -91,7 +91,7 @@ PART_NAME_MAX_BYTES = 100
 # 1 MiB keeps the extra memory small and the per-slice overhead negligible.
 BODY_SLICE_CHARS = 1_048_576
 
-# --- Answers (_flow.py, _client.py) ----------------------------------------------------------
+# --- Answers (_flow.py, the drivers) ----------------------------------------------------------
 # The largest JSON answer read: a page of 500 tasks is well under 1 MiB, so 16 MiB is generous,
 # and a hostile or broken server cannot make the client hold hundreds of megabytes.
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
@@ -107,6 +107,14 @@ MAX_VIDEOS_PER_TASK = 100
 # the spec's deepest field is a few levels down, and Python's recursion limit (about 1,000)
 # would otherwise end the call in a RecursionError traceback while the body is checked or sent.
 MAX_JSON_DEPTH = 32
+# A `kling batch` jobs line is the same fields' JSON as a command line's: the same depth suffices.
+MAX_JOB_LINE_DEPTH = MAX_JSON_DEPTH
+# The longest jobs line read (in bytes, newline excluded); a longer one is refused while it is
+# skipped, never held whole. The bulk of a legitimate line is inline Base64 images: 10 MiB each
+# (the spec's limit) is 14 MB of Base64, so 64 MiB holds four of them with room to spare. A job
+# with more images inline (the spec allows up to nine in one request) names them as files
+# next to the jobs file instead, which costs the line nothing; the refusal says so.
+MAX_JOB_LINE_BYTES = 64 * 1024 * 1024
 # A coded (gzip, deflate) answer is unpacked this much at a time, and counted against the cap
 # piece by piece: 64 KiB keeps a bomb's footprint tiny and the per-piece overhead negligible.
 ANSWER_PIECE_BYTES = 64 * 1024

@@ -3,9 +3,9 @@ how to read each answer, when to retry and when to give up.
 
 Everything here is pure but one look at the disk (is `dest` an existing folder?). The server's
 text never becomes a path: file names are made from the
-task id by `safe_name`, inside the folder the caller chose. The drivers in `_client.py` perform
-the `Stream` effects and the file work (`_download_io.py`): a private `.part` file per download,
-renamed into place only by the caller once the flow returns.
+task id by `safe_name`, inside the folder the caller chose. The drivers (`_sync_client.py`,
+`_async_client.py`) perform the `Stream` effects and the file work (`_download_io.py`): a
+private `.part` file per download, renamed into place only by the caller once the flow returns.
 """
 
 from __future__ import annotations

@@ -359,7 +359,7 @@ class TaskMayExistError(KlingError):
         self.external_task_id = external_task_id
         self.cause = cause
         reason = f" ({type(cause).__name__}: {cause})" if cause is not None else ""
-        self.problem = (
+        self.problem: str = (
             f"The {kind} create request may have created a task, but its outcome is unknown"
             f"{reason}."
         )
@@ -407,7 +407,7 @@ class ExternalTaskIdInUseError(InvalidRequestError):
         self.task = task
         owner = _task_attr(task, "task_id")
         holder = f"task {owner}" if owner else "an earlier task"
-        self.problem = (
+        self.problem: str = (
             f"external_task_id {external_task_id!r} already belongs to {holder}; this {kind} "
             "create made no task"
         )
@@ -452,7 +452,7 @@ class TaskError(KlingError):
             task_id: The task's id; read from ``task`` when omitted.
         """
         self.task = task
-        self.task_id = task_id or _task_attr(task, "task_id", "id") or "?"
+        self.task_id: str = task_id or _task_attr(task, "task_id", "id") or "?"
         super().__init__(message)
 
 
@@ -473,7 +473,7 @@ class TaskFailedError(TaskError):
             message: The failure reason; read from ``task.task_status_msg`` when omitted.
             task_id: The task's id; read from ``task`` when omitted.
         """
-        self.message = (
+        self.message: str = (
             message
             if message is not None
             else _task_attr(task, "task_status_msg", "status_msg", "message") or ""
@@ -511,7 +511,7 @@ class TaskTimeoutError(TaskError):
             task_id: The task's id; read from ``task`` when omitted.
         """
         self.timeout = timeout
-        self.kind = kind or _task_attr(task, "kind")
+        self.kind: str | None = kind or _task_attr(task, "kind")
         ident = task_id or _task_attr(task, "task_id", "id") or "?"
         resource = f"client.{self.kind}" if self.kind else "client.<kind>"
         state = (

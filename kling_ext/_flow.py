@@ -2,8 +2,9 @@
 
 A flow is a generator that yields effects (`Send` a request, `Sleep`, `Notify` a status change,
 `Stream` a download, `RenewAuth`) and receives their results. Every decision (retry, look a
-create up before re-sending it, poll again, give up) is made here, once; the two drivers in
-`_client.py` only perform effects. Tests drive flows with a fake clock and canned responses.
+create up before re-sending it, poll again, give up) is made here, once; the two drivers
+(`_sync_client.py`, `_async_client.py`) only perform effects. Tests drive flows with a fake
+clock and canned responses.
 
 Everything the server says passes through `read_answer`, which is where a hostile answer is
 made harmless: bodies over a size cap or unreadable become errors with a short preview. The data

@@ -19,7 +19,8 @@ from ._task import Task
 from ._task_ref import checked_task_ref, task_id_of
 
 if TYPE_CHECKING:
-    from ._client import AsyncKling, Kling
+    from ._async_client import AsyncKling
+    from ._sync_client import Kling
 
 OnUpdate = Callable[[Task], object]
 """Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""

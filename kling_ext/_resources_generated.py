@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         Text2VideoParams,
     )
 
-    from ._client import AsyncKling, Kling
+    from ._async_client import AsyncKling
+    from ._sync_client import Kling
 
 
 class Text2Video(_Resource):

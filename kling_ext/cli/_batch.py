@@ -22,7 +22,7 @@ from rich.text import Text
 
 from kling_ext import AsyncKling, Batch, BatchProgress, BatchReport, JobResult, JobsFileError
 from kling_ext._batch import DEFAULT_CONCURRENCY, LEDGER_NAME
-from kling_ext._batch_ledger import Ledger
+from kling_ext._batch_ledger import Ledger, LedgerError
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED
@@ -297,7 +297,7 @@ def batch_status(where: Path, json_output: bool) -> None:
             click.echo(
                 f"{row.id}\t{row.state}\t{safe_text(row.task_id or '-')}\t{safe_text(detail)}"
             )
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, LedgerError) as exc:
         click.echo(f"error: {path} is not a readable batch ledger ({exc})", err=True)
         raise click.exceptions.Exit(2) from None
     finally:

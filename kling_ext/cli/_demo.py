@@ -53,8 +53,8 @@ def demo(output: str, prompt: str, live: bool, api_key: str | None, base_url: st
 
     Without --live everything runs against the embedded mock gateway: no key, no network.
     """
-    with reporting() as job, ExitStack() as stack:
-        job.kind = "text2video"
+    with reporting() as state, ExitStack() as stack:
+        state.kind = "text2video"
         if live:
             client = stack.enter_context(Kling(api_key=api_key, base_url=base_url))
         else:
@@ -71,9 +71,9 @@ def demo(output: str, prompt: str, live: bool, api_key: str | None, base_url: st
                 err=True,
             )
             # The mock and its task end with this command: no hint may send the user after it.
-            job.rerun = "kling demo"
+            state.rerun = "kling demo"
         timeout = DEFAULT_WAIT_TIMEOUT if live else _MOCK_TIMEOUT
         # The cheapest real run: standard mode, five seconds.
         task: Task = client.text2video.create(prompt=prompt, mode="std", duration="5")
-        job.task_id, job.task, job.created = task.task_id, task, True
-        follow(client, job, task, output=output, timeout=timeout, json_output=False)
+        state.task_id, state.task, state.created = task.task_id, task, True
+        follow(client, state, task, output=output, timeout=timeout, json_output=False)

@@ -50,7 +50,7 @@ from kling_ext._auth import redact
 from ._exit import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TASK, exit_code_for
 
 __all__ = [
-    "Job",
+    "CommandState",
     "Watch",
     "cli_words",
     "echo_json",
@@ -204,8 +204,9 @@ def echo_json(value: object) -> None:
 
 
 @attrs.define
-class Job:
-    """What the error handler must know to tell the user how to continue.
+class CommandState:
+    """What a command knows so far (its task, its flags, how to start over), so that its error
+    message can tell the user how to continue. Not a batch `Job`: a command runs one task.
 
     Attributes:
         kind: The endpoint, e.g. ``text2video``, once known.
@@ -278,26 +279,26 @@ def _timeout_text(exc: TaskTimeoutError, task_id: str) -> str:
     return f"task {task_id} could not be read within {exc.timeout:g} s{why}"
 
 
-def _error_text(exc: KlingError, job: Job) -> str:
-    task_id = safe_text(getattr(exc, "task_id", job.task_id))
+def _error_text(exc: KlingError, state: CommandState) -> str:
+    task_id = safe_text(getattr(exc, "task_id", state.task_id))
     # A task on a server gone with the command cannot be resumed: start over instead.
-    again = f"run it again with: {job.rerun}" if job.rerun else None
+    again = f"run it again with: {state.rerun}" if state.rerun else None
     if isinstance(exc, TaskTimeoutError):
-        resume = again or f"resume with: {wait_hint(job.kind or '<kind>', task_id)}"
+        resume = again or f"resume with: {wait_hint(state.kind or '<kind>', task_id)}"
         return f"{_timeout_text(exc, task_id)}; {resume}"
     if isinstance(exc, TaskFailedError):
         reason = f": {safe_text(exc.message)}" if exc.message else ""
-        see = again or f"see it again with: {wait_hint(job.kind or '<kind>', task_id)}"
+        see = again or f"see it again with: {wait_hint(state.kind or '<kind>', task_id)}"
         return f"task {task_id} failed{reason} ({see})"
     if isinstance(exc, ValidationError):
-        text = safe_text(_validation_text(exc, job.flags))
+        text = safe_text(_validation_text(exc, state.flags))
     elif isinstance(exc, ConfigurationError):
         fix = _CLI_REMEDIES.get(exc.remedy) if exc.remedy is not None else None
         text = safe_text(f"{exc.problem}; {fix}." if fix else exc.problem)
     elif isinstance(exc, ExternalTaskIdInUseError):
         # Nothing was made: say which id is taken, and how to see the task that holds it.
         external = safe_text(exc.external_task_id)
-        kind = job.kind or exc.kind.replace("_", "-")
+        kind = state.kind or exc.kind.replace("_", "-")
         text = (
             f"{safe_text(exc.problem)}\nuse another --external-task-id (or none), or see that "
             f"task with: kling status {kind} {external}"
@@ -305,22 +306,22 @@ def _error_text(exc: KlingError, job: Job) -> str:
     elif isinstance(exc, TaskMayExistError):
         # Creating again could pay twice: say which id finds the task, and how.
         external = safe_text(exc.external_task_id)
-        kind = job.kind or exc.kind.replace("_", "-")
+        kind = state.kind or exc.kind.replace("_", "-")
         look = again or f"look it up before creating it again: kling status {kind} {external}"
         text = f"{safe_text(exc.problem)}\nexternal_task_id: {external}\n{look}"
     else:
         text = safe_text(str(exc))
-    if again and job.created:
+    if again and state.created:
         text += f"\n{again}"
-    elif job.created and job.kind and job.task_id and not isinstance(exc, TaskError):
+    elif state.created and state.kind and state.task_id and not isinstance(exc, TaskError):
         # The task exists and may be paid for: say how to get it rather than create it again.
-        ident = safe_text(job.task_id)
-        text += f"\ntask {ident} exists; follow it with: {wait_hint(job.kind, ident)}"
+        ident = safe_text(state.task_id)
+        text += f"\ntask {ident} exists; follow it with: {wait_hint(state.kind, ident)}"
     return text
 
 
 @contextmanager
-def reporting(*, json_output: bool = False) -> Iterator[Job]:
+def reporting(*, json_output: bool = False) -> Iterator[CommandState]:
     """Run a command body: turn its errors and Ctrl-C into a message and an exit status.
 
     Args:
@@ -328,16 +329,16 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
             any other error as one JSON error object (see :func:`error_json`).
 
     Yields:
-        The job the body fills in as it goes (kind, task id), for the messages.
+        The state the body fills in as it goes (kind, task id), for the messages.
 
     Raises:
         click.exceptions.Exit: with the status of the error's class (``_exit``), 130 for Ctrl-C.
     """
-    job = Job()
+    state = CommandState()
     try:
-        yield job
+        yield state
     except KlingError as exc:
-        text = cli_words(_error_text(exc, job))
+        text = cli_words(_error_text(exc, state))
         if json_output and isinstance(exc, TaskError) and isinstance(exc.task, Task):
             echo_json(task_json(exc.task))
         elif json_output:
@@ -345,16 +346,16 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
         click.echo(f"error: {text}", err=True)
         raise click.exceptions.Exit(exit_code_for(exc)) from None
     except KeyboardInterrupt:
-        if job.rerun:
+        if state.rerun:
             click.echo("\ninterrupted", err=True)
-        elif job.creating and not job.created and job.kind and job.task_id:
+        elif state.creating and not state.created and state.kind and state.task_id:
             click.echo(
-                f"\ninterrupted; the task may have been created: kling status {job.kind} "
-                f"{safe_text(job.task_id)}",
+                f"\ninterrupted; the task may have been created: kling status {state.kind} "
+                f"{safe_text(state.task_id)}",
                 err=True,
             )
-        elif job.kind and job.task_id:
-            hint = wait_hint(job.kind, safe_text(job.task_id))
+        elif state.kind and state.task_id:
+            hint = wait_hint(state.kind, safe_text(state.task_id))
             click.echo(f"\nstopped waiting; the task keeps running: {hint}", err=True)
         else:
             click.echo("\ninterrupted", err=True)
@@ -369,10 +370,10 @@ def reporting(*, json_output: bool = False) -> Iterator[Job]:
             message = safe_text(exc)
             error = {"type": type(exc).__name__, "code": None, "message": message}
             echo_json({"error": {**error, "request_id": None}})
-        if job.rerun:
-            text += f"\nrun it again with: {job.rerun} --output PATH"
-        elif job.kind and job.task is not None and job.task_id:
-            hint = wait_hint(job.kind, safe_text(job.task_id))
+        if state.rerun:
+            text += f"\nrun it again with: {state.rerun} --output PATH"
+        elif state.kind and state.task is not None and state.task_id:
+            hint = wait_hint(state.kind, safe_text(state.task_id))
             text += f"\nsave it elsewhere with: {hint} --output PATH"
         click.echo(text, err=True)
         raise click.exceptions.Exit(EXIT_TASK) from None

@@ -27,7 +27,7 @@ from ._options import (
     takes_image_files,
 )
 from ._output import (
-    Job,
+    CommandState,
     Watch,
     echo_json,
     hide_secrets,
@@ -127,7 +127,7 @@ def _print_result(task: Task, paths: Sequence[Path], json_output: bool) -> None:
 
 def follow(
     client: Kling,
-    job: Job,
+    state: CommandState,
     task: Task | str,
     *,
     output: str | Path | None,
@@ -138,7 +138,7 @@ def follow(
 
     Args:
         client: The client to poll and download with.
-        job: The running command's job; ``job.kind`` names the endpoint.
+        state: The running command's state; ``state.kind`` names the endpoint.
         task: The task just created, or a task id / external_task_id to resume.
         output: Where to save the videos (a file or a folder), or ``None`` not to download.
         timeout: Seconds to wait for the task to end.
@@ -148,13 +148,13 @@ def follow(
         TaskFailedError: the task failed.
         TaskTimeoutError: still running at the deadline.
     """
-    kind = job.kind or ""
+    kind = state.kind or ""
     paths: list[Path] = []
     with Watch(kind) as watch:
         if isinstance(task, Task):
             watch.on_update(task)
         done = client.resource(kind).wait(task, timeout=timeout, on_update=watch.on_update)
-        job.task = done
+        state.task = done
         if output is not None:
             paths = client.download(done, output, on_progress=watch.on_download)
             watch.saved(paths)
@@ -169,12 +169,12 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     allow_insecure: bool = values.pop("allow_insecure")
     hatches = {"extra_body": values.pop("extra_body"), "allow_unknown": values.pop("allow_unknown")}
-    with reporting(json_output=json_output) as job:
-        job.flags = {entry.field: entry.option.opts[0] for entry in entries}
+    with reporting(json_output=json_output) as state:
+        state.flags = {entry.field: entry.option.opts[0] for entry in entries}
         fields = {**collect_fields(entries, values), **hatches}
         # Chosen here, not in the library, so an interrupted create can still be looked up.
         fields.setdefault("external_task_id", new_external_task_id())
-        job.kind, job.task_id, job.creating = ep.kind, fields["external_task_id"], True
+        state.kind, state.task_id, state.creating = ep.kind, fields["external_task_id"], True
         with _client(api_key, base_url, allow_insecure) as client:
             with warnings.catch_warnings(record=True) as warned:
                 warnings.simplefilter("always", UnknownValueWarning)
@@ -183,9 +183,9 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
                 finally:  # also when the API then refuses what was sent
                     for warning in warned:
                         click.echo(f"warning: {safe_text(str(warning.message))}", err=True)
-            job.task_id, job.task, job.created = task.task_id, task, True
+            state.task_id, state.task, state.created = task.task_id, task, True
             if wait_for_it:
-                follow(client, job, task, output=output, timeout=timeout, json_output=json_output)
+                follow(client, state, task, output=output, timeout=timeout, json_output=json_output)
                 return
         if json_output:
             echo_json(task_json(task))
@@ -273,10 +273,10 @@ def _status(
     allow_insecure: bool,
 ) -> None:
     with (
-        reporting(json_output=json_output) as job,
+        reporting(json_output=json_output) as state,
         _client(api_key, base_url, allow_insecure) as client,
     ):
-        job.kind = kind
+        state.kind = kind
         task: Task = client.resource(kind).get(task_id)
         if json_output:
             echo_json(task_json(task))
@@ -314,10 +314,10 @@ def _wait(
     base_url: str | None,
     allow_insecure: bool,
 ) -> None:
-    with reporting(json_output=json_output) as job:
-        job.kind, job.task_id = kind, task_id
+    with reporting(json_output=json_output) as state:
+        state.kind, state.task_id = kind, task_id
         with _client(api_key, base_url, allow_insecure) as client:
-            follow(client, job, task_id, output=output, timeout=timeout, json_output=json_output)
+            follow(client, state, task_id, output=output, timeout=timeout, json_output=json_output)
 
 
 wait = click.Command(
@@ -342,10 +342,10 @@ def _list(
     allow_insecure: bool,
 ) -> None:
     with (
-        reporting(json_output=json_output) as job,
+        reporting(json_output=json_output) as state,
         _client(api_key, base_url, allow_insecure) as client,
     ):
-        job.kind = kind
+        state.kind = kind
         tasks: list[Task] = client.resource(kind).list(page=page, page_size=page_size)
         if json_output:
             echo_json([task_json(task, paths=None) for task in tasks])

@@ -1,7 +1,7 @@
 """Deliberate contract breaks of the mock gateway, switched on one by one by name.
 
 The core answers as a conformant gateway does; a break rewrites that answer afterwards, for the
-operations it concerns. Keeping them here leaves the core honest and lets a tool's tests (the
+kinds of request it concerns. Keeping them here leaves the core honest and lets a tool's tests (the
 conformance suite's own, or a user's) see each way a real gateway has been seen to drift.
 """
 
@@ -40,7 +40,7 @@ VIOLATIONS: tuple[str, ...] = tuple(BREAKS)
 
 _JSON = "application/json"
 _HTML = b"<!DOCTYPE html><html><head><title>Sign in</title></head><body>Sign in</body></html>"
-_TASK_OPERATIONS = frozenset({"create", "query", "list"})
+_TASK_REQUESTS = frozenset({"create", "query", "list"})
 
 
 def check_breaks(names: Iterable[str]) -> frozenset[str]:
@@ -82,30 +82,31 @@ def _with_body(response: MockResponse, content_type: str, body: bytes) -> MockRe
     return attrs.evolve(response, headers=headers, body=body)
 
 
-def apply_breaks(breaks: frozenset[str], operation: str, response: MockResponse) -> MockResponse:
-    """The core's answer to an ``operation`` with the chosen breaks applied.
+def apply_breaks(breaks: frozenset[str], request_kind: str, response: MockResponse) -> MockResponse:
+    """The core's answer to a request with the chosen breaks applied.
 
     Args:
         breaks: Names from :data:`BREAKS`.
-        operation: The core's operation (``create``, ``query``, ``list``, ...).
+        request_kind: What the request asked (the core's ``RequestKind``: ``create``,
+            ``query``, ``list``, ...).
         response: What the conformant core answered.
 
     Returns:
         The answer to send.
     """
-    if not breaks or response.drop or operation not in _TASK_OPERATIONS:
+    if not breaks or response.drop or request_kind not in _TASK_REQUESTS:
         return response
     if response.status == 401:
         if "bare_401" in breaks:
             return _with_body(response, "text/plain", b"Unauthorized")
         return response
-    if operation == "query" and response.status == 400 and "unknown_id_found" in breaks:
+    if request_kind == "query" and response.status == 400 and "unknown_id_found" in breaks:
 
         def found(envelope: dict[str, Any]) -> dict[str, Any]:
             return {"code": 0, "message": "SUCCEED", "request_id": envelope.get("request_id")}
 
         return _rewrite(response, lambda e: {**found(e), "data": None}, status=200)
-    if operation == "query" and response.status == 400 and "undocumented_status" in breaks:
+    if request_kind == "query" and response.status == 400 and "undocumented_status" in breaks:
         return attrs.evolve(response, status=418)
     if response.status != 200:
         return response
@@ -115,15 +116,15 @@ def apply_breaks(breaks: frozenset[str], operation: str, response: MockResponse)
         for task in data if isinstance(data, list) else [data]:
             if isinstance(task, dict):
                 _break_task(task, breaks)
-        if "create_without_task_id" in breaks and operation == "create":
+        if "create_without_task_id" in breaks and request_kind == "create":
             envelope["data"] = {k: v for k, v in data.items() if k != "task_id"}
-        if "list_not_array" in breaks and operation == "list":
+        if "list_not_array" in breaks and request_kind == "list":
             envelope["data"] = {"list": data, "total": len(data)}
         if "missing_envelope_field" in breaks:
             del envelope["code"]
 
     response = _rewrite(response, edit)
-    if "html_success" in breaks and operation != "create":
+    if "html_success" in breaks and request_kind != "create":
         return _with_body(response, "text/html", _HTML)
     if "wrong_content_type" in breaks:
         return _with_body(response, "text/plain", response.body)

@@ -95,7 +95,11 @@ _SERVER_ERRORS: Mapping[int, tuple[int, str]] = {
 _AFTER_FAULTS = frozenset({"stored_then_error", "stored_then_drop", "cut_download"})
 _HS256 = HMACAlgorithm(HMACAlgorithm.SHA256)
 
-Operation = Literal["create", "query", "list", "download", "spec", "wrong_method"]
+RequestKind = Literal["create", "query", "list", "download", "spec", "wrong_method"]
+"""What a request asks of the gateway, read from its method and path (`_route`).
+
+Not the endpoint: that is `kind` (`text2video`, ...). A `Fault` names the requests it hits by a
+`FaultTarget`: one of these, or `any`."""
 
 
 def _lower_keys(headers: Mapping[str, str]) -> Mapping[str, str]:
@@ -148,22 +152,22 @@ class MockResponse:
 
 @attrs.frozen
 class _Route:
-    operation: Operation
+    request_kind: RequestKind
     prefix: str
-    kind: str = ""
+    kind: str = ""  # the endpoint, e.g. text2video
     ident: str = ""
     watermark: bool = False
     allow: str = ""
 
 
 def _route(request: MockRequest) -> _Route | None:
-    """Which operation a request asks for, or ``None`` for an unknown path (404, code 1202)."""
+    """What a request asks for, or ``None`` for an unknown path (404, code 1202)."""
     path, prefix = request.path, ""
     if path.startswith(GATEWAY_PREFIX + "/"):
         path, prefix = path[len(GATEWAY_PREFIX) :], GATEWAY_PREFIX
     kind = ident = ""
     watermark = False
-    allowed: dict[str, Operation]
+    allowed: dict[str, RequestKind]
     if path == "/openapi.json":
         allowed = {"GET": "spec"}
     elif video := _VIDEO_RE.match(path):
@@ -174,8 +178,8 @@ def _route(request: MockRequest) -> _Route | None:
         allowed = {"GET": "query"} if tasks["id"] else {"POST": "create", "GET": "list"}
     else:
         return None
-    operation = allowed.get(request.method.upper(), "wrong_method")
-    return _Route(operation, prefix, kind, ident, watermark, allow=", ".join(allowed))
+    request_kind = allowed.get(request.method.upper(), "wrong_method")
+    return _Route(request_kind, prefix, kind, ident, watermark, allow=", ".join(allowed))
 
 
 def body_too_large(size: int | None) -> str:
@@ -399,34 +403,34 @@ class MockGateway:
         route = _route(request)
         if route is None:
             return self._error(404, 1202, f"{_message(1202)}: {request.method} {request.path}")
-        if route.operation == "wrong_method":
+        if route.request_kind == "wrong_method":
             # 405 with Allow, as HTTP asks for a known path; the body keeps Kling's code 1202.
             message = f"{_message(1202)}: {request.method} {request.path}"
             return self._error(405, 1202, message, {"Allow": route.allow})
-        if route.operation == "spec":
+        if route.request_kind == "spec":
             return MockResponse(200, self._headers(_JSON, len(_spec_bytes())), _spec_bytes())
         with self._state.lock:
-            fault = self._state.take_fault(route.operation)
-            if route.operation == "create" and not (fault and fault.kind == "drop"):
+            fault = self._state.take_fault(route.request_kind)
+            if route.request_kind == "create" and not (fault and fault.kind == "drop"):
                 self._state.creates_count += 1
             if fault is not None and fault.kind not in _AFTER_FAULTS:
                 return self._fault_answer(fault)
             response = apply_breaks(
-                self.violations, route.operation, self._dispatch(route, request)
+                self.violations, route.request_kind, self._dispatch(route, request)
             )
             return response if fault is None else self._after_fault(fault, response)
 
-    # ------------------------------------------------------------------ operations
+    # ------------------------------------------------------------------ requests
 
     def _dispatch(self, route: _Route, request: MockRequest) -> MockResponse:
-        if route.operation == "download":
+        if route.request_kind == "download":
             return self._download(route, request)
         if refusal := self._check_auth(request.headers.get("authorization", "")):
             return refusal
-        if route.operation == "create":
+        if route.request_kind == "create":
             return self._create(route.kind, request.body)
         base_url = self._base_url(route, request)
-        if route.operation == "query":
+        if route.request_kind == "query":
             return self._query(route.kind, route.ident, base_url)
         return self._list(route.kind, request.query, base_url)
 

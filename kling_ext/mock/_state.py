@@ -15,9 +15,10 @@ from typing import Any, Literal, get_args
 
 import attrs
 
-__all__ = ["Fault", "FaultKind", "GatewayState", "MockTask", "Operation", "StoredTask"]
+__all__ = ["Fault", "FaultKind", "FaultTarget", "GatewayState", "MockTask", "StoredTask"]
 
-Operation = Literal["create", "query", "list", "download", "any"]
+FaultTarget = Literal["create", "query", "list", "download", "any"]
+"""Which requests a `Fault` hits: one kind of request (the core's `RequestKind`), or any."""
 """Which requests a fault hits: a create, a task query, a task list, a video download, or any."""
 
 FaultKind = Literal[
@@ -34,7 +35,7 @@ FaultKind = Literal[
 
 ClockKind = Literal["steps", "real"]
 
-_OPERATIONS: tuple[str, ...] = get_args(Operation)
+_FAULT_TARGETS: tuple[str, ...] = get_args(FaultTarget)
 _FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
 # The HTTP status each fault kind answers with when none is given: 429 is what Kling sends for
 # both rate and balance refusals (the spec's error table); 502 is what a gateway in front of a lost
@@ -74,7 +75,8 @@ class Fault:
             gateway would answer.
 
     Attributes:
-        operation: Which requests the fault hits (``cut_download`` only ever hits downloads).
+        operation: Which requests the fault hits (a ``FaultTarget``: ``create``, ``query``,
+            ``list``, ``download`` or ``any``; ``cut_download`` only ever hits downloads).
         kind: What it does (above).
         status: The HTTP status of the answer; its default depends on ``kind`` (429 for
             ``rate_limit`` and ``balance``, 502 for ``stored_then_error`` and ``non_json``,
@@ -84,7 +86,7 @@ class Fault:
         times: How many matching requests the fault hits before it is used up.
     """
 
-    operation: Operation = attrs.field(validator=attrs.validators.in_(_OPERATIONS))
+    operation: FaultTarget = attrs.field(validator=attrs.validators.in_(_FAULT_TARGETS))
     kind: FaultKind = attrs.field(validator=attrs.validators.in_(_FAULT_KINDS))
     status: int = attrs.field(validator=[attrs.validators.ge(100), attrs.validators.le(599)])
     retry_after: float | None = attrs.field(
@@ -97,18 +99,18 @@ class Fault:
     def _status_for_kind(self) -> int:
         return _DEFAULT_STATUS.get(self.kind, 503)
 
-    def hits(self, operation: str) -> bool:
-        """Tell whether the fault applies to a request of this operation.
+    def hits(self, request_kind: str) -> bool:
+        """Tell whether the fault applies to a request of this kind.
 
         Args:
-            operation: ``create``, ``query``, ``list`` or ``download``.
+            request_kind: ``create``, ``query``, ``list`` or ``download``.
 
         Returns:
-            ``True`` if the fault names the operation (or ``any``) and can act on it.
+            ``True`` if the fault targets that kind of request (or ``any``) and can act on it.
         """
-        if self.kind == "cut_download" and operation != "download":
+        if self.kind == "cut_download" and request_kind != "download":
             return False
-        return self.operation in (operation, "any")
+        return self.operation in (request_kind, "any")
 
 
 @attrs.frozen(kw_only=True)
@@ -328,11 +330,11 @@ class GatewayState:
         """Queue faults after those already pending."""
         self._faults.extend([fault, fault.times] for fault in faults)
 
-    def take_fault(self, operation: str) -> Fault | None:
-        """Use one hit of the first pending fault that applies to ``operation``."""
+    def take_fault(self, request_kind: str) -> Fault | None:
+        """Use one hit of the first pending fault that applies to a request of this kind."""
         for entry in self._faults:
             fault: Fault = entry[0]
-            if fault.hits(operation):
+            if fault.hits(request_kind):
                 entry[1] -= 1
                 if entry[1] == 0:
                     self._faults.remove(entry)

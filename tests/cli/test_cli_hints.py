@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kling_ext import TaskFailedError, TaskTimeoutError
 from kling_ext.cli import cli
-from kling_ext.cli._output import Job, _error_text
+from kling_ext.cli._output import CommandState, _error_text
 from kling_ext.mock import MockGateway, RunningServer
 
 MALFORMED_BASE_URLS = [
@@ -66,12 +66,12 @@ def test_plain_http_elsewhere_names_the_flag_not_the_python_argument() -> None:
 
 
 def test_a_demo_task_is_never_sent_after_its_vanished_mock() -> None:
-    job = Job(kind="text2video", task_id="t1", created=True, rerun="kling demo")
+    state = CommandState(kind="text2video", task_id="t1", created=True, rerun="kling demo")
     timed_out = TaskTimeoutError(task={"task_id": "t1"}, timeout=60, kind="text2video")
     failed = TaskFailedError(task={"task_id": "t1"}, message="boom")
 
     for error in (timed_out, failed):
-        text = _error_text(error, job)
+        text = _error_text(error, state)
         assert "run it again with: kling demo" in text
         assert "kling wait" not in text
 
