@@ -376,6 +376,8 @@ def probe(
             raise _dimension_error(field, limits) from None
         return None
     except _UnknownFormatError:
+        if not complete and len(head) < len(_PNG_MAGIC):
+            return None  # too few bytes yet to tell a format (a file object giving tiny pieces)
         raise _format_error(head, field, limits) from None
     except _CorruptHeaderError:
         raise _dimension_error(field, limits) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import struct
 import zlib
 from pathlib import Path
@@ -341,3 +342,44 @@ def test_check_url_rejects_other_urls(value: str) -> None:
 def test_check_url_given_a_path_object() -> None:
     with pytest.raises(ValidationError, match="looks like a local file"):
         check_url(Path("dance.mp4"), field="video_url")  # type: ignore[arg-type]
+
+
+class _Trickle(io.RawIOBase):
+    """A binary file object that gives at most `step` bytes per read (a pipe, a socket)."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self._data, self._step, self._at = data, step, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        size = self._step if size < 0 else min(size, self._step)
+        piece = self._data[self._at : self._at + size]
+        self._at += len(piece)
+        return piece
+
+
+@pytest.mark.parametrize("step", [1, 7, 4096])
+def test_a_file_object_giving_odd_pieces_is_encoded_whole(step: int) -> None:
+    jpeg = make_jpeg(400, 400, exif=300) + b"\x02" * 11
+    assert encode_image(_Trickle(jpeg, step), field="image", limits=LIMITS) == b64(jpeg)  # type: ignore[arg-type]
+
+
+def test_a_file_of_the_wrong_kind_is_refused_after_its_first_piece() -> None:
+    endless = _Trickle(b"GIF89a" + b"\x00" * (LIMITS.max_bytes * 2), 65_536)
+    with pytest.raises(ValidationError, match="a GIF image is not a supported image format"):
+        encode_image(endless, field="image", limits=LIMITS)  # type: ignore[arg-type]
+    assert endless._at <= 65_536  # one piece read, not the whole file
+
+
+def test_a_file_object_over_the_limit_is_refused_unread_past_it() -> None:
+    big = _Trickle(make_png(300, 300) + b"\x00" * LIMITS.max_bytes, 1 << 20)
+    with pytest.raises(ValidationError, match="holds more than 10,485,760 bytes"):
+        encode_image(big, field="image", limits=LIMITS)  # type: ignore[arg-type]
+    assert big._at == LIMITS.max_bytes + 1
+
+
+def test_a_text_file_object_is_refused() -> None:
+    with pytest.raises(ValidationError, match="gives str, not bytes"):
+        encode_image(io.StringIO("iVBORw0KGgo"), field="image", limits=LIMITS)  # type: ignore[arg-type]
