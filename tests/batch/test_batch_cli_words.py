@@ -16,7 +16,7 @@ from kling_ext import Batch, BatchProgress, Kling
 from kling_ext._batch import _remove_debris
 from kling_ext._download_io import PartFile
 from kling_ext.cli._app import cli
-from kling_ext.cli._batch import _reason, _result_json, describe
+from kling_ext.cli._batch import describe
 from kling_ext.mock import MockGateway
 
 
@@ -38,11 +38,14 @@ def test_a_changed_job_is_refused_in_cli_words_in_json_too(tmp_path: Path, clien
 def test_a_job_failed_earlier_says_the_flag_that_retries_it(tmp_path: Path, client: Kling) -> None:
     jobs = write_jobs(tmp_path / "jobs.jsonl", [{"kind": "text2video", "prompt": "[mock:fail]"}])
     Batch(jobs, tmp_path / "out").run(client)
-    report = Batch(jobs, tmp_path / "out").run(client)  # the failure, from the ledger
-    assert "retry_failed" in (report.failed[0].reason or "")  # the library's words...
-    assert "--retry-failed" in _reason(report.failed[0])  # ...and the command line's
-    assert "retry_failed" not in _reason(report.failed[0])
-    assert "retry_failed" not in json.dumps(_result_json(report.failed[0]))
+    # Nothing is left to send: the re-run reads the failure from the ledger alone.
+    args = ["batch", str(jobs), "-o", str(tmp_path / "out"), "--api-key", "sk-unused"]
+    args += ["--base-url", "http://127.0.0.1:9/klingai"]
+    for extra in ([], ["--json"]):
+        done = CliRunner().invoke(cli, [*args, *extra])
+        assert done.exit_code == 1, done.output
+        assert "--retry-failed creates a new task" in done.stdout + done.stderr
+        assert "retry_failed" not in done.stdout + done.stderr
 
 
 def test_batch_status_exits_1_when_jobs_failed_and_0_otherwise(
