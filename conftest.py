@@ -42,6 +42,8 @@ SLOW_TESTS = (
     "tests/mock/test_mock_breaks.py::test_mock_server_command_switches_breaks_on",
     "tests/hostile/test_download_guards.py::test_a_trickling_body_stops_at_the_time_limit",
     "tests/hostile/test_download_guards.py::test_a_stalled_body_ends_at_the_time_limit_not_the",
+    "tests/hostile/test_batch_hostile.py::test_a_batch_killed_while_the_gateway_stores_its_creat",
+    "tests/hostile/test_batch_hostile.py::test_a_create_whose_answer_times_out_is_found_while_th",
 )
 
 

@@ -39,6 +39,7 @@ class BatchGateway:
             whatever is stored (a lagging index).
         rate_limit: Refuse every create with 1303 and this `Retry-After` header value.
         fail_reason: Fail every task with this message (a key to echo, say).
+        task_prefix: Task ids are `<task_prefix>-<n>` (a key, to echo it into data).
         instant: A create's answer is already the task's end (no poll needed: the command
             line's first poll comes after 5 s).
     """
@@ -54,8 +55,10 @@ class BatchGateway:
         rate_limit: str | None = None,
         fail_reason: str | None = None,
         instant: bool = False,
+        task_prefix: str = "task",
     ) -> None:
         self.instant = instant
+        self.task_prefix = task_prefix
         self.create_answer = create_answer
         self.hang_seconds = hang_seconds
         self.store_seconds = store_seconds
@@ -106,7 +109,9 @@ class BatchGateway:
                     message=f"external_task_id already exists: {external}",
                     status=400,
                 )
-            task = Stored(f"task-{len(self.tasks) + 1}", body, now + self.store_seconds)
+            task = Stored(
+                f"{self.task_prefix}-{len(self.tasks) + 1}", body, now + self.store_seconds
+            )
             self.tasks.append(task)
         if self.create_answer == "hang":
             return Hang(self.hang_seconds)
