@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from batch_time import FakeTime
 from batch_support import ledger_states, prompts, tasks_per_prompt, whole_videos, write_jobs
+from batch_time import FakeTime
 
 from kling_ext import APIConnectionError, AsyncKling, Batch, InsufficientBalanceError, Kling
 from kling_ext.mock import Fault, MockGateway, MockRequest, MockResponse, MockTransport
