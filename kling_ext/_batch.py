@@ -502,7 +502,8 @@ class _Runner:
     async def out_of_time(self) -> NoReturn:
         """End the run now, as if `max_time` had just run out on the event loop's clock."""
         assert self.limiter is not None
-        self.limiter.reschedule(asyncio.get_running_loop().time())
+        if not self.limiter.expired():  # else it is expiring already, on the loop's own clock
+            self.limiter.reschedule(asyncio.get_running_loop().time())
         await asyncio.Future()  # cancelled, with every job, by the expiry
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -176,7 +176,8 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
 @click.command(
     "batch",
     epilog="\b\nExamples:\n  kling batch jobs.jsonl --output videos/\n"
-    "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n",
+    "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n"
+    "  kling batch jobs.jsonl -o videos/ --max-time 3600\n",
 )
 @click.argument("jobs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
