@@ -182,7 +182,8 @@ class BatchReport:
     timed_out: bool = False
     """`max_time` ran out: the run stopped where it was; the next run carries on."""
     unfinished: tuple[JobResult, ...] = ()
-    """Jobs under way when `max_time` ran out (their tasks, if made, are followed next run)."""
+    """Jobs under way when `max_time` ran out (their tasks, if made, are followed next run);
+    `on_result` is not called for them: they did not end."""
 
     @property
     def exit_code(self) -> int:
@@ -558,10 +559,7 @@ class _Runner:
                 continue
             reason = f"the batch's time limit ({self.max_time:g} s) ran out while it was "
             reason += f"{row.state}; run the batch again to continue"
-            result = self._result(row, ok=False, reason=reason)
-            self.unfinished.append(result)
-            if self.batch.on_result is not None:
-                self.batch.on_result(result)
+            self.unfinished.append(self._result(row, ok=False, reason=reason))
 
     def _report_finished(self) -> None:
         """Jobs that ended in an earlier run: skipped, unless their videos have gone missing."""

@@ -130,6 +130,8 @@ def _resume_command(jobs: Path, output: Path, ledger: Path | None) -> str:
 
 def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     if display.json_output:
+        for result in report.unfinished:  # did not end, but a script wants to know which
+            echo_json(_result_json(result))
         echo_json(report.to_json())
     err = display.console
     parts = [f"{report.succeeded} of {report.total} succeeded"]
@@ -146,14 +148,15 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    if report.failed and not display.json_output:
-        for result in report.failed:
-            err.print(
-                f"  failed {result.id} (line {result.line}): {_reason(result)}",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
+    if not display.json_output:
+        for label, results in (("failed", report.failed), ("stopped", report.unfinished)):
+            for result in results:
+                err.print(
+                    f"  {label} {result.id} (line {result.line}): {_reason(result)}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
     if report.stopped is not None:
         cause = "the API is out of reach" if report.exit_code == 4 else "the API refused the batch"
         click.echo(

@@ -39,6 +39,7 @@ class BatchGateway:
             whatever is stored (a lagging index).
         rate_limit: Refuse every create with 1303 and this `Retry-After` header value.
         fail_reason: Fail every task with this message (a key to echo, say).
+        finish: False: tasks stay `processing` for ever.
         task_prefix: Task ids are `<task_prefix>-<n>` (a key, to echo it into data).
         instant: A create's answer is already the task's end (no poll needed: the command
             line's first poll comes after 5 s).
@@ -56,7 +57,9 @@ class BatchGateway:
         fail_reason: str | None = None,
         instant: bool = False,
         task_prefix: str = "task",
+        finish: bool = True,
     ) -> None:
+        self.finish = finish
         self.instant = instant
         self.task_prefix = task_prefix
         self.create_answer = create_answer
@@ -120,6 +123,8 @@ class BatchGateway:
         return envelope(self._data(task, self._final() if self.instant else "submitted"))
 
     def _final(self) -> str:
+        if not self.finish:
+            return "processing"
         return "failed" if self.fail_reason is not None else "succeed"
 
     def _look_up(self, ident: str) -> Action:

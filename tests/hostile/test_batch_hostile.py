@@ -283,6 +283,18 @@ def test_cli_max_time_exits_1_and_says_how_to_resume(hostile: Start, tmp_path: P
     assert set(_states(output / "kling-batch.sqlite3").values()) <= {"pending", "creating"}
     assert not gateway.tasks
 
+    # A task still running when the time runs out: left `running`, followed by the next run.
+    gateway.rate_limit, gateway.finish = None, False
+    again = kling(
+        server, "batch", str(_jobs(tmp_path, 1)), "-o", str(tmp_path / "slow"), "--max-time", "2"
+    )
+    assert again.code == 1, again.stderr
+    assert "stopped job-1 (line 1): the batch's time limit (2 s) ran out while it was running" in (
+        again.stderr
+    )
+    assert _states(tmp_path / "slow" / "kling-batch.sqlite3") == {"job-1": "running"}
+    assert len(gateway.tasks) == 1
+
     help_text = kling(server, "batch", "--help").stdout
     assert "--max-time" in help_text
     assert "exits 1" in help_text
