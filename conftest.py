@@ -40,6 +40,8 @@ SLOW_PATHS = (
 # Single slow tests in otherwise quick files (named here rather than marked in place, so that
 # whoever owns those files keeps them as they are).
 SLOW_TESTS = (
+    "tests/hostile/test_batch_hostile.py::test_a_batch_killed_while_the_gateway_stores_its_creat",
+    "tests/hostile/test_batch_hostile.py::test_a_create_whose_answer_times_out_is_found_while_th",
     "tests/unit/test_typing.py::test_mypy_strict_checks_a_users_code_against_the_api",
     "tests/unit/test_import_cost.py::test_import_kling_ext_leaves_costly_modules_to_their_first_use",
     "tests/unit/test_typing.py::test_pyright_",  # prefix: both pyright runs

@@ -6,7 +6,13 @@ Then at most `concurrency` tasks run at once: each job is created (its `external
 already in the ledger), waited for with the library's `wait()`, and downloaded as soon as it
 ends, while the next job takes its slot. A re-run reads the ledger: finished jobs are skipped,
 tasks in flight are followed, unstarted jobs are created. The account's parallel-task limit
-(code 1303) lowers the number of tasks in flight instead of failing jobs.
+(code 1303) lowers the number of tasks in flight instead of failing jobs, and every create waits
+out a backoff shared by the whole batch that grows with each refusal (whatever `Retry-After`
+says). A job whose create may have been sent is looked up over the library's grace window
+before it is sent again, always under the same `external_task_id`; a create refused because
+that id exists adopts the task holding it (the ledger chose the id for this job alone).
+`max_time` bounds the whole run: when it runs out everything stops where it is, and the next
+run carries on from the ledger.
 
 One scheduler serves both clients: `AsyncKling` is awaited directly; `Kling`'s blocking calls
 run in daemon threads, so Ctrl-C is never held up by a wait in progress.
@@ -16,26 +22,33 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
-import re
+import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import attrs
 
+from ._async_client import AsyncKling
 from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
 from ._batch_ledger import JobState, Ledger, LedgerError, LedgerRow
-from ._client import AsyncKling, Kling
-from ._constants import DEFAULT_WAIT_TIMEOUT, PART_NAME_MAX_BYTES
+from ._constants import (
+    BATCH_CREATE_ATTEMPTS,
+    BATCH_DOWNLOADS,
+    BATCH_MAX_BACKOFF,
+    DEFAULT_WAIT_TIMEOUT,
+)
+from ._download_io import part_files
 from ._exceptions import (
     APIConnectionError,
     APIError,
     AuthenticationError,
+    ExternalTaskIdInUseError,
     KlingError,
-    NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     ServerError,
@@ -44,7 +57,8 @@ from ._exceptions import (
     TaskTimeoutError,
     is_task_not_found,
 )
-from ._retry import TransportFailure, classify_transport_error
+from ._retry import RetryPolicy, TransportFailure, classify_transport_error
+from ._sync_client import Kling
 from ._task import Task
 
 __all__ = [
@@ -60,13 +74,11 @@ DEFAULT_CONCURRENCY = 4
 """Tasks in flight at once by default: under the parallel-task limit of most resource packs."""
 LEDGER_NAME = "kling-batch.sqlite3"
 """The ledger's file name in the output folder, unless the caller puts it elsewhere."""
-_DOWNLOADS = 4
-_TOKEN = re.compile(r"[0-9a-f]{16}")
-# A create refused for a passing reason (network down, 5xx) is tried this often before the job
-# is left for the next run; refusals for the account's limits are waited out without a count.
-_CREATE_ATTEMPTS = 5
-_MAX_BACKOFF = 60.0
 T = TypeVar("T")
+# The batch's own clock and sleep (its backoff, grace window and time limit); tests swap in fakes.
+_clock: Callable[[], float] = time.monotonic
+_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+_rng = random.Random()  # noqa: S311 - backoff jitter, not secrets
 # Refusals of the account itself: every further create would be refused alike.
 _ACCOUNT_REFUSALS = (AuthenticationError, PermissionDeniedError)
 
@@ -115,7 +127,22 @@ class BatchProgress:
     succeeded: int = 0
     failed: int = 0
     running: int = 0
-    started: float = attrs.field(factory=time.monotonic)
+    clock: Callable[[], float] = attrs.field(default=time.monotonic, repr=False)
+    """The clock the times below are read on."""
+    started: float = attrs.field(default=attrs.Factory(lambda self: self.clock(), takes_self=True))
+    rate_limit_code: int | None = None
+    """The business code of the account's last rate-limit refusal (1303: too many tasks in
+    parallel; 1302: too fast), while creates wait for it; `None` when none is waited out."""
+    next_create_at: float | None = None
+    """When (on `clock`) the next create may go, while the batch waits for the account's limit."""
+
+    @property
+    def rate_limit_wait(self) -> float | None:
+        """Seconds until the next create, while the account's rate limit holds creates back."""
+        if self.next_create_at is None:
+            return None
+        left = self.next_create_at - self.clock()
+        return left if left > 0 else None
 
     @property
     def queued(self) -> int:
@@ -125,7 +152,7 @@ class BatchProgress:
     @property
     def elapsed(self) -> float:
         """Seconds since the batch started."""
-        return time.monotonic() - self.started
+        return self.clock() - self.started
 
     @property
     def estimate(self) -> float | None:
@@ -153,15 +180,21 @@ class BatchReport:
     could not be reached (or kept failing) for a create after several tries."""
     ledger: Path
     elapsed: float
+    timed_out: bool = False
+    """`max_time` ran out: the run stopped where it was; the next run carries on."""
+    unfinished: tuple[JobResult, ...] = ()
+    """Jobs under way when `max_time` ran out (their tasks, if made, are followed next run);
+    `on_result` is not called for them: they did not end."""
 
     @property
     def exit_code(self) -> int:
-        """0 every job succeeded; 1 some failed; 3 the API refused the batch; 4 it was down."""
+        """0 every job succeeded; 1 some failed, or `max_time` ran out first; 3 the API refused
+        the batch; 4 it was down."""
         if isinstance(self.stopped, APIConnectionError | ServerError):
             return 4
         if self.stopped is not None:
             return 3
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.timed_out else 0
 
     def to_json(self) -> dict[str, Any]:
         """The summary as one JSON object (the last line of `kling batch --json`)."""
@@ -173,6 +206,8 @@ class BatchReport:
             "failed": len(self.failed),
             "not_started": self.not_started,
             "stopped": str(self.stopped) if self.stopped is not None else None,
+            "timed_out": self.timed_out,
+            "unfinished": len(self.unfinished),
             "ledger": str(self.ledger),
             "elapsed_seconds": round(self.elapsed, 3),
             "exit_code": self.exit_code,
@@ -180,6 +215,9 @@ class BatchReport:
 
 
 class _Ops(Protocol):
+    policy: RetryPolicy
+    """The client's retry policy: its grace window and backoff are the batch's too."""
+
     async def create(self, kind: str, fields: dict[str, Any]) -> Task: ...
     async def get(self, kind: str, ident: str) -> Task: ...
     async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task: ...
@@ -189,6 +227,7 @@ class _Ops(Protocol):
 class _AsyncOps:
     def __init__(self, client: AsyncKling) -> None:
         self._client = client
+        self.policy = client._context.policy
 
     def _res(self, kind: str) -> Any:
         return self._client.resource(kind)
@@ -236,6 +275,7 @@ async def _in_thread(call: Callable[[], T]) -> T:
 class _ThreadOps:
     def __init__(self, client: Kling) -> None:
         self._client = client
+        self.policy = client._context.policy
 
     def _res(self, kind: str) -> Any:
         return self._client.resource(kind)
@@ -257,7 +297,7 @@ class _NotStarted(Exception):
     """The job was not sent: the batch stopped creating."""
 
 
-class _Outcome(Exception):
+class _JobEnded(Exception):
     """The job ends this run without success; `reason` says why and how to continue."""
 
     def __init__(self, reason: str, state: JobState | None = None) -> None:
@@ -295,6 +335,9 @@ class Batch:
         retry_failed: Create a new task for jobs that failed in an earlier run.
         timeout: Seconds to wait for each task; one still running then is followed by the next
             run.
+        max_time: Seconds the whole run may take (`None`: no limit). When they run out the run
+            stops where it is: no new create, tasks in flight are left to the next run, which
+            carries on from the ledger; the report says `timed_out`.
         on_result: Called with each job's `JobResult` as it ends.
     """
 
@@ -308,19 +351,23 @@ class Batch:
         force: bool = False,
         retry_failed: bool = False,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        max_time: float | None = None,
         on_result: Callable[[JobResult], object] | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, not {concurrency}")
-        self.jobs = Path(jobs)
-        self.output = Path(output)
-        self.ledger_path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
+        if max_time is not None and not max_time > 0:
+            raise ValueError(f"max_time must be more than 0 seconds (or None), not {max_time}")
+        self.jobs: Path = Path(jobs)
+        self.output: Path = Path(output)
+        self.ledger_path: Path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
         self.concurrency = concurrency
         self.force = force
         self.retry_failed = retry_failed
         self.timeout = timeout
+        self.max_time = max_time
         self.on_result = on_result
-        self.progress = BatchProgress()
+        self.progress: BatchProgress = BatchProgress()
         """Live counts while the batch runs."""
 
     def __repr__(self) -> str:
@@ -408,11 +455,30 @@ class _Runner:
         self.limit = batch.concurrency
         self.held = 0
         self.changed = asyncio.Condition()
-        self.downloads = asyncio.Semaphore(_DOWNLOADS)
+        self.downloads = asyncio.Semaphore(BATCH_DOWNLOADS)
         self.stopped: KlingError | None = None
         self.failed: list[JobResult] = []
+        self.unfinished: list[JobResult] = []
+        self.ended: set[str] = set()
         self.skipped = 0
-        self.progress = batch.progress = BatchProgress()
+        self.clock = _clock
+        self.sleep = _sleep
+        self.progress = batch.progress = BatchProgress(clock=self.clock)
+        self.policy = ops.policy
+        # The client's backoff, from the least wait the spec asks after 1303 up to a minute.
+        self.backoff = attrs.evolve(
+            ops.policy,
+            base_delay=max(ops.policy.base_delay, ops.policy.rate_limit_min_delay),
+            max_delay=BATCH_MAX_BACKOFF,
+        )
+        # One rate-limit backoff for the whole batch: each refusal pushes the next create of
+        # every job further out, so N jobs do not each hammer the account with their own.
+        self.rate_refusals = 0
+        self.next_create = -math.inf
+        self.max_time = batch.max_time
+        self.deadline = None if batch.max_time is None else self.clock() + batch.max_time
+        self.limiter: asyncio.Timeout | None = None
+        self.timed_out = False
 
     # ------------------------------------------------------------------ scheduling
 
@@ -433,13 +499,56 @@ class _Runner:
         async with self.changed:
             self.limit = max(1, self.held - 1)
         await slot.release()
-        await asyncio.sleep(delay)
+        await self.pause(delay)
         await slot.acquire()
+
+    async def pause(self, delay: float) -> None:
+        """Wait `delay` seconds; past the batch's time limit the run ends here instead."""
+        if self.deadline is not None and self.clock() + delay >= self.deadline:
+            await self.sleep(max(self.deadline - self.clock(), 0.0))
+            await self.out_of_time()
+        await self.sleep(delay)
+
+    async def out_of_time(self) -> NoReturn:
+        """End the run now, as if `max_time` had just run out on the event loop's clock."""
+        assert self.limiter is not None
+        if not self.limiter.expired():  # else it is expiring already, on the loop's own clock
+            self.limiter.reschedule(asyncio.get_running_loop().time())
+        await asyncio.Future()  # cancelled, with every job, by the expiry
+        raise AssertionError("unreachable")  # pragma: no cover
 
     async def main(self) -> BatchReport:
         counts = self.ledger.counts(self.run)
         self.progress.total = sum(counts.values())
         self._report_finished()
+        try:
+            # The hard bound in real time; `pause` ends the run early when it would sleep past
+            # the deadline (on the batch's clock, which tests may fake).
+            self.limiter = limiter = asyncio.timeout(self.max_time)
+            async with limiter:
+                await self._schedule()
+        except TimeoutError:
+            if not limiter.expired():
+                raise
+            self.timed_out = True
+            self._report_unfinished()
+        stopped = self.stopped is not None or self.timed_out
+        not_started = self.ledger.counts(self.run).get(JobState.PENDING, 0)
+        return BatchReport(
+            total=self.progress.total,
+            succeeded=self.progress.succeeded,
+            skipped=self.skipped,
+            failed=tuple(self.failed),
+            not_started=not_started if stopped else 0,
+            stopped=self.stopped,
+            ledger=self.ledger.path,
+            elapsed=self.progress.elapsed,
+            timed_out=self.timed_out,
+            unfinished=tuple(self.unfinished),
+        )
+
+    async def _schedule(self) -> None:
+        """Every job of the run, `limit` at a time: those in flight first, then new ones."""
         async with asyncio.TaskGroup() as group:
             in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
             for states in (in_flight, [JobState.PENDING]):
@@ -450,17 +559,16 @@ class _Runner:
                         await slot.release()
                         break
                     group.create_task(self._job(row, slot))
-        not_started = self.ledger.counts(self.run).get(JobState.PENDING, 0)
-        return BatchReport(
-            total=self.progress.total,
-            succeeded=self.progress.succeeded,
-            skipped=self.skipped,
-            failed=tuple(self.failed),
-            not_started=not_started if self.stopped is not None else 0,
-            stopped=self.stopped,
-            ledger=self.ledger.path,
-            elapsed=self.progress.elapsed,
-        )
+
+    def _report_unfinished(self) -> None:
+        """After `max_time` ran out: each job left under way, with how the next run goes on."""
+        under_way = [JobState.CREATING, JobState.RUNNING, JobState.DOWNLOADING]
+        for row in self.ledger.jobs_of_run(self.run, under_way):
+            if row.id in self.ended:
+                continue
+            reason = f"the batch's time limit ({self.max_time:g} s) ran out while it was "
+            reason += f"{row.state}; run the batch again to continue"
+            self.unfinished.append(self._result(row, ok=False, reason=reason))
 
     def _report_finished(self) -> None:
         """Jobs that ended in an earlier run: skipped, unless their videos have gone missing."""
@@ -472,8 +580,8 @@ class _Runner:
             ok = row.state is JobState.DONE
             reason = None
             if not ok:
-                reason = f"{row.message or 'failed'} (in an earlier run; retry_failed / "
-                reason += "--retry-failed creates a new task)"
+                reason = f"{row.message or 'failed'} (in an earlier run; retry_failed=True "
+                reason += "creates a new task)"
             self.skipped += ok
             self._end(
                 row, ok=ok, files=tuple(Path(f) for f in row.files), reason=reason, skipped=True
@@ -490,7 +598,36 @@ class _Runner:
         skipped: bool = False,
         state: JobState | None = None,
     ) -> None:
-        result = JobResult(
+        self.ended.add(row.id)
+        result = self._result(
+            row,
+            ok=ok,
+            task_id=task_id,
+            files=files,
+            reason=reason,
+            skipped=skipped,
+            state=state,
+        )
+        if ok:
+            self.progress.succeeded += 1
+        else:
+            self.progress.failed += 1
+            self.failed.append(result)
+        if self.batch.on_result is not None:
+            self.batch.on_result(result)
+
+    @staticmethod
+    def _result(
+        row: LedgerRow,
+        *,
+        ok: bool,
+        task_id: str | None = None,
+        files: tuple[Path, ...] = (),
+        reason: str | None = None,
+        skipped: bool = False,
+        state: JobState | None = None,
+    ) -> JobResult:
+        return JobResult(
             id=row.id,
             line=row.line,
             kind=row.kind,
@@ -502,13 +639,6 @@ class _Runner:
             reason=reason,
             skipped=skipped,
         )
-        if ok:
-            self.progress.succeeded += 1
-        else:
-            self.progress.failed += 1
-            self.failed.append(result)
-        if self.batch.on_result is not None:
-            self.batch.on_result(result)
 
     def _stop(self, exc: KlingError) -> None:
         if self.stopped is None:
@@ -540,7 +670,7 @@ class _Runner:
             pass
         except LedgerError:
             raise  # no step can be recorded: the whole batch stops (see `main`)
-        except _Outcome as outcome:
+        except _JobEnded as outcome:
             self._end(
                 row, ok=False, task_id=task_id, reason=outcome.reason, state=outcome.state or state
             )
@@ -561,17 +691,31 @@ class _Runner:
 
     async def _recover(self, row: LedgerRow) -> Task | None:
         """A job whose create may have been sent: its task, or None when surely none exists."""
-        try:
-            task = await self.ops.get(row.kind, row.external_task_id)
-        except NotFoundError as exc:
-            if not is_task_not_found(exc.status_code, exc.code, exc.message):
-                raise
+        task = await self._look_for(row)
+        if task is None:
             self.ledger.set_state(row.id, JobState.PENDING)
             return None
+        self._running(row, task)
+        return task
+
+    async def _look_for(self, row: LedgerRow) -> Task | None:
+        """The task made under the job's `external_task_id`; None once "not found" held for the
+        client's whole grace window (`RetryPolicy.grace_delays`): a gateway slow to store a
+        create answers "not found" for a while after it was sent."""
+        for delay in (0.0, *self.policy.grace_delays()):
+            if delay:
+                await self.pause(delay)
+            try:
+                return await self.ops.get(row.kind, row.external_task_id)
+            except APIError as exc:
+                if not is_task_not_found(exc.status_code, exc.code, exc.message):
+                    raise
+        return None
+
+    def _running(self, row: LedgerRow, task: Task) -> None:
         self.ledger.set_state(
             row.id, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value
         )
-        return task
 
     async def _create(self, row: LedgerRow, slot: _Slot) -> Task:
         fields = self._fields(row)
@@ -579,20 +723,24 @@ class _Runner:
         while True:
             if self.stopped is not None:
                 raise _NotStarted
+            wait = self.next_create - self.clock()
+            if wait > 0:  # the account's rate limit holds every create back
+                await self.pause(wait)
+                continue
             self.ledger.set_state(row.id, JobState.CREATING)  # on disk before the request leaves
             try:
                 task = await self.ops.create(row.kind, fields)
             except TaskMayExistError:
                 raise  # the job stays `creating`: the next run looks its task up
+            except ExternalTaskIdInUseError as exc:
+                return await self._adopt(row, exc)
             except _ACCOUNT_REFUSALS as exc:
                 self.ledger.set_state(row.id, JobState.PENDING)  # refused: no task was made
                 self._stop(exc)
                 raise _NotStarted from exc
             except RateLimitError as exc:
                 self.ledger.set_state(row.id, JobState.PENDING)
-                delay = exc.retry_after if exc.retry_after is not None else _backoff(attempt)
-                attempt += 1
-                await self.throttle(slot, min(delay, _MAX_BACKOFF))
+                await self.throttle(slot, self._rate_limited(exc))
                 continue
             except (APIConnectionError, ServerError) as exc:
                 # Raised only once the library proved the create made no task.
@@ -601,19 +749,54 @@ class _Runner:
                 # No connection even after the client's own retries: the API is out of reach
                 # for every job alike. Other failures may pass: a few tries, then stop too.
                 refused = classify_transport_error(exc) is TransportFailure.NOT_SENT
-                if refused or attempt >= _CREATE_ATTEMPTS:
+                if refused or attempt >= BATCH_CREATE_ATTEMPTS:
                     self._stop(exc)
                     raise _NotStarted from exc
-                await asyncio.sleep(_backoff(attempt))
+                await self.pause(self.backoff.backoff(attempt - 1, rand=_rng.random()))
                 continue
             except APIError as exc:
                 message = f"the API refused the create: {exc}"
                 self.ledger.set_state(row.id, JobState.FAILED, message=message)
-                raise _Outcome(message, JobState.FAILED) from exc
-            self.ledger.set_state(
-                row.id, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value
-            )
+                raise _JobEnded(message, JobState.FAILED) from exc
+            self.rate_refusals = 0
+            self.progress.rate_limit_code = self.progress.next_create_at = None
+            self._running(row, task)
             return task
+
+    def _rate_limited(self, exc: RateLimitError) -> float:
+        """The wait before the batch's next create after a rate-limit refusal.
+
+        The policy's backoff, growing with each refusal in a row, never under the least wait
+        the spec asks for after 1303, and longer when the server asks for longer (up to
+        `BATCH_MAX_BACKOFF`): `Retry-After: 0`, a negative one or a date in the past do not make
+        the batch send again at once.
+        """
+        delay = self.backoff.backoff(self.rate_refusals, rand=_rng.random())
+        delay = max(delay, exc.retry_after or 0.0, self.policy.rate_limit_min_delay)
+        self.rate_refusals += 1
+        self.next_create = max(self.next_create, self.clock() + min(delay, BATCH_MAX_BACKOFF))
+        self.progress.rate_limit_code = exc.code
+        self.progress.next_create_at = self.next_create
+        return self.next_create - self.clock()
+
+    async def _adopt(self, row: LedgerRow, exc: ExternalTaskIdInUseError) -> Task:
+        """A create refused because its `external_task_id` exists: the task holding it is this
+        job's own (an earlier create whose answer was lost), since the ledger chose that id
+        for this job alone. It is followed, never paid for again."""
+        if row.fields.get("external_task_id"):
+            # The jobs file chose the id: the task holding it may be anyone's.
+            message = f"the API refused the create: {exc}"
+            self.ledger.set_state(row.id, JobState.FAILED, message=message)
+            raise _JobEnded(message, JobState.FAILED) from exc
+        task = exc.task if isinstance(exc.task, Task) else await self._look_for(row)
+        if task is None:
+            raise _JobEnded(
+                f"the API says a task with its external_task_id {row.external_task_id} exists "
+                "but does not show it; run the batch again to look it up",
+                JobState.CREATING,
+            ) from exc
+        self._running(row, task)
+        return task
 
     async def _follow(self, row: LedgerRow, task: Task | str) -> Task:
         try:
@@ -621,9 +804,9 @@ class _Runner:
         except TaskFailedError as exc:
             message = f"the task failed: {exc.message or 'no reason given'}"
             self.ledger.set_state(row.id, JobState.FAILED, task_status="failed", message=message)
-            raise _Outcome(message, JobState.FAILED) from exc
+            raise _JobEnded(message, JobState.FAILED) from exc
         except TaskTimeoutError as exc:
-            raise _Outcome(
+            raise _JobEnded(
                 f"task {exc.task_id} is still running after {exc.timeout:g} s; run the batch "
                 "again to follow it"
             ) from exc
@@ -636,7 +819,7 @@ class _Runner:
             for number, video in enumerate(task.videos, start=1):
                 name = f"{row.id}-{number}" if several else row.id
                 if several and self.ledger.has_job(name):
-                    raise _Outcome(
+                    raise _JobEnded(
                         f"video {number} would overwrite the video of job {name!r}; rename one"
                     )
                 target = self.batch.output / f"{name}.mp4"
@@ -645,7 +828,7 @@ class _Runner:
                 single = attrs.evolve(task, videos=(video,))
                 files += await self.ops.download(single, target)
         if not files:
-            raise _Outcome(f"task {task.task_id} succeeded without a video")
+            raise _JobEnded(f"task {task.task_id} succeeded without a video")
         self.ledger.set_state(row.id, JobState.DONE, files=[str(path) for path in files])
         return tuple(files)
 
@@ -654,20 +837,11 @@ def _remove_debris(target: Path) -> None:
     """Delete the half downloads of `target` that a killed run of this batch left behind.
 
     Only this batch writes its jobs' files while it holds the ledger's lock, so a `.part` of
-    one of them is a dead run's. The name is the one `PartFile` gives: `.<name>.<16 hex>.part`.
+    one of them is a dead run's. `part_files` knows the names the download code gives them.
     """
-    stem = target.name.encode("utf-8", "surrogateescape")[:PART_NAME_MAX_BYTES]
-    prefix = f".{stem.decode('utf-8', 'ignore')}."
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
-            token = entry.name.removeprefix(prefix).removesuffix(".part")
-            if (
-                entry.name.startswith(prefix)
-                and entry.name.endswith(".part")
-                and _TOKEN.fullmatch(token)
-            ):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+    for part in part_files(target):
+        with contextlib.suppress(OSError):
+            part.unlink()
 
 
 def _first(group: BaseExceptionGroup[LedgerError]) -> LedgerError:
@@ -676,10 +850,6 @@ def _first(group: BaseExceptionGroup[LedgerError]) -> LedgerError:
         found = found.exceptions[0]
     assert isinstance(found, LedgerError)
     return found
-
-
-def _backoff(attempt: int) -> float:
-    return min(2.0**attempt, _MAX_BACKOFF)
 
 
 def _unfinished(state: JobState, exc: BaseException) -> str:

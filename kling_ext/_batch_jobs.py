@@ -81,8 +81,8 @@ class JobsFileError(ValidationError):
             path: The jobs file.
             problems: Every bad line found.
         """
-        self.path = Path(path)
-        self.problems = tuple(problems)
+        self.path: Path = Path(path)
+        self.problems: tuple[JobProblem, ...] = tuple(problems)
         lines = "\n".join(f"  {problem}" for problem in self.problems)
         count = len({problem.line for problem in self.problems})
         super().__init__(

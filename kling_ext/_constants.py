@@ -121,3 +121,15 @@ ANSWER_PIECE_BYTES = 64 * 1024
 # No server codes an answer more than twice (one coding is usual); more is an attack on memory
 # and time, refused before unpacking.
 MAX_CONTENT_CODINGS = 4
+
+# --- Batches (_batch.py) ---------------------------------------------------------------------
+# Downloads at once in a batch: a few keep a fast link busy without starving the API's queries.
+BATCH_DOWNLOADS = 4
+# A create proven to have made no task (network down, 5xx) is tried this often in one run before
+# creation stops (the next run resumes); refusals for the account's limits are waited out instead.
+BATCH_CREATE_ATTEMPTS = 5
+# The batch's own backoff (the retry policy's, from `RATE_LIMIT_MIN_DELAY` up) grows to this: an
+# account at its parallel-task limit frees a slot when a task ends, which takes minutes, so a
+# minute between tries costs little time and keeps a gateway that says `Retry-After: 0` (or a
+# past date) from being hammered; a larger Retry-After is honoured up to this too.
+BATCH_MAX_BACKOFF = 60.0

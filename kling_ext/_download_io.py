@@ -7,7 +7,9 @@ saving the same video into one folder never write, resume or rename each other's
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -30,7 +32,47 @@ from ._exceptions import KlingError
 from ._flow import Stream, Streamed
 from ._wire import identity_headers
 
-__all__ = ["PartFile", "Receiver"]
+__all__ = ["PartFile", "Receiver", "part_files", "part_path"]
+
+# The random part of a `.part` file's name: 8 bytes, 16 hex digits, never guessed or reused.
+PART_TOKEN_BYTES = 8
+
+
+def _part_prefix(target: Path) -> str:
+    """What every `.part` name of `target` starts with: a dot and (the start of) its name."""
+    stem = target.name.encode("utf-8", "surrogateescape")[:PART_NAME_MAX_BYTES]
+    return f".{stem.decode('utf-8', 'ignore')}."
+
+
+def part_path(target: Path) -> Path:
+    """A new `.part` name beside `target`: `.<name>.<16 hex>.part`, the name cut to
+    `PART_NAME_MAX_BYTES` so that a long target name still fits.
+
+    The one place that builds the name; `part_files` is the one that recognises it.
+    """
+    token = secrets.token_hex(PART_TOKEN_BYTES)
+    return target.with_name(f"{_part_prefix(target)}{token}.part")
+
+
+def part_files(target: Path) -> list[Path]:
+    """The `.part` files of `target` in its folder: half downloads, ours or a dead process's.
+
+    Only names `part_path` makes match (prefix, a token of exactly its length in lowercase hex,
+    `.part`), so no file of the user's is taken for one.
+    """
+    prefix = _part_prefix(target)
+    token = re.compile(f"[0-9a-f]{{{2 * PART_TOKEN_BYTES}}}")
+    found = []
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            name = entry.name
+            if (
+                name.startswith(prefix)
+                and name.endswith(".part")
+                and token.fullmatch(name[len(prefix) : -len(".part")])
+            ):
+                found.append(Path(entry.path))
+    return found
 
 
 class PartFile:
@@ -42,9 +84,7 @@ class PartFile:
 
     def __init__(self, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        stem = target.name.encode("utf-8", "surrogateescape")[:PART_NAME_MAX_BYTES]
-        token = secrets.token_hex(8)
-        self.path = target.with_name(f".{stem.decode('utf-8', 'ignore')}.{token}.part")
+        self.path = part_path(target)
         self.file: BinaryIO = self.path.open("xb")  # exclusive: never someone else's file
 
     def commit(self, target: Path) -> Path:

@@ -2,14 +2,16 @@
 
 Progress goes to stderr (a live line on a terminal, one line per finished job otherwise);
 ``--json`` prints one JSON object per job on stdout as it ends, then a summary object.
-Exit status: 0 every job succeeded, 1 some failed, 2 a bad jobs file (nothing sent),
-3 the API refused the batch itself, 4 it could not be reached (creation stopped in both cases;
-the same command resumes it).
+Exit status: 0 every job succeeded, 1 some failed or ``--max-time`` ran out (the jobs left are
+resumed by the same command), 2 a bad jobs file (nothing sent), 3 the API refused the batch
+itself, 4 it could not be reached (creation stopped in both cases; the same command resumes it).
+``kling batch-status`` exits 1 when the ledger holds failed jobs, 0 otherwise.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import shlex
 import sqlite3
 from pathlib import Path
@@ -25,8 +27,8 @@ from kling_ext._batch import DEFAULT_CONCURRENCY, LEDGER_NAME
 from kling_ext._batch_ledger import Ledger, LedgerError
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
-from ._exit import EXIT_INTERRUPTED
-from ._output import cli_words, echo_json, error_json, reporting, safe_text
+from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_TASK
+from ._output import cli_words, echo_json, error_json, hide_secrets, reporting, safe_text
 
 __all__ = ["batch", "batch_status"]
 
@@ -42,13 +44,32 @@ def _clock(seconds: float) -> str:
 
 
 def describe(progress: BatchProgress) -> str:
-    """The live status line: done / running / failed / queued, elapsed time and an estimate."""
+    """The live status line: done / running / failed / queued, elapsed time and an estimate,
+    and, while the account's rate limit holds creates back, how long until the next one."""
     line = (
         f"done {progress.succeeded}  running {progress.running}  failed {progress.failed}  "
         f"queued {progress.queued}  of {progress.total}  elapsed {_clock(progress.elapsed)}"
     )
     estimate = progress.estimate
-    return line + (f"  ~{_clock(estimate)} left" if estimate is not None else "")
+    line += f"  ~{_clock(estimate)} left" if estimate is not None else ""
+    wait = progress.rate_limit_wait
+    if wait is not None:
+        code = progress.rate_limit_code
+        why = f"({code})" if code else "(HTTP 429)"
+        line += f"  rate-limited {why}: next create in {math.ceil(wait)} s"
+    return line
+
+
+def _reason(result: JobResult) -> str:
+    """Why a job did not succeed, in the CLI's words (flags, not the library's arguments)."""
+    return cli_words(safe_text(result.reason))
+
+
+def _result_json(result: JobResult) -> dict[str, Any]:
+    shown = result.to_json()
+    if result.reason is not None:
+        shown["reason"] = cli_words(result.reason)
+    return shown
 
 
 class _Status:
@@ -88,7 +109,7 @@ class _Display:
 
     def on_result(self, result: JobResult) -> None:
         if self.json_output:
-            echo_json(result.to_json())
+            echo_json(_result_json(result))
             return
         if result.ok and result.skipped:
             self.quiet_skips += 1  # a re-run of a large batch would drown in these
@@ -96,7 +117,7 @@ class _Display:
         if result.ok:
             text = f"done    {result.id} -> {', '.join(str(f) for f in result.files)}"
         else:
-            text = f"failed  {result.id} (line {result.line}): {safe_text(result.reason)}"
+            text = f"failed  {result.id} (line {result.line}): {_reason(result)}"
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
@@ -109,12 +130,16 @@ def _resume_command(jobs: Path, output: Path, ledger: Path | None) -> str:
 
 def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     if display.json_output:
+        for result in report.unfinished:  # did not end, but a script wants to know which
+            echo_json(_result_json(result))
         echo_json(report.to_json())
     err = display.console
     parts = [f"{report.succeeded} of {report.total} succeeded"]
     if report.skipped:
         parts.append(f"{report.skipped} of them in an earlier run")
     parts.append(f"{len(report.failed)} failed")
+    if report.unfinished:
+        parts.append(f"{len(report.unfinished)} unfinished")
     if report.not_started:
         parts.append(f"{report.not_started} not started")
     err.print(
@@ -123,20 +148,28 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    if report.failed and not display.json_output:
-        for result in report.failed:
-            err.print(
-                f"  failed {result.id} (line {result.line}): {safe_text(result.reason)}",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
+    if not display.json_output:
+        for label, results in (("failed", report.failed), ("stopped", report.unfinished)):
+            for result in results:
+                err.print(
+                    f"  {label} {result.id} (line {result.line}): {_reason(result)}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
     if report.stopped is not None:
         cause = "the API is out of reach" if report.exit_code == 4 else "the API refused the batch"
         click.echo(
             f"error: {cause}: {safe_text(report.stopped)}\ncreation stopped; "
             f"{report.not_started} job(s) not started. Tasks already created were followed. "
             f"Fix the cause (key, balance, network) and resume with: {resume}",
+            err=True,
+        )
+    elif report.timed_out:
+        click.echo(
+            f"time limit reached (--max-time): {len(report.unfinished)} job(s) under way and "
+            f"{report.not_started} not started are left as they are; tasks already created "
+            f"are followed by the next run. Resume with: {resume}",
             err=True,
         )
     elif report.failed:
@@ -146,7 +179,8 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
 @click.command(
     "batch",
     epilog="\b\nExamples:\n  kling batch jobs.jsonl --output videos/\n"
-    "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n",
+    "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n"
+    "  kling batch jobs.jsonl -o videos/ --max-time 3600\n",
 )
 @click.argument("jobs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -184,6 +218,14 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     help="How long to wait for each task; a later run follows one still running.",
 )
 @click.option(
+    "--max-time",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Bound the whole run: when it runs out the batch stops where it is and exits 1; "
+    "the same command carries on from there. Default: no limit.",
+)
+@click.option(
     "--json", "json_output", is_flag=True, help="One JSON object per job on stdout, then a summary."
 )
 @click.option("--api-key", metavar="KEY", help="API key. Default: $KLING_API_KEY, else $API_KEY.")
@@ -196,6 +238,7 @@ def batch(
     force: bool,
     retry_failed: bool,
     timeout: float,
+    max_time: float | None,
     json_output: bool,
     api_key: str | None,
     base_url: str | None,
@@ -206,6 +249,10 @@ def batch(
     of that endpoint; image fields may name local files (relative to JOBS). The whole file is
     checked before anything is sent. Killed or interrupted, run the same command again:
     finished jobs are skipped, tasks in flight followed, and no job is paid for twice.
+
+    Exit: 0 every job succeeded; 1 some failed, or --max-time ran out (the same command
+    resumes); 2 a bad jobs file, nothing sent; 3 the API refused the batch (key, balance);
+    4 the API could not be reached.
     """
     display = _Display(json_output=json_output)
     runner = Batch(
@@ -216,11 +263,13 @@ def batch(
         force=force,
         retry_failed=retry_failed,
         timeout=timeout,
+        max_time=max_time,
         on_result=display.on_result,
     )
     resume = _resume_command(jobs, output, ledger)
     with reporting(json_output=json_output):
         client = AsyncKling(api_key=api_key, base_url=base_url)
+        hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
         display.start(runner)
         try:
             report = asyncio.run(_run(runner, client))
@@ -255,8 +304,8 @@ def _problem(problem: Any) -> dict[str, Any]:
     return {
         "line": problem.line,
         "field": problem.field,
-        "message": problem.message,
-        "allowed": problem.allowed,
+        "message": cli_words(problem.message),
+        "allowed": cli_words(problem.allowed) if problem.allowed is not None else None,
     }
 
 
@@ -268,7 +317,11 @@ def _problem(problem: Any) -> dict[str, Any]:
 @click.argument("where", type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "json_output", is_flag=True, help="One JSON object per job, then counts.")
 def batch_status(where: Path, json_output: bool) -> None:
-    """Show each job of a batch from its ledger, offline: WHERE is the output folder or ledger."""
+    """Show each job of a batch from its ledger, offline: WHERE is the output folder or ledger.
+
+    Exit: 0 no job failed (all done, or some still to run); 1 some jobs failed; 2 WHERE is not
+    a batch ledger.
+    """
     path = where / LEDGER_NAME if where.is_dir() else where
     try:
         ledger = Ledger(path, readonly=True)
@@ -308,3 +361,5 @@ def batch_status(where: Path, json_output: bool) -> None:
     else:
         text = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
         click.echo(f"{total} job(s): {text or 'none'}", err=True)
+    # Like `kling batch`: 1 when jobs failed, so a script can tell without parsing.
+    raise click.exceptions.Exit(EXIT_TASK if counts.get("failed") else EXIT_OK)

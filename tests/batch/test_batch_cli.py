@@ -82,7 +82,7 @@ def test_a_batch_prints_one_json_object_per_job_then_a_summary_and_status_reads_
     server.close()  # offline from here on
 
     status = kling("batch-status", "out", base_url=server.base_url, cwd=tmp_path)
-    assert status.returncode == 0
+    assert status.returncode == 1  # a job failed: as `kling batch` says
     rows = [line.split("\t") for line in status.stdout.splitlines()]
     assert [(row[0], row[1]) for row in rows] == [
         ("job-01", "done"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 from batch_support import ledger_states, prompts, tasks_per_prompt, whole_videos, write_jobs
+from batch_time import FakeTime
 
 from kling_ext import APIConnectionError, AsyncKling, Batch, InsufficientBalanceError, Kling
 from kling_ext.mock import Fault, MockGateway, MockRequest, MockResponse, MockTransport
@@ -201,9 +202,7 @@ def test_two_batches_never_share_a_ledger_at_once(
 def test_an_api_out_of_reach_stops_creation_instead_of_failing_every_job(
     tmp_path: Path, gateway: MockGateway, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kling_ext._batch
-
-    monkeypatch.setattr(kling_ext._batch, "_backoff", lambda attempt: 0.0)
+    FakeTime().install(monkeypatch)  # the batch's backoff between creates takes no real time
     gateway.inject(Fault(operation="create", kind="drop", times=1000))
     with Kling(
         api_key=gateway.api_key,
@@ -242,9 +241,7 @@ async def test_each_client_goes_to_its_own_entry_point(
 def test_a_refused_connection_stops_creation_after_one_create_s_own_retries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kling_ext._batch
-
-    monkeypatch.setattr(kling_ext._batch, "_backoff", lambda attempt: 0.0)
+    FakeTime().install(monkeypatch)
     attempts: list[str] = []
 
     def refuse(request: httpx.Request) -> httpx.Response:

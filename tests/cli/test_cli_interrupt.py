@@ -35,7 +35,7 @@ main()
 """
 
 CASES = {
-    "while the package loads": ("kling_ext._client", ["list", "text2video"]),
+    "while the package loads": ("kling_ext._sync_client", ["list", "text2video"]),
     "while httpx loads": ("httpx", ["list", "text2video"]),
     "while the exit table loads": ("kling_ext.cli._exit", ["list", "text2video"]),
     "while the output helpers load": ("kling_ext.cli._output", ["status", "text2video", "1"]),

@@ -151,14 +151,9 @@ def test_mypy_accepts_every_nested_item_type_sync_and_async(tmp_path: Path) -> N
     assert ": error:" not in checked.stdout, checked.stdout
 
 
-# Exported names that pyright cannot type fully yet. May only shrink: a name added here needs a
-# reason, and a name fixed elsewhere is taken out.
-PYRIGHT_GAPS = {
-    # Attributes set in __init__ without annotation: Batch.jobs, .output, .ledger_path and
-    # .progress (_batch.py); JobsFileError.path and .problems (_batch_jobs.py).
-    "kling_ext.Batch",
-    "kling_ext.JobsFileError",
-}
+# Exported names that pyright may not type fully: none (100 % type completeness). A name added
+# here needs a reason.
+PYRIGHT_GAPS: set[str] = set()
 
 
 def _pyright(*args: str, cwd: Path) -> dict[str, Any]:
