@@ -36,14 +36,23 @@ def _sent_images(server: HostileServer) -> list[Any]:
 
 
 class _Endless(io.RawIOBase):
-    """A binary file object that never ends, like /dev/zero."""
+    """A binary file object that never ends: a real PNG's first bytes, then zeros for ever.
+
+    The header is a PNG's, so that it is the size limit, not the format check of the first
+    piece, that ends the read.
+    """
+
+    def __init__(self) -> None:
+        self._head = PNG[:1024]
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        buffer[:] = bytes(len(buffer))
-        return len(buffer)
+        size = len(buffer)
+        piece, self._head = self._head[:size], self._head[size:]
+        buffer[:size] = piece + bytes(size - len(piece))
+        return size
 
 
 async def test_a_str_naming_a_local_file_is_not_uploaded(
