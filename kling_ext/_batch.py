@@ -81,6 +81,8 @@ _sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 _rng = random.Random()  # noqa: S311 - backoff jitter, not secrets
 # Refusals of the account itself: every further create would be refused alike.
 _ACCOUNT_REFUSALS = (AuthenticationError, PermissionDeniedError)
+# The states of a job that has started and not ended, as the ledger records them.
+_UNDER_WAY = (JobState.CREATING, JobState.RUNNING, JobState.DOWNLOADING)
 
 
 @attrs.frozen(kw_only=True)
@@ -459,7 +461,10 @@ class _Runner:
         self.stopped: KlingError | None = None
         self.failed: list[JobResult] = []
         self.unfinished: list[JobResult] = []
-        self.ended: set[str] = set()
+        # Jobs reported already though the ledger still shows them under way (a create whose
+        # task could not be found yet, a wait cut short): only those, not every ended job, so
+        # that memory does not grow with the jobs file.
+        self.ended_under_way: set[str] = set()
         self.skipped = 0
         self.clock = _clock
         self.sleep = _sleep
@@ -562,9 +567,8 @@ class _Runner:
 
     def _report_unfinished(self) -> None:
         """After `max_time` ran out: each job left under way, with how the next run goes on."""
-        under_way = [JobState.CREATING, JobState.RUNNING, JobState.DOWNLOADING]
-        for row in self.ledger.jobs_of_run(self.run, under_way):
-            if row.id in self.ended:
+        for row in self.ledger.jobs_of_run(self.run, list(_UNDER_WAY)):
+            if row.id in self.ended_under_way:
                 continue
             reason = f"the batch's time limit ({self.max_time:g} s) ran out while it was "
             reason += f"{row.state}; run the batch again to continue"
@@ -598,7 +602,8 @@ class _Runner:
         skipped: bool = False,
         state: JobState | None = None,
     ) -> None:
-        self.ended.add(row.id)
+        if (state or row.state) in _UNDER_WAY:
+            self.ended_under_way.add(row.id)
         result = self._result(
             row,
             ok=ok,
