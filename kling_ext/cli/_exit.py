@@ -33,7 +33,8 @@ __all__ = [
 
 EXIT_OK = 0
 EXIT_TASK = 1
-"""The task failed, or was still running when the wait timed out."""
+"""The task failed, or was still running when the wait timed out; for `kling batch`, a job
+failed or `--max-time` ran out, and for `kling batch-status`, the ledger holds failed jobs."""
 EXIT_USAGE = 2
 """Bad input or configuration: nothing was sent (click uses 2 for usage errors too)."""
 EXIT_REFUSED = 3
