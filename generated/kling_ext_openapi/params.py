@@ -107,11 +107,11 @@ class Image2VideoParams(TypedDict, total=False):
         "kling-v2-6",
         "kling-v3",
     ]
-    #: The start frame (URL or raw Base64).
+    #: The start frame (URL or raw Base64). At least one of `image` and `image_tail` is required (official); an end frame alone works only with kling-v1-5 and kling-v1-6 in mode `pro` (official capability map; some third-party gateways refuse it). Required with `multi_shot` true: the official kling-v3 multi-shot example sends one, though the field table says multi-shot takes no start or end frame.
     image: ImageInput
-    #: The end frame; `""` means none. Needs `image`; excludes `static_mask`, `dynamic_masks` and `camera_control`; supported per model (see `allOf`).
+    #: The end frame; `""` means none. Without `image` it works only with kling-v1-5 and kling-v1-6 in mode `pro`; excludes `static_mask`, `dynamic_masks`, `camera_control` and `multi_shot`; supported per model (see `allOf`).
     image_tail: ImageInput
-    #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no start/end frame may be given; `shot_type` is required. Default false.
+    #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless `shot_type` is `intelligence`) and `shot_type` is required. No end frame may be given, and omni-video takes no start frame either; image-to-video needs its start frame (`image`): the official kling-v3 multi-shot example sends one, though the field table says "no start/end frame". Default false.
     multi_shot: bool
     #: How shots are organised when `multi_shot` is true: `customize` takes the storyboard in `multi_prompt`; `intelligence` lets the model split `prompt` into shots.
     shot_type: Literal["customize", "intelligence"]
@@ -261,7 +261,7 @@ class OmniVideoParams(TypedDict, total=False):
 
     #: The model. Default `kling-video-o1`.
     model_name: Literal["kling-video-o1", "kling-v3-omni"]
-    #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no start/end frame may be given; `shot_type` is required. Default false.
+    #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless `shot_type` is `intelligence`) and `shot_type` is required. No end frame may be given, and omni-video takes no start frame either; image-to-video needs its start frame (`image`): the official kling-v3 multi-shot example sends one, though the field table says "no start/end frame". Default false.
     multi_shot: bool
     #: How shots are organised when `multi_shot` is true: `customize` takes the storyboard in `multi_prompt`; `intelligence` lets the model split `prompt` into shots.
     shot_type: Literal["customize", "intelligence"]
@@ -316,7 +316,7 @@ class Text2VideoParams(TypedDict, total=False):
     prompt: str
     #: What to avoid. At most 2500 characters; may be empty.
     negative_prompt: str
-    #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no start/end frame may be given; `shot_type` is required. Default false.
+    #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless `shot_type` is `intelligence`) and `shot_type` is required. No end frame may be given, and omni-video takes no start frame either; image-to-video needs its start frame (`image`): the official kling-v3 multi-shot example sends one, though the field table says "no start/end frame". Default false.
     multi_shot: bool
     #: How shots are organised when `multi_shot` is true: `customize` takes the storyboard in `multi_prompt`; `intelligence` lets the model split `prompt` into shots.
     shot_type: Literal["customize", "intelligence"]

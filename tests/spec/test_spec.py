@@ -655,9 +655,8 @@ def _feature_cases(
                 "element_list": {"element_list": [{"element_id": 1}]},
                 "voice_list": {"voice_list": [{"voice_id": "v"}], "sound": "on", "mode": "pro"},
             }[feature]
+            # image2video's multi-shot keeps its start frame, as the official example sends it.
             body = {**base, **extra}
-            if feature == "multi_shot":
-                body.pop("image", None)  # multi-shot takes no start frame
             yield kind, model, feature, body, caps[feature]
     if "text_only_durations" in caps:
         text_only = {k: v for k, v in base.items() if k != "image_list"}

@@ -34,8 +34,11 @@ class OmniVideoRequest:
     model_name: OmniVideoRequestModelName | Unset = UNSET
     """ The model. Default `kling-video-o1`. """
     multi_shot: bool | Unset = UNSET
-    """ Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored and no
-    start/end frame may be given; `shot_type` is required. Default false.
+    """ Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless
+    `shot_type` is `intelligence`) and `shot_type` is required. No end frame may be given, and
+    omni-video takes no start frame either; image-to-video needs its start frame (`image`): the
+    official kling-v3 multi-shot example sends one, though the field table says "no start/end
+    frame". Default false.
      """
     shot_type: ShotType | Unset = UNSET
     """ How shots are organised when `multi_shot` is true: `customize` takes the storyboard in
