@@ -229,7 +229,7 @@ class MultiImageItemParams(TypedDict, total=False):
 class MultiPromptItemParams(TypedDict, total=False):
     """One shot of a customised storyboard."""
 
-    #: The shot's position (official examples count from 1).
+    #: The shot's position, counted from 1 (as the official examples do).
     index: Required[int]
     #: What happens in this shot.
     prompt: Required[str]
@@ -281,7 +281,7 @@ class OmniVideoParams(TypedDict, total=False):
     mode: Literal["std", "pro"]
     #: Required unless a first frame or a video to edit sets the frame; not accepted with them.
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
-    #: Length in seconds, "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from text alone or from a first frame); ignored when editing a video (`refer_type` `base`).
+    #: Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from text alone or from a first frame); ignored when editing a video (`refer_type` `base`).
     duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int

@@ -47,7 +47,7 @@ class MultiImage2VideoRequest:
     (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
     accepted here.)
      """
-    duration: MultiImage2VideoRequestDuration | Unset = UNSET
+    duration: MultiImage2VideoRequestDuration | Unset = "5"
     """ Video length in seconds. """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """

@@ -13,7 +13,7 @@ class MultiPromptItem:
     """One shot of a customised storyboard."""
 
     index: int
-    """ The shot's position (official examples count from 1). """
+    """ The shot's position, counted from 1 (as the official examples do). """
     prompt: str
     """ What happens in this shot. """
     duration: int | str
