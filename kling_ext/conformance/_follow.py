@@ -23,7 +23,7 @@ from kling_ext._wire import identity_headers, within
 from . import _requests
 from ._exchange import Operation, Probe, Session, preview
 from ._probes import expect_task
-from ._rules import known_statuses, pointer, response_pointer, schema_pointer
+from ._rules import known_statuses, node, pointer, response_pointer, schema_pointer
 
 __all__ = ["FOLLOW_SCHEDULE", "Created", "create_one", "follow"]
 
@@ -71,12 +71,16 @@ def create_one(session: Session, create: Operation) -> Created | None:
             return None
         data = exchange.data()
         task_id = data.get("task_id") if isinstance(data, Mapping) else None
+        # The spec reads a task_id as a string or a JSON integer (ids of 15+ digits have been
+        # sent as bare numbers); either is followed by its text.
+        if isinstance(task_id, int) and not isinstance(task_id, bool) and task_id >= 0:
+            task_id = str(task_id)
         if not 200 <= exchange.status < 300 or not isinstance(task_id, str) or not task_id:
             probe.add(
                 "create_accepted",
                 exchange.summary,
                 f"HTTP {exchange.status}: the cheapest valid create was not answered with a "
-                "task_id string",
+                "task_id",
                 rule=_task_id_rule(create),
                 answer=exchange,
             )
@@ -202,11 +206,14 @@ def _stop(session: Session, get: Operation, where: str, problem: str) -> None:
 
 def _task_id_rule(create: Operation) -> str:
     try:
-        return schema_pointer(
+        data = schema_pointer(
             response_pointer(create.path, create.method, 200),
             *("content", "application/json", "schema", "properties", "data"),
-            *("properties", "task_id"),
         )
+        # The field where the task object names it, not the shared TaskId schema it refers to.
+        at = data + pointer("properties", "task_id")
+        node(at)
+        return at
     except KeyError:
         return response_pointer(create.path, create.method, 200)
 

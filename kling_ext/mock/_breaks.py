@@ -22,7 +22,7 @@ BREAKS: Mapping[str, str] = {
     "bad_status": "task_status is the number 7 in every task object",
     "status_outside_enum": 'task_status is "done", a string outside the documented enum',
     "wrong_type": 'created_at is the string "yesterday" instead of integer milliseconds',
-    "task_id_number": "task_id is a JSON number instead of a string",
+    "task_id_empty": 'task_id is "" (an empty string) in every task object',
     "missing_envelope_field": "success envelopes lack `code`",
     "wrong_content_type": "success answers say Content-Type: text/plain (the body is still JSON)",
     "html_success": "queries and lists answer HTTP 200 with an HTML page (a login or WAF page)",
@@ -59,8 +59,8 @@ def _break_task(task: dict[str, Any], breaks: frozenset[str]) -> None:
         task["task_status"] = "done"
     if "wrong_type" in breaks and "created_at" in task:
         task["created_at"] = "yesterday"
-    if "task_id_number" in breaks and str(task.get("task_id", "")).isdigit():
-        task["task_id"] = int(task["task_id"])
+    if "task_id_empty" in breaks and "task_id" in task:
+        task["task_id"] = ""
     result = task.get("task_result")
     if "malformed_task_result" in breaks and isinstance(result, dict):
         videos = result.get("videos") or [{}]

@@ -57,7 +57,7 @@ EFFECTS: dict[str, Callable[[dict[str, MockResponse]], object]] = {
     ),
     "status_outside_enum": lambda r: body(r["list"])["data"][0]["task_status"] == "done",
     "wrong_type": lambda r: task(r["query"])["created_at"] == "yesterday",
-    "task_id_number": lambda r: isinstance(task(r["create"])["task_id"], int),
+    "task_id_empty": lambda r: task(r["create"])["task_id"] == "" == task(r["query"])["task_id"],
     "missing_envelope_field": lambda r: (
         "code" not in body(r["query"]) and "code" in body(r["unknown"])
     ),
@@ -100,7 +100,7 @@ def test_each_break_does_what_it_says(name: str) -> None:
 
 
 def test_a_clean_mock_keeps_the_stored_task_intact_under_breaks() -> None:
-    gateway = MockGateway(violations=["task_id_number", "create_without_task_id"])
+    gateway = MockGateway(violations=["task_id_empty", "create_without_task_id"])
     send(gateway, "POST", T2V, BODY)
     (stored,) = gateway.tasks
     # The break changes what is said, not what is kept: the task can still be queried.

@@ -20,7 +20,11 @@ T = TypeVar("T", bound="CreatedTask")
 class CreatedTask:
     """The task as a create answers it; only `task_id` is guaranteed (the default gateway sends nothing else)."""
 
-    task_id: str
+    task_id: int | str
+    """ The task's id. Officially a string (numeric-looking, e.g. "867283741759111202", or older
+    base64-like ids); ids have been seen as bare JSON numbers of 15+ digits, so both are read.
+    Treat it as opaque text: read a number as its decimal digits, without loss.
+     """
     task_status: KnownTaskStatus | str | Unset = UNSET
     """ `submitted` and `processing` are running; `succeed` (spelled so) and `failed` are final.
     Open: a value a gateway adds tomorrow parses as a plain string.
@@ -35,6 +39,7 @@ class CreatedTask:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        task_id: int | str
         task_id = self.task_id
 
         task_status: str | Unset
@@ -80,7 +85,11 @@ class CreatedTask:
         from ..models.task_info import TaskInfo
 
         d = dict(src_dict)
-        task_id = d.pop("task_id")
+
+        def _parse_task_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        task_id = _parse_task_id(d.pop("task_id"))
 
         def _parse_task_status(data: object) -> KnownTaskStatus | str | Unset:
             if isinstance(data, Unset):

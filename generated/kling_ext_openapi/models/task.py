@@ -23,7 +23,11 @@ T = TypeVar("T", bound="Task")
 class Task:
     """A task as queries, lists and callbacks return it."""
 
-    task_id: str
+    task_id: int | str
+    """ The task's id. Officially a string (numeric-looking, e.g. "867283741759111202", or older
+    base64-like ids); ids have been seen as bare JSON numbers of 15+ digits, so both are read.
+    Treat it as opaque text: read a number as its decimal digits, without loss.
+     """
     task_status: KnownTaskStatus | str
     """ `submitted` and `processing` are running; `succeed` (spelled so) and `failed` are final.
     Open: a value a gateway adds tomorrow parses as a plain string.
@@ -45,6 +49,7 @@ class Task:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        task_id: int | str
         task_id = self.task_id
 
         task_status: str
@@ -112,7 +117,11 @@ class Task:
         from ..models.watermark_info_result import WatermarkInfoResult
 
         d = dict(src_dict)
-        task_id = d.pop("task_id")
+
+        def _parse_task_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        task_id = _parse_task_id(d.pop("task_id"))
 
         def _parse_task_status(data: object) -> KnownTaskStatus | str:
             try:
