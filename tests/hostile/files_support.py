@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 from hostile_server import Action, Answer, Seen, envelope
 
 from kling_ext import AsyncKling, Kling, Task
@@ -64,10 +65,29 @@ def task_at(base: str, task_id: str = "t-1", *, url: str | None = None) -> Task:
 class Client:
     """A `Kling` or an `AsyncKling` on one base URL; `await client(fn, ...)` calls either.
 
-    Use it as `async with Client(flavor, url) as client:` so its connections are closed.
+    Use it as `async with Client(flavor, url) as client:` so its connections are closed. With
+    `answer`, every request goes to that function instead of the network (an `httpx` client of
+    the flavour on a `MockTransport`, passed as `http_client` and closed with the client).
     """
 
-    def __init__(self, flavor: str, base_url: str, **options: Any) -> None:
+    def __init__(
+        self,
+        flavor: str,
+        base_url: str,
+        *,
+        answer: Callable[[httpx.Request], httpx.Response] | None = None,
+        **options: Any,
+    ) -> None:
+        self._close_http: Callable[[], Any] | None = None
+        if answer is not None:
+            transport = httpx.MockTransport(answer)
+            if flavor == "sync":
+                http: Any = httpx.Client(transport=transport)
+                self._close_http = http.close
+            else:
+                http = httpx.AsyncClient(transport=transport)
+                self._close_http = http.aclose
+            options["http_client"] = http
         cls = Kling if flavor == "sync" else AsyncKling
         self.lib: Any = cls(api_key=KEY, base_url=base_url, **options)
 
@@ -76,6 +96,8 @@ class Client:
 
     async def __aexit__(self, *exc: object) -> None:
         await self(self.lib.close)
+        if self._close_http is not None:
+            await self(self._close_http)
 
     async def __call__(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         result = method(*args, **kwargs)

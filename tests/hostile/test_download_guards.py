@@ -304,17 +304,10 @@ async def test_a_redirect_from_https_to_http_is_refused(flavor: str, tmp_path: P
             return httpx.Response(302, headers={"Location": "http://cdn.example.test/v.mp4"})
         return httpx.Response(200, content=VIDEO, headers=MP4)
 
-    transport = httpx.MockTransport(cdn)
-    http = (
-        httpx.Client(transport=transport)
-        if flavor == "sync"
-        else httpx.AsyncClient(transport=transport)
-    )
     task = task_at("", url="https://cdn.example.test/v.mp4")
-    async with Client(flavor, "https://api.example.test/klingai", http_client=http) as client:
+    async with Client(flavor, "https://api.example.test/klingai", answer=cdn) as client:
         with pytest.raises(ResponseValidationError, match="redirected to plain http"):
             await client.download(task, tmp_path)
-        await client(http.close if flavor == "sync" else http.aclose)
     assert files_under(tmp_path) == []
 
 

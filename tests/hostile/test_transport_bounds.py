@@ -314,17 +314,10 @@ async def test_a_plain_http_hop_inside_a_redirect_chain_is_refused(
             return httpx.Response(302, headers={"Location": "https://cdn2.example.test/v.mp4"})
         return httpx.Response(200, content=VIDEO, headers={"Content-Type": "video/mp4"})
 
-    transport = httpx.MockTransport(cdn)
-    http: Any = (
-        httpx.Client(transport=transport)
-        if flavor == "sync"
-        else httpx.AsyncClient(transport=transport)
-    )
     task = task_at("", url="https://cdn.example.test/v.mp4")
-    async with Client(flavor, "https://api.example.test/klingai", http_client=http) as client:
+    async with Client(flavor, "https://api.example.test/klingai", answer=cdn) as client:
         with pytest.raises(ResponseValidationError, match="redirected to plain http"):
             await client.download(task, tmp_path)
-        await client(http.close if flavor == "sync" else http.aclose)
     assert asked == ["https://cdn.example.test/v.mp4"], "the plain-http hop is never requested"
     assert files_under(tmp_path) == []
 
