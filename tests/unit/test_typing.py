@@ -69,6 +69,9 @@ def mypy_output(tmp_path_factory: pytest.TempPathFactory) -> str:
         timeout=240,
         check=False,
     )
+    # mypy ran and read the files: the misspelt one is always reported (else every "no error"
+    # below would hold for a run that never started).
+    assert "misspelt.py:" in checked.stdout, checked.stdout + checked.stderr
     return checked.stdout
 
 
