@@ -152,28 +152,41 @@ def _holds_local_media(params: Mapping[str, Any]) -> bool:
     return False
 
 
-def _check_depth(name: str, value: Any) -> None:
-    """Refuse an argument nested more than `MAX_JSON_DEPTH` levels deep (or holding itself).
+def nesting_depth(value: Any, *, stop_above: int = MAX_JSON_DEPTH) -> int:
+    """How deeply `value` nests mappings and lists (a scalar is 0, `{"a": 1}` is 1).
 
-    Checked first, without recursion: the later steps (validation, encoding) recurse, and a
-    value nested ~1,000 deep would end in a RecursionError instead of naming the argument.
-
-    Raises:
-        ValidationError: naming the argument.
+    Found without recursion, and given up once past `stop_above`, so that a value nested
+    thousands deep, or one holding itself, is measured at once.
     """
-    todo: list[tuple[Any, int]] = [(value, 0)]  # the argument itself is level 0, as in the CLI
+    deepest = 0
+    todo: list[tuple[Any, int]] = [(value, 0)]
     while todo:
         node, level = todo.pop()
-        if level > MAX_JSON_DEPTH:
-            raise ValidationError(
-                name,
-                f"is nested more than {MAX_JSON_DEPTH} levels deep",
-                f"at most {MAX_JSON_DEPTH} levels of mappings and lists",
-            )
+        deepest = max(deepest, level)
+        if deepest > stop_above:
+            break
         if isinstance(node, Mapping):
             todo.extend((child, level + 1) for child in node.values())
         elif isinstance(node, list | tuple):
             todo.extend((child, level + 1) for child in node)
+    return deepest
+
+
+def _check_depth(name: str, value: Any) -> None:
+    """Refuse an argument nested more than `MAX_JSON_DEPTH` levels deep (or holding itself).
+
+    Checked first: the later steps (validation, encoding) recurse, and a value nested ~1,000
+    deep would end in a RecursionError instead of naming the argument.
+
+    Raises:
+        ValidationError: naming the argument.
+    """
+    if nesting_depth(value) > MAX_JSON_DEPTH:
+        raise ValidationError(
+            name,
+            f"is nested more than {MAX_JSON_DEPTH} levels deep",
+            f"at most {MAX_JSON_DEPTH} levels of mappings and lists",
+        )
 
 
 def _check_extra(extra: Mapping[str, Any], properties: Mapping[str, Any], kind: str) -> None:

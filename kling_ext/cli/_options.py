@@ -19,6 +19,7 @@ import click
 
 from kling_ext._constants import MAX_JSON_DEPTH
 from kling_ext._image_source import image_source
+from kling_ext._prepare import nesting_depth
 from kling_ext._spec import Endpoint, Schema, resolve
 
 __all__ = [
@@ -89,7 +90,7 @@ class _JSONText(click.ParamType[Any]):
             self.fail(f"is not valid JSON ({exc})", param, ctx)
         except RecursionError:
             parsed = _TOO_DEEP  # deeper than Python can read: refused just below
-        if parsed is _TOO_DEEP or _depth(parsed) > MAX_JSON_DEPTH:
+        if parsed is _TOO_DEEP or nesting_depth(parsed) > MAX_JSON_DEPTH:
             self.fail(f"is nested more than {MAX_JSON_DEPTH} levels deep", param, ctx)
         if not isinstance(parsed, self.expected):
             self.fail(
@@ -99,22 +100,6 @@ class _JSONText(click.ParamType[Any]):
 
 
 _TOO_DEEP = object()
-
-
-def _depth(value: Any) -> int:
-    """How deeply JSON is nested (a scalar is 0), found without recursing."""
-    deepest = 0
-    stack = [(value, 0)]
-    while stack:
-        node, level = stack.pop()
-        deepest = max(deepest, level)
-        if deepest > MAX_JSON_DEPTH:
-            break
-        children = (
-            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        )
-        stack.extend((child, level + 1) for child in children)
-    return deepest
 
 
 @attrs.frozen
