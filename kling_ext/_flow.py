@@ -618,7 +618,7 @@ def get_task(
     Raises:
         ResponseValidationError: the answer is about another task (see `_check_about`).
     """
-    path = f"/v1/videos/{ep.kind}/{_quote(ident)}"
+    path = f"{ep.path}/{_quote(ident)}"
     answer = yield from call(ctx, lambda: ctx.request("GET", path), deadline=deadline)
     task = _task(answer, ep, ctx)
     _check_about(task.data, ident, ctx, by_task_id=by_task_id)
@@ -655,7 +655,7 @@ def _check_about(data: Mapping[str, Any], ident: str, ctx: Context, *, by_task_i
 def list_tasks(ctx: Context, ep: Endpoint, page: int, page_size: int) -> Flow[list[Task]]:
     """One page of an endpoint's tasks, newest first."""
     params = {"pageNum": page, "pageSize": page_size}
-    path = f"/v1/videos/{ep.kind}"
+    path = ep.path
     answer = yield from call(ctx, lambda: ctx.request("GET", path, params=params))
     if not isinstance(answer.data, list):
         raise _hide(
@@ -682,7 +682,7 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
         TaskMayExistError: the outcome could not be settled.
     """
     external = str(body["external_task_id"])
-    path = f"/v1/videos/{ep.kind}"
+    path = ep.path
 
     def recover(cause: KlingError, *, proof_needed: bool) -> Flow[_Answer | None]:
         return _look_up(ctx, ep, external, cause, proof_needed=proof_needed)
@@ -706,7 +706,7 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
 
 def _existing(ctx: Context, ep: Endpoint, external: str) -> Flow[Task | None]:
     """The task that holds `external`, if one look-up finds it (for the error that names it)."""
-    path = f"/v1/videos/{ep.kind}/{_quote(external)}"
+    path = f"{ep.path}/{_quote(external)}"
     answer = yield from _exchange(ctx, lambda: ctx.request("GET", path), "query")
     if answer.error is not None or not _has_task_id(answer.data):
         return None
@@ -726,7 +726,7 @@ def _look_up(
         TaskMayExistError: the API could not say either way, answered about another task, or
             (`proof_needed`) said earlier that the task exists and now that it does not.
     """
-    path = f"/v1/videos/{ep.kind}/{_quote(external)}"
+    path = f"{ep.path}/{_quote(external)}"
     answer: _Answer | None = None
     for delay in (0.0, *ctx.policy.grace_delays()):
         if delay:

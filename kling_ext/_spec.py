@@ -53,12 +53,20 @@ def resolve(schema: Schema) -> Schema:
 
 @attrs.frozen(kw_only=True)
 class Endpoint:
-    """One video endpoint (`text2video`, `motion-control`, ...) as the spec describes it."""
+    """One task endpoint (`text2video`, `motion-control`, ...) as the spec describes it.
+
+    A task endpoint is a `POST` on a collection path whose tasks are read back with `GET
+    {path}/{id}`; synchronous endpoints (answering their result at once) are not among them.
+    """
 
     kind: str
-    """The path segment, e.g. `motion-control`."""
+    """The endpoint's name as the CLI, batch jobs and the mock use it, e.g. `motion-control`."""
     attr: str
     """The Python name, e.g. `motion_control`."""
+    path: str
+    """The collection path of the spec, e.g. `/v1/videos/motion-control`."""
+    output: str
+    """What its tasks make, as `task_result` names it: `videos`, `images` or `audios`."""
     schema_name: str
     """The request body's schema, e.g. `MotionControlRequest`."""
     create_operation: str
@@ -105,37 +113,54 @@ def _operations() -> Iterator[tuple[str, str, Mapping[str, Any]]]:
             yield path, method, operation
 
 
+def endpoint_name(path: str, operation: Mapping[str, Any]) -> str:
+    """The name of the endpoint at `path`: its `x-kling-name`, else one made from the path.
+
+    Video endpoints keep their last segment (`/v1/videos/motion-control` → `motion-control`);
+    others join their segments below `/v1` (`/v1/images/generations` → `images-generations`).
+    """
+    named = operation.get("x-kling-name")
+    if isinstance(named, str) and named:
+        return named.replace("_", "-")
+    rest = path.removeprefix("/v1/videos/") if path.startswith("/v1/videos/") else path
+    return rest.removeprefix("/v1/").strip("/").replace("/", "-")
+
+
 @functools.cache
 def endpoints() -> Mapping[str, Endpoint]:
-    """Every video endpoint of the spec, by its path segment (`motion-control`)."""
-    prefix = "/v1/videos/"
+    """Every task endpoint of the spec, by its name (`motion-control`), in spec order."""
+    paths = load_spec()["paths"]
     found: dict[str, Endpoint] = {}
     for path, method, op in _operations():
-        if method != "post" or not path.startswith(prefix):
-            continue
-        kind = path.removeprefix(prefix)
+        query = paths.get(f"{path}/{{id}}", {}).get("get")
+        if method != "post" or query is None:
+            continue  # not a task endpoint: synchronous, or not a create
         ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-        get_op = load_spec()["paths"][f"{path}/{{id}}"]["get"]["operationId"]
-        list_op = load_spec()["paths"][path].get("get", {}).get("operationId")
+        kind = endpoint_name(path, op)
         found[kind] = Endpoint(
             kind=kind,
             attr=kind.replace("-", "_"),
+            path=path,
+            output=op.get("x-kling-output", "videos"),
             schema_name=ref.rsplit("/", 1)[-1],
             create_operation=op["operationId"],
-            get_operation=get_op,
-            list_operation=list_op,
+            get_operation=query["operationId"],
+            list_operation=paths[path].get("get", {}).get("operationId"),
         )
     return found
 
 
 def endpoint(kind: str) -> Endpoint:
-    """The endpoint named by its path segment (`motion-control`) or Python name (`motion_control`).
+    """The endpoint named by its name (`motion-control`), Python name (`motion_control`) or path.
 
     Raises:
         KeyError: no such endpoint; the message lists the known ones.
     """
     table = endpoints()
     found = table.get(kind) or table.get(kind.replace("_", "-"))
+    if found is None:
+        bare = kind.removeprefix("/klingai").rstrip("/")
+        found = next((ep for ep in table.values() if ep.path == bare), None)
     if found is None:
         raise KeyError(f"unknown endpoint {kind!r}; known: {', '.join(sorted(table))}")
     return found

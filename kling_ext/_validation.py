@@ -108,10 +108,11 @@ def check_list_query(kind: str, query: Mapping[str, str]) -> tuple[dict[str, int
     """The list operation's paging parameters, read and checked against their spec schemas.
 
     Returns:
-        Every integer parameter of `GET /v1/videos/{kind}` (its spec `default` when absent), and
-        the violations (a value that is not an integer, or out of its schema's range).
+        Every integer parameter of the endpoint's list operation, `GET {path}` (its spec
+        `default` when absent), and the violations (a value that is not an integer, or out of its
+        schema's range).
     """
-    operation = load_spec()["paths"][f"/v1/videos/{endpoint(kind).kind}"]["get"]
+    operation = load_spec()["paths"][endpoint(kind).path]["get"]
     found: dict[str, int] = {}
     problems: list[Violation] = []
     for ref in operation.get("parameters", ()):

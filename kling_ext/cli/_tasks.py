@@ -201,7 +201,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
 
 def _create_command(ep: Endpoint) -> click.Command:
     entries = spec_options(ep)
-    summary = load_spec()["paths"][f"/v1/videos/{ep.kind}"]["post"].get("summary", ep.kind)
+    summary = load_spec()["paths"][ep.path]["post"].get("summary", ep.kind)
 
     def callback(**values: Any) -> None:
         _create(ep, entries, values)

@@ -7,10 +7,10 @@ the same behaviour.
 
 What the core answers (the spec and its error table; paths with or without the ``/klingai`` prefix):
 
-* ``POST /v1/videos/{kind}`` creates a task after checking the bearer key and the body against
-  the spec (:func:`kling_ext._validation.check_request`); ``GET /v1/videos/{kind}/{id}`` queries
-  it by ``task_id`` or ``external_task_id``; ``GET /v1/videos/{kind}?pageNum=&pageSize=`` lists
-  the kind's tasks, newest first.
+* ``POST {path}`` of each task endpoint of the spec (``/v1/videos/text2video``, ...) creates a
+  task after checking the bearer key and the body against the spec
+  (:func:`kling_ext._validation.check_request`); ``GET {path}/{id}`` queries it by ``task_id`` or
+  ``external_task_id``; ``GET {path}?pageNum=&pageSize=`` lists the kind's tasks, newest first.
 * ``GET /mock/videos/{task_id}.mp4`` serves the sample MP4 of a finished task, without auth (like
   a CDN URL), with ``Range`` support; ``GET /openapi.json`` serves the spec (for schemathesis).
 * A prompt containing ``[mock:fail]`` makes the task end ``failed`` with ``task_status_msg``
@@ -80,7 +80,6 @@ GATEWAY_PREFIX = "/klingai"
 _FAIL_RE = re.compile(r"\[mock:fail(?::([^\]]*))?\]")
 _DEFAULT_FAIL_MESSAGE = f"Failure requested by the prompt marker {FAIL_MARKER}"
 _VIDEO_RE = re.compile(r"^/mock/videos/(?P<task_id>[^/]+?)(?P<wm>-watermark)?\.mp4$")
-_TASKS_RE = re.compile(r"^/v1/videos/(?P<kind>[^/]+)(?:/(?P<id>[^/]+))?$")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _JSON = "application/json"
 _SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (see the spec's envelope)
@@ -160,6 +159,17 @@ class _Route:
     allow: str = ""
 
 
+def _task_route(path: str) -> tuple[str, str] | None:
+    """(endpoint name, task id or "") of a task endpoint's collection or task path, else None."""
+    for ep in endpoints().values():
+        if path == ep.path:
+            return ep.kind, ""
+        ident = path.removeprefix(ep.path + "/")
+        if ident != path and ident and "/" not in ident:
+            return ep.kind, ident
+    return None
+
+
 def _route(request: MockRequest) -> _Route | None:
     """What a request asks for, or ``None`` for an unknown path (404, code 1202)."""
     path, prefix = request.path, ""
@@ -173,9 +183,9 @@ def _route(request: MockRequest) -> _Route | None:
     elif video := _VIDEO_RE.match(path):
         allowed = {"GET": "download", "HEAD": "download"}
         ident, watermark = video["task_id"], bool(video["wm"])
-    elif (tasks := _TASKS_RE.match(path)) and tasks["kind"] in endpoints():
-        kind, ident = tasks["kind"], tasks["id"] or ""
-        allowed = {"GET": "query"} if tasks["id"] else {"POST": "create", "GET": "list"}
+    elif (tasks := _task_route(path)) is not None:
+        kind, ident = tasks
+        allowed = {"GET": "query"} if ident else {"POST": "create", "GET": "list"}
     else:
         return None
     request_kind = allowed.get(request.method.upper(), "wrong_method")

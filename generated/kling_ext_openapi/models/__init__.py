@@ -32,6 +32,8 @@ from .omni_video import OmniVideo
 from .omni_video_refer_type import OmniVideoReferType
 from .omni_video_request import OmniVideoRequest
 from .omni_video_request_model_name import OmniVideoRequestModelName
+from .result_audio import ResultAudio
+from .result_image import ResultImage
 from .result_video import ResultVideo
 from .shot_type import ShotType
 from .sound import Sound
@@ -41,7 +43,6 @@ from .task_info import TaskInfo
 from .task_info_parent_video import TaskInfoParentVideo
 from .task_list_envelope import TaskListEnvelope
 from .task_result import TaskResult
-from .task_result_images_item import TaskResultImagesItem
 from .text2video_request import Text2VideoRequest
 from .text2video_request_model_name import Text2VideoRequestModelName
 from .voice_ref import VoiceRef
@@ -80,6 +81,8 @@ __all__ = (
     "OmniVideoReferType",
     "OmniVideoRequest",
     "OmniVideoRequestModelName",
+    "ResultAudio",
+    "ResultImage",
     "ResultVideo",
     "ShotType",
     "Sound",
@@ -89,7 +92,6 @@ __all__ = (
     "TaskInfoParentVideo",
     "TaskListEnvelope",
     "TaskResult",
-    "TaskResultImagesItem",
     "Text2VideoRequest",
     "Text2VideoRequestModelName",
     "VoiceRef",

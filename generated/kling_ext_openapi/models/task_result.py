@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.result_audio import ResultAudio
+    from ..models.result_image import ResultImage
     from ..models.result_video import ResultVideo
-    from ..models.task_result_images_item import TaskResultImagesItem
 
 
 T = TypeVar("T", bound="TaskResult")
@@ -21,8 +22,10 @@ class TaskResult:
     """The outputs. Empty (`{}`) while running and on failure."""
 
     videos: list[ResultVideo] | Unset = UNSET
-    images: list[TaskResultImagesItem] | Unset = UNSET
-    """ Images, as the official callback example shows them; video tasks leave it out. """
+    images: list[ResultImage] | Unset = UNSET
+    """ The images of an image task (generation, omni-image, try-on, ...); video tasks leave it out. """
+    audios: list[ResultAudio] | Unset = UNSET
+    """ The audio of an audio task (text-to-audio, video-to-audio); other tasks leave it out. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +43,13 @@ class TaskResult:
                 images_item = images_item_data.to_dict()
                 images.append(images_item)
 
+        audios: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.audios, Unset):
+            audios = []
+            for audios_item_data in self.audios:
+                audios_item = audios_item_data.to_dict()
+                audios.append(audios_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -47,13 +57,16 @@ class TaskResult:
             field_dict["videos"] = videos
         if images is not UNSET:
             field_dict["images"] = images
+        if audios is not UNSET:
+            field_dict["audios"] = audios
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.result_audio import ResultAudio
+        from ..models.result_image import ResultImage
         from ..models.result_video import ResultVideo
-        from ..models.task_result_images_item import TaskResultImagesItem
 
         d = dict(src_dict)
         _videos = d.pop("videos", UNSET)
@@ -66,17 +79,27 @@ class TaskResult:
                 videos.append(videos_item)
 
         _images = d.pop("images", UNSET)
-        images: list[TaskResultImagesItem] | Unset = UNSET
+        images: list[ResultImage] | Unset = UNSET
         if _images is not UNSET:
             images = []
             for images_item_data in _images:
-                images_item = TaskResultImagesItem.from_dict(images_item_data)
+                images_item = ResultImage.from_dict(images_item_data)
 
                 images.append(images_item)
+
+        _audios = d.pop("audios", UNSET)
+        audios: list[ResultAudio] | Unset = UNSET
+        if _audios is not UNSET:
+            audios = []
+            for audios_item_data in _audios:
+                audios_item = ResultAudio.from_dict(audios_item_data)
+
+                audios.append(audios_item)
 
         task_result = cls(
             videos=videos,
             images=images,
+            audios=audios,
         )
 
         task_result.additional_properties = d

@@ -8,44 +8,57 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="TaskResultImagesItem")
+T = TypeVar("T", bound="ResultImage")
 
 
 @_attrs_define
-class TaskResultImagesItem:
+class ResultImage:
+    url: str
+    """ Where to download the image (kept for 30 days). """
     index: int | Unset = UNSET
-    url: str | Unset = UNSET
+    """ The image's place among the task's images, from 0. """
+    watermark_url: str | Unset = UNSET
+    """ The watermarked copy, when `watermark_info.enabled` was set. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
         index = self.index
 
-        url = self.url
+        watermark_url = self.watermark_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "url": url,
+            }
+        )
         if index is not UNSET:
             field_dict["index"] = index
-        if url is not UNSET:
-            field_dict["url"] = url
+        if watermark_url is not UNSET:
+            field_dict["watermark_url"] = watermark_url
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        url = d.pop("url")
+
         index = d.pop("index", UNSET)
 
-        url = d.pop("url", UNSET)
+        watermark_url = d.pop("watermark_url", UNSET)
 
-        task_result_images_item = cls(
-            index=index,
+        result_image = cls(
             url=url,
+            index=index,
+            watermark_url=watermark_url,
         )
 
-        task_result_images_item.additional_properties = d
-        return task_result_images_item
+        result_image.additional_properties = d
+        return result_image
 
     @property
     def additional_keys(self) -> list[str]:
