@@ -41,8 +41,72 @@ _COMMANDS: dict[str, str] = {
 }
 
 
+# `kling --help` lists the commands in these groups; every endpoint of the spec joins the group
+# of its output kind, so a family added to the spec is listed without a change here.
+_OUTPUT_GROUPS: tuple[tuple[str, str], ...] = (
+    ("videos", "Video tasks (create; then status, wait, list)"),
+    ("images", "Image tasks (create; then status, wait, list)"),
+    ("audios", "Audio tasks (create; then status, wait, list)"),
+)
+_FIXED_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Follow tasks", ("status", "wait", "list")),
+    ("Account", ("account",)),
+    ("Batches", ("batch", "batch-status")),
+    ("Tools", ("demo", "mock-server", "conformance")),
+)
+
+
+def _endpoint_summary(path: str, method: str = "post") -> str:
+    """The one-line summary the spec gives an operation, as a command's short help."""
+    from kling_ext._spec import load_spec
+
+    summary = str(load_spec()["paths"][path][method].get("summary", "")).rstrip(".")
+    return f"{summary}." if summary else ""
+
+
 class _LazyGroup(click.Group):
     """A click group whose commands are imported when they run, not when the CLI starts."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands in groups: one per kind of output, then the fixed commands.
+
+        An endpoint's line is its spec summary, read without building its command, so a long
+        list of endpoints costs `kling --help` nothing.
+        """
+        tasks = endpoints()
+        listed: set[str] = set()
+        sections: list[tuple[str, list[tuple[str, str]]]] = []
+        for output, title in _OUTPUT_GROUPS:
+            rows = [
+                (name, _endpoint_summary(ep.path))
+                for name, ep in sorted(tasks.items())
+                if ep.output == output
+            ]
+            sections.append((title, rows))
+            listed.update(name for name, _ in rows)
+        other = [name for name in sorted(tasks) if name not in listed]
+        sections.append(("Other tasks", [(n, _endpoint_summary(tasks[n].path)) for n in other]))
+        listed.update(other)
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        for title, names in _FIXED_GROUPS:
+            rows = []
+            for name in names:
+                command = self.get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(limit)))
+                    listed.add(name)
+            sections.append((title, rows))
+        rest = [name for name in self.list_commands(ctx) if name not in listed]
+        rows = []
+        for name in rest:
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        sections.append(("Other commands", rows))
+        for title, rows in sections:
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *_COMMANDS, *endpoints()})
@@ -162,4 +226,4 @@ Shell completion (bash; zsh and fish likewise):
 )
 @click.version_option(package_name="kling-ext")
 def cli() -> None:
-    """Generate Kling AI videos, run the mock gateway, check a gateway's conformance."""
+    """Generate Kling AI videos, images and audio; run the mock gateway; check a gateway."""

@@ -26,6 +26,7 @@ __all__ = [
     "FieldOption",
     "collect_fields",
     "escape_hatch_options",
+    "option_words",
     "spec_options",
     "takes_image_files",
 ]
@@ -150,6 +151,30 @@ def _parse_shots(values: Sequence[str]) -> list[dict[str, Any]]:
         prompt, seconds = match["prompt"].strip(), match["seconds"]
         shots.append({"index": index, "prompt": prompt, "duration": seconds})
     return shots
+
+
+def option_words(entry: FieldOption, value: Any) -> list[str]:
+    """The words that give a field ``value`` on the command line: the inverse of the option.
+
+    Args:
+        entry: The field's own option (not a shorthand such as ``--image``).
+        value: The value, as the request body holds it.
+
+    Returns:
+        For example ``["--duration", "5"]``, ``["--no-sound"]`` or two ``--shot`` words.
+    """
+    option = entry.option
+    if entry.field == "multi_prompt" and isinstance(value, list):
+        return [
+            word
+            for shot in value
+            for word in ("--shot", f"{shot.get('prompt', '')}:{shot.get('duration', '')}")
+        ]
+    if option.is_bool_flag or option.secondary_opts:
+        return [option.opts[0] if value else option.secondary_opts[0]]
+    if isinstance(value, (dict, list)):
+        return [option.opts[0], json.dumps(value, ensure_ascii=False)]
+    return [option.opts[0], str(value).lower() if isinstance(value, bool) else str(value)]
 
 
 def _value_type(schema: Schema) -> click.ParamType[Any] | type[Any]:

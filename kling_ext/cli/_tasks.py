@@ -6,6 +6,8 @@ so bad input exits with 2 before a request is sent.
 
 from __future__ import annotations
 
+import json
+import shlex
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -23,6 +25,7 @@ from ._options import (
     FieldOption,
     collect_fields,
     escape_hatch_options,
+    option_words,
     spec_options,
     takes_image_files,
 )
@@ -83,12 +86,21 @@ def _json_param(help_text: str) -> click.Parameter:
     return click.Option(["--json", "json_output"], is_flag=True, help=help_text)
 
 
-def _wait_params() -> list[click.Parameter]:
+# What --output saves, by the endpoint's output kind (`x-kling-output`).
+_OUTPUT_WORDS: Mapping[str, str] = {
+    "videos": "the video(s)",
+    "images": "the image(s)",
+    "audios": "the audio file(s)",
+}
+
+
+def _wait_params(output: str | None = None) -> list[click.Parameter]:
+    what = _OUTPUT_WORDS.get(output or "", "the task's files (videos, images or audio)")
     return [
         click.Option(
             ["--output", "-o"],
             type=click.Path(),  # text, not a Path: "renders.v2/" keeps the slash of a folder
-            help="Download the video(s) here: a file, or a folder for several. Implies --wait.",
+            help=f"Download {what} here: a file, or a folder for several. Implies --wait.",
         ),
         click.Option(
             ["--timeout"],
@@ -172,9 +184,10 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     with reporting(json_output=json_output) as state:
         state.flags = {entry.field: entry.option.opts[0] for entry in entries}
         fields = {**collect_fields(entries, values), **hatches}
-        # Chosen here, not in the library, so an interrupted create can still be looked up.
-        fields.setdefault("external_task_id", new_external_task_id())
-        state.kind, state.task_id, state.creating = ep.kind, fields["external_task_id"], True
+        if takes_external_task_id(ep):
+            # Chosen here, not in the library, so an interrupted create can still be looked up.
+            fields.setdefault("external_task_id", new_external_task_id())
+        state.kind, state.task_id, state.creating = ep.kind, fields.get("external_task_id"), True
         with _client(api_key, base_url, allow_insecure) as client:
             with warnings.catch_warnings(record=True) as warned:
                 warnings.simplefilter("always", UnknownValueWarning)
@@ -208,7 +221,7 @@ def _create_command(ep: Endpoint) -> click.Command:
 
     run_params: list[click.Parameter] = [
         click.Option(["--wait", "-w"], is_flag=True, help="Wait until the task ends."),
-        *_wait_params(),
+        *_wait_params(ep.output),
         *escape_hatch_options(),
         *_api_params(),
     ]
@@ -216,20 +229,92 @@ def _create_command(ep: Endpoint) -> click.Command:
     names = [param.name for param in params]
     if len(set(names)) != len(names):
         raise RuntimeError(f"{ep.kind}: a spec field is named like an option of the run: {names}")
+    text = (
+        f"{summary}.\n\nWithout --wait, prints the task id; follow it with "
+        f"`kling wait {ep.kind} ID`."
+        + (" Images may be URLs or local files." if takes_image_files(entries) else "")
+    )
+    if not takes_external_task_id(ep):
+        text += "\n\n" + money_safety_note(ep)
     return click.Command(
         ep.kind,
         params=params,
         callback=callback,
-        help=f"{summary}.\n\nWithout --wait, prints the task id; follow it with "
-        f"`kling wait {ep.kind} ID`."
-        + (" Images may be URLs or local files." if takes_image_files(entries) else ""),
+        help=text,
         short_help=summary + ".",
-        epilog=_examples(*_create_examples(ep, entries)),
+        epilog=_examples(*create_examples(ep, entries)),
     )
 
 
-def _create_examples(ep: Endpoint, entries: Sequence[FieldOption]) -> list[str]:
-    """Two command lines: the required options (with placeholders), then a --wait run."""
+def takes_external_task_id(ep: Endpoint) -> bool:
+    """Whether the endpoint's create takes an ``external_task_id`` (so a lost answer is found)."""
+    return "external_task_id" in ep.fields
+
+
+def money_safety_note(ep: Endpoint) -> str:
+    """What ``--help`` says of an endpoint without ``external_task_id``: nothing is re-sent."""
+    check = f"`kling list {ep.kind}`" if ep.list_operation else "your account"
+    return (
+        "No external_task_id: this endpoint's tasks cannot be looked up by an id chosen "
+        "before the create. A create whose answer is lost (timeout, dropped connection, 5xx "
+        "after the body was sent) is therefore never re-sent: it is reported as a task that "
+        f"may exist (exit 3). Check {check} before creating it again."
+    )
+
+
+# Fields an example on the command line leaves out: plumbing, not what the example shows
+# (a callback URL of the docs' host, an id that a second run of the line would find taken).
+_EXAMPLE_SKIPS = frozenset({"callback_url", "external_task_id"})
+# Examples shown per command, besides the --wait form of the first.
+_EXAMPLES_SHOWN = 2
+
+
+def spec_examples(ep: Endpoint) -> list[Mapping[str, Any]]:
+    """The request examples the spec gives the endpoint's create, the docs' (``official``) first."""
+    operation = load_spec()["paths"][ep.path]["post"]
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+    named: Mapping[str, Any] = content.get("examples", {})
+    # The docs' examples first, then the gateway's (seed), then the spec's own.
+    order = sorted(named, key=lambda name: (not name.startswith("official"), name != "seed"))
+    values = [named[name].get("value") for name in order]
+    if "example" in content:
+        values.append(content["example"])
+    return [value for value in values if isinstance(value, Mapping)]
+
+
+def example_command(ep: Endpoint, entries: Sequence[FieldOption], body: Mapping[str, Any]) -> str:
+    """A request example of the spec as the ``kling`` command line that sends that body.
+
+    Options come in ``--help`` order; fields without an option of their own go into
+    ``--extra-body``.
+    """
+    words = ["kling", ep.kind]
+    given = {
+        field: value
+        for field, value in body.items()
+        if field not in _EXAMPLE_SKIPS and value is not None and value != ""
+    }
+    for entry in entries:
+        if entry.option.name != entry.field or entry.field not in given:
+            continue  # a shorthand (--image for image_list): the field's own option says it
+        words += option_words(entry, given.pop(entry.field))
+    if given:
+        words += ["--extra-body", json.dumps(given, ensure_ascii=False)]
+    return shlex.join(words)
+
+
+def create_examples(ep: Endpoint, entries: Sequence[FieldOption]) -> list[str]:
+    """The command's examples: the spec's request examples, then the first with ``--wait``.
+
+    An endpoint whose spec gives no example gets one made of its required options.
+    """
+    lines = [example_command(ep, entries, body) for body in spec_examples(ep)]
+    lines = list(dict.fromkeys(lines))[:_EXAMPLES_SHOWN] or [_placeholder_example(ep, entries)]
+    return [*lines, f"{lines[0]} --wait --output out/ --json"]
+
+
+def _placeholder_example(ep: Endpoint, entries: Sequence[FieldOption]) -> str:
+    """A command line of the required options (with placeholders), for a spec without examples."""
     properties = {name: resolve(schema) for name, schema in ep.schema.get("properties", {}).items()}
     # Required by the schema or by an unconditional rule (omni-video's aspect_ratio without a
     # frame): an example without them would be refused.
@@ -251,8 +336,7 @@ def _create_examples(ep: Endpoint, entries: Sequence[FieldOption]) -> list[str]:
             needed.append(f"{flags[name]} {name.upper()}")
     if "image" in properties and "image" not in required:
         needed.append("--image ./start.png")
-    base = f"kling {ep.kind} {' '.join(needed)}".rstrip()
-    return [base, f"{base} --wait --output out/ --json"]
+    return f"kling {ep.kind} {' '.join(needed)}".rstrip()
 
 
 CREATE_COMMANDS: Mapping[str, click.Command] = {
@@ -324,7 +408,7 @@ wait = click.Command(
     "wait",
     params=[*_task_arguments(), *_wait_params(), *_api_params()],
     callback=_wait,
-    help="Wait for a task to end, and download its videos with --output.",
+    help="Wait for a task to end, and download its files (videos, images, audio) with --output.",
     epilog=_examples(
         "kling wait text2video 8672837",
         "kling wait text2video 8672837 --output out/ --timeout 3600",

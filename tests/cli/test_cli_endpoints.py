@@ -1,0 +1,114 @@
+"""Every endpoint of the spec, as a `kling` command: listed, explained, and run from its example.
+
+Parametrised over the spec's endpoints, so an endpoint added to the spec is tested here without a
+new test. In-process (click's CliRunner) to keep the cost per endpoint at milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cli_support import KEY, runner_env
+from click.testing import CliRunner
+
+from kling_ext import Kling
+from kling_ext._polling import PollSchedule
+from kling_ext._spec import Endpoint, endpoints
+from kling_ext.cli import _tasks, cli
+from kling_ext.mock import MockGateway, RunningServer
+
+ENDPOINTS = list(endpoints().values())
+IDS = [ep.kind for ep in ENDPOINTS]
+# The money-safety paragraph of an endpoint without external_task_id, as --help shows it.
+MAY_EXIST = "never re-sent"
+
+
+def _help(*args: str) -> str:
+    result = CliRunner().invoke(cli, [*args, "--help"], terminal_width=400)
+    assert result.exit_code == 0, result.output
+    return " ".join(result.output.split())
+
+
+@pytest.fixture(scope="module")
+def top_help() -> str:
+    return CliRunner().invoke(cli, ["--help"], terminal_width=200).output
+
+
+@pytest.mark.parametrize("ep", ENDPOINTS, ids=IDS)
+def test_kling_help_lists_the_endpoint_under_its_output_kind(ep: Endpoint, top_help: str) -> None:
+    sections = top_help.split("\n\n")
+    kind = {"videos": "Video tasks", "images": "Image tasks", "audios": "Audio tasks"}
+    section = next(s for s in sections if s.startswith(kind.get(ep.output, "Other tasks")))
+    assert f"\n  {ep.kind} " in section
+
+
+@pytest.mark.parametrize("ep", ENDPOINTS, ids=IDS)
+def test_help_shows_the_spec_example_and_says_what_a_lost_answer_means(ep: Endpoint) -> None:
+    text = _help(ep.kind)
+    entries = _tasks.spec_options(ep)
+    examples = _tasks.spec_examples(ep)
+    if examples:
+        shown = _tasks.example_command(ep, entries, examples[0])
+        assert " ".join(shown.split()) in text
+    if "external_task_id" in ep.fields:
+        assert MAY_EXIST not in text
+    else:
+        # Money-safety: nothing is re-sent blind, and the user knows it before paying.
+        assert MAY_EXIST in text
+        assert "may exist (exit 3)" in text
+
+
+@pytest.fixture
+def fast_polls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands poll at once instead of after 5 s: the steps clock needs no real time."""
+
+    def client(api_key: str | None, base_url: str | None, allow_insecure: bool) -> Kling:
+        schedule = PollSchedule(first_delay=0, min_delay=0.01, max_delay=0.01)
+        return Kling(
+            api_key=api_key,
+            base_url=base_url,
+            allow_insecure=allow_insecure,
+            poll_schedule=schedule,
+        )
+
+    monkeypatch.setattr(_tasks, "_client", client)
+
+
+@pytest.fixture(scope="module")
+def steps_gateway() -> Iterator[RunningServer]:
+    with MockGateway(api_key=KEY, clock="steps").serve() as server:
+        yield server
+
+
+@pytest.mark.usefixtures("fast_polls")
+@pytest.mark.parametrize("ep", ENDPOINTS, ids=IDS)
+def test_spec_example_runs_to_saved_outputs(
+    ep: Endpoint, steps_gateway: RunningServer, tmp_path: Path
+) -> None:
+    line = _tasks.create_examples(ep, _tasks.spec_options(ep))[0]
+    out = tmp_path / "out"
+    args = [*shlex.split(line)[1:], "--wait", "--output", f"{out}/", "--json"]
+    result = CliRunner().invoke(cli, args, env=runner_env(steps_gateway.base_url))
+
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert shown["task_status"] == "succeed"
+    saved = sorted(out.iterdir())
+    assert saved, "the outputs were saved"
+    assert [str(path) for path in saved] == sorted(shown["paths"])
+    assert all(path.stat().st_size > 0 for path in saved)
+    assert KEY not in result.output
+
+
+@pytest.mark.parametrize("ep", ENDPOINTS, ids=IDS)
+def test_an_endpoint_without_spec_examples_gets_one_of_its_required_options(
+    ep: Endpoint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_tasks, "spec_examples", lambda _ep: [])
+    lines = _tasks.create_examples(ep, _tasks.spec_options(ep))
+    assert lines[0].startswith(f"kling {ep.kind}")
+    assert lines[1] == f"{lines[0]} --wait --output out/ --json"
