@@ -45,8 +45,8 @@ check: venv lint
 	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL) -m "not slow"
 
 lint: venv
-	$(BIN)/ruff check kling_ext _kling_cli.py tests benchmarks scripts/regenerate conftest.py
-	$(BIN)/ruff format --check kling_ext _kling_cli.py tests benchmarks scripts/regenerate conftest.py
+	$(BIN)/ruff check kling_ext _kling_cli.py tests benchmarks scripts/regenerate scripts/readme_tables conftest.py
+	$(BIN)/ruff format --check kling_ext _kling_cli.py tests benchmarks scripts/regenerate scripts/readme_tables conftest.py
 
 typecheck: venv
 	$(BIN)/mypy --strict kling_ext _kling_cli.py
