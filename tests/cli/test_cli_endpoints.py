@@ -16,10 +16,10 @@ from cli_support import KEY, runner_env
 from click.testing import CliRunner
 
 from kling_ext import Kling
-from kling_ext._polling import PollSchedule
 from kling_ext._spec import Endpoint, endpoints
 from kling_ext.cli import _tasks, cli
 from kling_ext.mock import MockGateway, RunningServer
+from kling_ext.testing import FAST_POLLING
 
 ENDPOINTS = list(endpoints().values())
 IDS = [ep.kind for ep in ENDPOINTS]
@@ -67,12 +67,11 @@ def fast_polls(monkeypatch: pytest.MonkeyPatch) -> None:
     """The commands poll at once instead of after 5 s: the steps clock needs no real time."""
 
     def client(api_key: str | None, base_url: str | None, allow_insecure: bool) -> Kling:
-        schedule = PollSchedule(first_delay=0, min_delay=0.01, max_delay=0.01)
         return Kling(
             api_key=api_key,
             base_url=base_url,
             allow_insecure=allow_insecure,
-            poll_schedule=schedule,
+            poll_schedule=FAST_POLLING,
         )
 
     monkeypatch.setattr(_tasks, "_client", client)
