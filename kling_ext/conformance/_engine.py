@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import httpx
 
-from kling_ext._spec import endpoint, load_spec
+from kling_ext._spec import endpoint, endpoints, load_spec
 
 from . import _probes, _requests
 from ._exchange import BudgetSpent, KeyRefused, Operation, Session, Unreachable
@@ -89,7 +89,10 @@ class _Plan:
         table = resources(session)
         lists = [(r.path, r.listing) for r in table if r.listing is not None]
         queries = [(r.path, r.get) for r in table if r.get is not None]
-        creates = [r.create for r in table if r.create is not None]
+        # A POST on a task endpoint's path creates a task (maybe paid); any other answers at once.
+        task_paths = {ep.path for ep in endpoints().values()}
+        creates = [r.create for r in table if r.create is not None and r.path in task_paths]
+        calls = [r.create for r in table if r.create is not None and r.path not in task_paths]
         # Essentials first. The first request carries the key: a refused key ends the run there.
         steps = [
             _Step(f"{op.label}: default page", self._pages(path, op, True), True)
@@ -115,6 +118,8 @@ class _Plan:
             _Step(f"{op.label}: tasks the list shows", self._listed(path, op))
             for path, op in queries
         ]
+        # Free everywhere: a body a synchronous call cannot act on ({}, not JSON) must be refused.
+        steps += [_Step(f"{op.label}: refused bodies", self._call_refusals(op)) for op in calls]
         if self.probe_creates:
             steps += [
                 _Step(f"{op.label}: create refusal probes", self._refusals(op)) for op in creates
@@ -146,6 +151,12 @@ class _Plan:
         return _bind(
             _probes.listed_tasks, self.session, operation, self.listed.setdefault(path, [])
         )
+
+    def _call_refusals(self, call: Operation) -> Callable[[], None]:
+        # Only the bodiless probes unless asked: a full body with an unknown model may be paid
+        # work on a lenient gateway. A synchronous call makes no task, so nothing is held back.
+        bodiless = not self.probe_creates
+        return _bind(_probes.create_refusals, self.session, call, bodiless=bodiless, task=False)
 
     def _refusals(self, create: Operation) -> Callable[[], None]:
         def run() -> None:
@@ -189,8 +200,11 @@ class _Plan:
             follow(self.session, created, get, listing, timeout=self.timeout, sleep=self.sleep)
 
 
-def _bind(function: Callable[..., None], *args: Any) -> Callable[[], None]:
-    return lambda: function(*args)
+def _bind(function: Callable[..., object], *args: Any, **kwargs: Any) -> Callable[[], None]:
+    def run() -> None:
+        function(*args, **kwargs)
+
+    return run
 
 
 def run_conformance(

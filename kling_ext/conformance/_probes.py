@@ -204,8 +204,17 @@ def generated_cases(session: Session, operation: Operation, max_examples: int) -
         explore()
 
 
-def create_refusals(session: Session, operation: Operation) -> bool:
+def create_refusals(
+    session: Session, operation: Operation, *, bodiless: bool = False, task: bool = True
+) -> bool:
     """Creates a conformant gateway refuses before a task exists.
+
+    Args:
+        session: The run's session.
+        operation: A POST operation.
+        bodiless: Send only the bodies nothing can be made of (``{}``, not JSON): a default
+            run's validation probes of a synchronous POST.
+        task: The operation creates a task (else it is a synchronous call, which makes none).
 
     Returns:
         Whether the gateway accepted one (and so may have created a task): the caller sends no
@@ -219,7 +228,8 @@ def create_refusals(session: Session, operation: Operation) -> bool:
     except KeyError:
         at = None
     schema = resolve(node(at)) if at is not None else {}
-    for create in _requests.rejected_creates(schema):
+    probes = _requests.bodiless_refusals if bodiless else _requests.rejected_creates
+    for create in probes(schema):
         session.progress(f"{operation.label}: {create.name}")
         with session.probe(operation, create.name) as probe:
             if create.body is not None:
@@ -231,8 +241,9 @@ def create_refusals(session: Session, operation: Operation) -> bool:
                 session,
                 exchange,
                 probe,
-                what=f"a create with {create.name}",
+                what=f"a {'create' if task else 'call'} with {create.name}",
                 external=create.external_task_id,
+                task=task,
             ):
                 return True
     return False
@@ -245,8 +256,11 @@ def expect_refusal(
     *,
     what: str,
     external: str | None = None,
+    task: bool = True,
 ) -> bool:
     """Leniency: input the spec forbids should get a 4xx, not a 2xx.
+
+    ``task``: a POST accepted may have made a task (a synchronous call's makes none).
 
     Returns:
         Whether the input was accepted.
@@ -273,7 +287,7 @@ def expect_refusal(
     task_id = data.get("task_id") if isinstance(data, Mapping) else None
     task_id = str(task_id) if task_id is not None else None
     detail = f"HTTP {exchange.status}: {what} was accepted instead of refused with a 4xx"
-    if probe.method == "post":
+    if probe.method == "post" and task:
         ids = [f"task_id {task_id}" if task_id else "no task_id in the answer"]
         ids += [f"external_task_id {external}"] if external else []
         detail += f"; a task may have been created ({', '.join(ids)})"

@@ -97,6 +97,74 @@ class CheckResult:
     seconds: float = 0.0
 
 
+@attrs.define(kw_only=True)
+class EndpointSummary:
+    """What a run checked of one endpoint (a task endpoint's create, query and list, or a call).
+
+    Attributes:
+        name: The endpoint's name, as the CLI's command (``text2video``, ``lip-sync``).
+        path: Its collection path in the spec.
+        operations: The operations probed (``GET /v1/videos/text2video/{id}`` ...).
+        checks: Checks run on them.
+        failures: Checks that found answers breaking the spec.
+        leniency: Checks that found forbidden input accepted.
+    """
+
+    name: str
+    path: str
+    operations: set[str] = attrs.field(factory=set)
+    checks: int = 0
+    failures: int = 0
+    leniency: int = 0
+
+    def line(self) -> str:
+        """One line of the text report."""
+        verdict = "ok" if not self.failures else f"{self.failures} failing check(s)"
+        verdict += f", {self.leniency} lenient" if self.leniency else ""
+        roles = ", ".join(sorted({_role(op, self.path) for op in self.operations}))
+        return f"{self.name} ({self.path}: {roles}): {self.checks} checks, {verdict}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The endpoint's entry of the JSON report."""
+        return {
+            "name": self.name,
+            "path": self.path,
+            "operations": sorted(self.operations),
+            "checks": self.checks,
+            "failures": self.failures,
+            "leniency": self.leniency,
+        }
+
+
+def _role(operation: str, collection: str) -> str:
+    from kling_ext._spec import endpoints
+
+    method, _, path = operation.partition(" ")
+    if all(ep.path != collection for ep in endpoints().values()):
+        return f"call ({method})"  # a synchronous endpoint: no task to query or list
+    if path != collection:
+        return "query"
+    return {"POST": "create", "GET": "list"}.get(method, method.lower())
+
+
+def endpoint_of(operation: str) -> tuple[str, str]:
+    """The endpoint an operation (``GET /v1/videos/text2video/{id}``) belongs to: name, path.
+
+    A path ending in a parameter (``/{id}``) belongs to its collection; the name is the one the
+    CLI uses (``x-kling-name``, else made from the path).
+    """
+    from kling_ext._spec import endpoint_name, load_spec
+
+    _, _, path = operation.partition(" ")
+    collection = path.rsplit("/", 1)[0] if path.endswith("}") else path
+    item = load_spec()["paths"].get(collection) or load_spec()["paths"].get(path) or {}
+    named = next(
+        (item[m] for m in ("post", "get", "delete") if "x-kling-name" in item.get(m, {})),
+        item.get("post") or item.get("get") or {},
+    )
+    return endpoint_name(collection, named), collection
+
+
 @attrs.frozen(kw_only=True)
 class ConformanceReport:
     """The outcome of :func:`kling_ext.conformance.run_conformance`.
@@ -161,6 +229,19 @@ class ConformanceReport:
             grouped.setdefault(finding.rule, []).append(finding)
         return grouped
 
+    def endpoints(self) -> list[EndpointSummary]:
+        """Each endpoint of the spec the run probed, in the order first probed."""
+        found: dict[str, EndpointSummary] = {}
+        for result in self.results:
+            name, path = endpoint_of(result.operation)
+            summary = found.setdefault(path, EndpointSummary(name=name, path=path))
+            summary.operations.add(result.operation)
+            summary.checks += 1
+            if result.findings:
+                summary.failures += result.kind == "failure"
+                summary.leniency += result.kind == "leniency"
+        return list(found.values())
+
     def to_json(self) -> dict[str, Any]:
         """The report as :data:`JSON_SCHEMA` describes it (keys never appear in it)."""
         findings = [_finding_json(f, "failure") for f in self.failures]
@@ -186,6 +267,7 @@ class ConformanceReport:
                 }
                 for rule, found in self.by_rule().items()
             ],
+            "endpoints": [summary.to_json() for summary in self.endpoints()],
         }
 
     def render(self) -> str:
@@ -218,6 +300,10 @@ class ConformanceReport:
             for rule, found in self.by_rule().items():
                 operations = ", ".join(sorted({f.operation for f in found}))
                 lines.append(f"  {rule or '(no answer)'}: {len(found)} finding(s) -- {operations}")
+        probed = self.endpoints()
+        if probed:
+            lines += ["", f"ENDPOINTS probed ({len(probed)}):"]
+            lines += [f"  {summary.line()}" for summary in probed]
         if self.stopped:
             lines += ["", f"STOPPED: {self.stopped}"]
         if self.not_reached:
@@ -403,6 +489,22 @@ JSON_SCHEMA: Mapping[str, Any] = {
                     "consequence": _STRING,
                     "occurrences": {"type": "integer", "minimum": 1},
                     "task_id": {"type": ["string", "null"]},
+                },
+            },
+        },
+        "endpoints": {
+            "description": "Each endpoint probed, by its name and collection path",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "path", "operations", "checks", "failures", "leniency"],
+                "properties": {
+                    "name": _STRING,
+                    "path": _STRING,
+                    "operations": _STRINGS,
+                    "checks": {"type": "integer", "minimum": 0},
+                    "failures": {"type": "integer", "minimum": 0},
+                    "leniency": {"type": "integer", "minimum": 0},
                 },
             },
         },

@@ -23,6 +23,7 @@ __all__ = [
     "NOT_JSON",
     "NO_SUCH_MODEL",
     "CreateProbe",
+    "bodiless_refusals",
     "cheapest_text2video",
     "external_id",
     "missing_id",
@@ -90,16 +91,32 @@ def rejected_creates(schema: Schema) -> list[CreateProbe]:
         schema: The operation's request body schema (resolved).
 
     Returns:
-        ``{}`` when the schema requires fields, a minimal body naming an unknown model, and a
-        body that is not JSON, in the order they are sent.
+        ``{}`` when the schema requires fields, a minimal body naming an unknown model (when
+        the schema has ``model_name``), and a body that is not JSON, in the order they are sent.
+    """
+    probes = bodiless_refusals(schema)
+    properties = schema.get("properties", {})
+    if "model_name" in properties:
+        # An id only where the endpoint takes one: elsewhere it is a field the API never had.
+        ext = external_id() if "external_task_id" in properties else None
+        body: dict[str, Any] = {"model_name": NO_SUCH_MODEL}
+        body.update({"external_task_id": ext} if ext else {})
+        body.update({n: _SAMPLES[n] for n in _needed_fields(schema) if n in _SAMPLES})
+        probe = CreateProbe(name="unknown model_name", body=body, external_task_id=ext)
+        probes.insert(-1, probe)
+    return probes
+
+
+def bodiless_refusals(schema: Schema) -> list[CreateProbe]:
+    """The probes that carry nothing a gateway could act on: ``{}`` (when the schema requires
+    fields) and a body that is not JSON. A default run sends them to synchronous POSTs.
+
+    Args:
+        schema: The operation's request body schema (resolved).
     """
     probes: list[CreateProbe] = []
     if schema.get("required"):
         probes.append(CreateProbe(name="empty body", body={}))
-    ext = external_id()
-    body: dict[str, Any] = {"model_name": NO_SUCH_MODEL, "external_task_id": ext}
-    body.update({name: _SAMPLES[name] for name in _needed_fields(schema) if name in _SAMPLES})
-    probes.append(CreateProbe(name="unknown model_name", body=body, external_task_id=ext))
     probes.append(CreateProbe(name="body not JSON", raw=NOT_JSON))
     return probes
 
