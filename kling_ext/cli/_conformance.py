@@ -63,7 +63,7 @@ EXIT_COULD_NOT_RUN = 3
 @click.option(
     "--probe-creates",
     is_flag=True,
-    help="Also send each create endpoint bodies it must refuse. MAY COST up to one task: a "
+    help="Also send each task endpoint bodies it must refuse. MAY COST up to one task: a "
     "lenient gateway can run one as a paid video; the probes stop at the first accepted.",
 )
 @click.option(
@@ -128,8 +128,10 @@ def conformance(
 ) -> None:
     """Check a Kling gateway against the bundled OpenAPI spec.
 
-    By default no credits are spent: no create body is sent at all. It queries unknown ids and
-    list pages, and probes a missing and a bad key; every answer is validated against the spec.
+    By default no credits are spent: no create body is sent to a task endpoint. It queries
+    unknown ids and list pages, sends synchronous calls bodies they must refuse ({}, not JSON),
+    and probes a missing and a bad key; every answer is validated against the spec, and the
+    report names each endpoint.
     A refused key stops the run at once. Exit: 0 conforms, 1 violations, 2 bad usage, 3 could
     not run (key refused, gateway unreachable, time spent before the essentials).
     """

@@ -227,11 +227,13 @@ def run_conformance(
 ) -> ConformanceReport:
     """Check that a gateway answers as the bundled OpenAPI spec says.
 
-    The default run sends no create body at all, so no gateway can turn it into a paid task: it
-    queries unknown ids and list pages (at and beyond the documented bounds, plus
+    The default run sends no create body to a task endpoint, so no gateway can turn it into a
+    paid task: it queries unknown ids and list pages (at and beyond the documented bounds, plus
     ``max_examples`` generated requests per query and list operation), queries tasks the lists
-    show, and probes a missing and a made-up key. Every answer is validated with schemathesis's
-    checks and the spec's prose rules.
+    show, sends each synchronous POST bodies with nothing to act on (``{}`` where the schema
+    requires fields, a body that is not JSON) that it must refuse, and probes a missing and a
+    made-up key. Every answer is validated with schemathesis's checks and the spec's prose
+    rules; the report names each endpoint probed.
 
     Args:
         base_url: The gateway, e.g. ``https://api.agentsflare.com/klingai``; the spec's paths
