@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import click
@@ -20,7 +20,7 @@ import click
 from kling_ext._constants import MAX_JSON_DEPTH
 from kling_ext._image_source import image_source
 from kling_ext._prepare import nesting_depth
-from kling_ext._spec import Endpoint, Schema, resolve
+from kling_ext._spec import Schema, resolve
 
 __all__ = [
     "FieldOption",
@@ -239,11 +239,23 @@ def _wrap_items(key: str) -> Callable[[Sequence[Any]], list[dict[str, Any]] | No
     return lambda values: [{key: value} for value in values] or None
 
 
-def spec_options(ep: Endpoint) -> list[FieldOption]:
-    """The options of one endpoint's create command, read from its request schema.
+class WithSchema(Protocol):
+    """A task endpoint or a synchronous call: a name and the schema of its arguments."""
+
+    @property
+    def kind(self) -> str:
+        """The name, as the command's."""
+
+    @property
+    def schema(self) -> Schema:
+        """The arguments' schema: the request body's, or one of the query parameters."""
+
+
+def spec_options(ep: WithSchema) -> list[FieldOption]:
+    """The options of one endpoint's command, read from its request (or query) schema.
 
     Args:
-        ep: The endpoint.
+        ep: The task endpoint or call.
 
     Returns:
         One entry per option, in help order.

@@ -303,6 +303,15 @@ def _error_text(exc: KlingError, state: CommandState) -> str:
             f"{safe_text(exc.problem)}\nuse another --external-task-id (or none), or see that "
             f"task with: kling status {kind} {external}"
         )
+    elif isinstance(exc, TaskMayExistError) and exc.external_task_id is None:
+        # No id to look it up by (the endpoint takes none): it was not sent again; say where
+        # the task would show up.
+        kind = state.kind or exc.kind.replace("_", "-")
+        look = again or (
+            f"{kind} takes no external_task_id, so the create was not sent again; check "
+            f"`kling list {kind}` before creating it again"
+        )
+        text = f"{safe_text(exc.problem)}\n{look}"
     elif isinstance(exc, TaskMayExistError):
         # Creating again could pay twice: say which id finds the task, and how.
         external = safe_text(exc.external_task_id)
@@ -352,6 +361,12 @@ def reporting(*, json_output: bool = False) -> Iterator[CommandState]:
             click.echo(
                 f"\ninterrupted; the task may have been created: kling status {state.kind} "
                 f"{safe_text(state.task_id)}",
+                err=True,
+            )
+        elif state.creating and not state.created and state.kind:
+            # No external_task_id was sent (the endpoint takes none): only the list can tell.
+            click.echo(
+                f"\ninterrupted; the task may have been created: check kling list {state.kind}",
                 err=True,
             )
         elif state.kind and state.task_id:
