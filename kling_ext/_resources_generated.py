@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         MultiImage2VideoParams,
         OmniVideoParams,
         Text2VideoParams,
+        TextToAudioParams,
+        VideoToAudioParams,
     )
 
     from ._async_client import AsyncKling
@@ -117,6 +119,42 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class TextToAudio(_Resource):
+    """Create a text-to-audio task: `POST /v1/audio/text-to-audio`."""
+
+    def create(self, **params: Unpack[TextToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[TextToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VideoToAudio(_Resource):
+    """Create a video-to-audio task: `POST /v1/audio/video-to-audio`."""
+
+    def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -207,6 +245,42 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncTextToAudio(_AsyncResource):
+    """Create a text-to-audio task: `POST /v1/audio/text-to-audio` (async)."""
+
+    async def create(self, **params: Unpack[TextToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[TextToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVideoToAudio(_AsyncResource):
+    """Create a video-to-audio task: `POST /v1/audio/video-to-audio` (async)."""
+
+    async def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -216,6 +290,8 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        text_to_audio (TextToAudio): Create a text-to-audio task.
+        video_to_audio (VideoToAudio): Create a video-to-audio task.
     """
 
     text2video: Text2Video
@@ -233,12 +309,20 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    text_to_audio: TextToAudio
+    """Create a text-to-audio task."""
+
+    video_to_audio: VideoToAudio
+    """Create a video-to-audio task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.text_to_audio = TextToAudio(client, endpoint("text-to-audio"))
+        self.video_to_audio = VideoToAudio(client, endpoint("video-to-audio"))
 
 
 class AsyncKlingResources:
@@ -250,6 +334,8 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        text_to_audio (AsyncTextToAudio): Create a text-to-audio task.
+        video_to_audio (AsyncVideoToAudio): Create a video-to-audio task.
     """
 
     text2video: AsyncText2Video
@@ -267,12 +353,20 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    text_to_audio: AsyncTextToAudio
+    """Create a text-to-audio task."""
+
+    video_to_audio: AsyncVideoToAudio
+    """Create a video-to-audio task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.text_to_audio = AsyncTextToAudio(client, endpoint("text-to-audio"))
+        self.video_to_audio = AsyncVideoToAudio(client, endpoint("video-to-audio"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -282,11 +376,15 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (TextToAudio, "text-to-audio"),
+    (VideoToAudio, "video-to-audio"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncTextToAudio, "text-to-audio"),
+    (AsyncVideoToAudio, "video-to-audio"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

@@ -37,6 +37,7 @@ from .result_image import ResultImage
 from .result_video import ResultVideo
 from .shot_type import ShotType
 from .sound import Sound
+from .speech_audio import SpeechAudio
 from .task import Task
 from .task_envelope import TaskEnvelope
 from .task_info import TaskInfo
@@ -45,6 +46,13 @@ from .task_list_envelope import TaskListEnvelope
 from .task_result import TaskResult
 from .text2video_request import Text2VideoRequest
 from .text2video_request_model_name import Text2VideoRequestModelName
+from .text_to_audio_request import TextToAudioRequest
+from .text_to_speech_envelope import TextToSpeechEnvelope
+from .text_to_speech_request import TextToSpeechRequest
+from .text_to_speech_request_voice_language import TextToSpeechRequestVoiceLanguage
+from .text_to_speech_result import TextToSpeechResult
+from .text_to_speech_result_task_result import TextToSpeechResultTaskResult
+from .video_to_audio_request import VideoToAudioRequest
 from .voice_ref import VoiceRef
 from .watermark_info import WatermarkInfo
 from .watermark_info_result import WatermarkInfoResult
@@ -86,6 +94,7 @@ __all__ = (
     "ResultVideo",
     "ShotType",
     "Sound",
+    "SpeechAudio",
     "Task",
     "TaskEnvelope",
     "TaskInfo",
@@ -94,6 +103,13 @@ __all__ = (
     "TaskResult",
     "Text2VideoRequest",
     "Text2VideoRequestModelName",
+    "TextToAudioRequest",
+    "TextToSpeechEnvelope",
+    "TextToSpeechRequest",
+    "TextToSpeechRequestVoiceLanguage",
+    "TextToSpeechResult",
+    "TextToSpeechResultTaskResult",
+    "VideoToAudioRequest",
     "VoiceRef",
     "WatermarkInfo",
     "WatermarkInfoResult",
