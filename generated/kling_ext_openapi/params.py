@@ -16,6 +16,10 @@ ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
 as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
+    "BillingBalanceFilterParams",
+    "BillingBalanceParams",
+    "BillingPackageFilterParams",
+    "BillingPackageParams",
     "CameraConfigParams",
     "CameraControlParams",
     "DynamicMaskParams",
@@ -37,6 +41,64 @@ __all__ = [
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
+
+
+class BillingBalanceFilterParams(TypedDict, total=False):
+    """The fields of BillingBalanceFilter."""
+
+    #: The dimension: `api_key_name` (the API key's name).
+    key: Required[Literal["api_key_name"]]
+    #: The values to match; any of them matches (OR).
+    values: Required[Sequence[str]]
+
+
+class BillingBalanceParams(TypedDict, total=False):
+    """Which balance deductions to list: by task creation time (`start_time`, `end_time`), or the next page (`cursor`)."""
+
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    start_time: int
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    end_time: int
+    #: How many tasks to return, at most 500 (the default). Ignored when `cursor` is given.
+    limit: int
+    #: Filters: values of one key are ORed, different keys are ANDed. Ignored when `cursor` is given.
+    filters: Sequence[BillingBalanceFilterParams]
+    #: The `next_cursor` of the previous answer, for the next page. When given (non-empty), it overrides every other field (`start_time`, `end_time`, `filters`, `limit`).
+    cursor: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class BillingPackageFilterParams(TypedDict, total=False):
+    """a product_type filter takes the pack types video, image and try-on."""
+
+    #: The dimension: `api_key_name` (the API key's name), `product_type` (the pack's type: `video`, `image` or `try-on`), `package_name` or `package_id`.
+    key: Required[Literal["api_key_name", "product_type", "package_name", "package_id"]]
+    #: The values to match; any of them matches (OR).
+    values: Required[Sequence[str]]
+
+
+class BillingPackageParams(TypedDict, total=False):
+    """Which unit deductions to list: by task creation time (`start_time`, `end_time`), or the next page (`cursor`)."""
+
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    start_time: int
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    end_time: int
+    #: How many tasks to return, at most 500 (the default). Ignored when `cursor` is given.
+    limit: int
+    #: Filters: values of one key are ORed, different keys are ANDed; `package_name` and `package_id` cannot both filter. Ignored when `cursor` is given.
+    filters: Sequence[BillingPackageFilterParams]
+    #: The `next_cursor` of the previous answer, for the next page. When given (non-empty), it overrides every other field (`start_time`, `end_time`, `filters`, `limit`).
+    cursor: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class CameraConfigParams(TypedDict, total=False):

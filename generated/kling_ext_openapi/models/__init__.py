@@ -1,7 +1,40 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account_costs import AccountCosts
+from .account_costs_envelope import AccountCostsEnvelope
 from .aspect_ratio import AspectRatio
 from .balance_deduction import BalanceDeduction
+from .billing_balance_detail import BillingBalanceDetail
+from .billing_balance_detail_cash_type_type_0 import BillingBalanceDetailCashTypeType0
+from .billing_balance_detail_currency_type_0 import BillingBalanceDetailCurrencyType0
+from .billing_balance_detail_resolution_type_0 import (
+    BillingBalanceDetailResolutionType0,
+)
+from .billing_balance_detail_video_sound_type_0 import (
+    BillingBalanceDetailVideoSoundType0,
+)
+from .billing_balance_envelope import BillingBalanceEnvelope
+from .billing_balance_envelope_data import BillingBalanceEnvelopeData
+from .billing_balance_envelope_data_result import BillingBalanceEnvelopeDataResult
+from .billing_balance_filter import BillingBalanceFilter
+from .billing_balance_filter_key import BillingBalanceFilterKey
+from .billing_balance_request import BillingBalanceRequest
+from .billing_package_detail import BillingPackageDetail
+from .billing_package_detail_product_type_type_0 import (
+    BillingPackageDetailProductTypeType0,
+)
+from .billing_package_detail_resolution_type_0 import (
+    BillingPackageDetailResolutionType0,
+)
+from .billing_package_detail_video_sound_type_0 import (
+    BillingPackageDetailVideoSoundType0,
+)
+from .billing_package_envelope import BillingPackageEnvelope
+from .billing_package_envelope_data import BillingPackageEnvelopeData
+from .billing_package_envelope_data_result import BillingPackageEnvelopeDataResult
+from .billing_package_filter import BillingPackageFilter
+from .billing_package_filter_key import BillingPackageFilterKey
+from .billing_package_request import BillingPackageRequest
 from .camera_config import CameraConfig
 from .camera_control import CameraControl
 from .camera_control_type import CameraControlType
@@ -32,6 +65,9 @@ from .omni_video import OmniVideo
 from .omni_video_refer_type import OmniVideoReferType
 from .omni_video_request import OmniVideoRequest
 from .omni_video_request_model_name import OmniVideoRequestModelName
+from .resource_pack import ResourcePack
+from .resource_pack_resource_pack_type_type_0 import ResourcePackResourcePackTypeType0
+from .resource_pack_status_type_0 import ResourcePackStatusType0
 from .result_audio import ResultAudio
 from .result_image import ResultImage
 from .result_video import ResultVideo
@@ -59,8 +95,31 @@ from .watermark_info_result import WatermarkInfoResult
 from .yes_no import YesNo
 
 __all__ = (
+    "AccountCosts",
+    "AccountCostsEnvelope",
     "AspectRatio",
     "BalanceDeduction",
+    "BillingBalanceDetail",
+    "BillingBalanceDetailCashTypeType0",
+    "BillingBalanceDetailCurrencyType0",
+    "BillingBalanceDetailResolutionType0",
+    "BillingBalanceDetailVideoSoundType0",
+    "BillingBalanceEnvelope",
+    "BillingBalanceEnvelopeData",
+    "BillingBalanceEnvelopeDataResult",
+    "BillingBalanceFilter",
+    "BillingBalanceFilterKey",
+    "BillingBalanceRequest",
+    "BillingPackageDetail",
+    "BillingPackageDetailProductTypeType0",
+    "BillingPackageDetailResolutionType0",
+    "BillingPackageDetailVideoSoundType0",
+    "BillingPackageEnvelope",
+    "BillingPackageEnvelopeData",
+    "BillingPackageEnvelopeDataResult",
+    "BillingPackageFilter",
+    "BillingPackageFilterKey",
+    "BillingPackageRequest",
     "CameraConfig",
     "CameraControl",
     "CameraControlType",
@@ -89,6 +148,9 @@ __all__ = (
     "OmniVideoReferType",
     "OmniVideoRequest",
     "OmniVideoRequestModelName",
+    "ResourcePack",
+    "ResourcePackResourcePackTypeType0",
+    "ResourcePackStatusType0",
     "ResultAudio",
     "ResultImage",
     "ResultVideo",
