@@ -575,7 +575,7 @@ class TextToSpeechParams(TypedDict, total=False):
 
     #: The text to speak. At most 1000 characters; the API also checks its content.
     text: Required[str]
-    #: A preset voice (e.g. `oversea_male1`; see the official voice guide or `GET /v1/general/presets-voices`) or a custom voice (`/v1/general/custom-voices`).
+    #: A voice id, e.g. `oversea_male1`; the official voice guide lists the voices with their ids and languages.
     voice_id: Required[str]
     #: The voice's language, which must match the voice. The docs mark it required and give the default `zh`.
     voice_language: Required[Literal["zh", "en"]]

@@ -21,8 +21,8 @@ class TextToSpeechRequest:
     text: str
     """ The text to speak. At most 1000 characters; the API also checks its content. """
     voice_id: str
-    """ A preset voice (e.g. `oversea_male1`; see the official voice guide or
-    `GET /v1/general/presets-voices`) or a custom voice (`/v1/general/custom-voices`).
+    """ A voice id, e.g. `oversea_male1`; the official voice guide lists the voices with their
+    ids and languages.
      """
     voice_language: TextToSpeechRequestVoiceLanguage = "zh"
     """ The voice's language, which must match the voice. The docs mark it required and give

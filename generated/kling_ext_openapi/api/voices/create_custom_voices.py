@@ -109,7 +109,7 @@ def sync_detailed(
     `voice_url`, or a video Kling generated (`video_id`: a kling-v2-6 video made with sound on,
     or an Avatar or Lip-Sync video). The task's result is `task_result.voices[]`
     (`voice_id`, `voice_name`, `trial_url`, `owned_by`; see `ResultVoice`): the `voice_id` is
-    what `voice_list`, lip-sync and text-to-speech take. Nothing is downloaded. Voices no
+    what the `voice_list` of video requests takes. Nothing is downloaded. Voices no
     longer needed can be deleted (`/v1/general/delete-voices`). The docs give both sources as
     optional without saying that one is needed; the spec asks for at least one, since a clone
     of nothing cannot succeed. Takes `external_task_id`, so a create whose answer was lost can
@@ -148,7 +148,7 @@ def sync(
     `voice_url`, or a video Kling generated (`video_id`: a kling-v2-6 video made with sound on,
     or an Avatar or Lip-Sync video). The task's result is `task_result.voices[]`
     (`voice_id`, `voice_name`, `trial_url`, `owned_by`; see `ResultVoice`): the `voice_id` is
-    what `voice_list`, lip-sync and text-to-speech take. Nothing is downloaded. Voices no
+    what the `voice_list` of video requests takes. Nothing is downloaded. Voices no
     longer needed can be deleted (`/v1/general/delete-voices`). The docs give both sources as
     optional without saying that one is needed; the spec asks for at least one, since a clone
     of nothing cannot succeed. Takes `external_task_id`, so a create whose answer was lost can
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     `voice_url`, or a video Kling generated (`video_id`: a kling-v2-6 video made with sound on,
     or an Avatar or Lip-Sync video). The task's result is `task_result.voices[]`
     (`voice_id`, `voice_name`, `trial_url`, `owned_by`; see `ResultVoice`): the `voice_id` is
-    what `voice_list`, lip-sync and text-to-speech take. Nothing is downloaded. Voices no
+    what the `voice_list` of video requests takes. Nothing is downloaded. Voices no
     longer needed can be deleted (`/v1/general/delete-voices`). The docs give both sources as
     optional without saying that one is needed; the spec asks for at least one, since a clone
     of nothing cannot succeed. Takes `external_task_id`, so a create whose answer was lost can
@@ -219,7 +219,7 @@ async def asyncio(
     `voice_url`, or a video Kling generated (`video_id`: a kling-v2-6 video made with sound on,
     or an Avatar or Lip-Sync video). The task's result is `task_result.voices[]`
     (`voice_id`, `voice_name`, `trial_url`, `owned_by`; see `ResultVoice`): the `voice_id` is
-    what `voice_list`, lip-sync and text-to-speech take. Nothing is downloaded. Voices no
+    what the `voice_list` of video requests takes. Nothing is downloaded. Voices no
     longer needed can be deleted (`/v1/general/delete-voices`). The docs give both sources as
     optional without saying that one is needed; the spec asks for at least one, since a clone
     of nothing cannot succeed. Takes `external_task_id`, so a create whose answer was lost can
