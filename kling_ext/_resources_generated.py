@@ -16,11 +16,16 @@ from ._task import Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
+        AiMultiShotParams,
+        CustomElementParams,
+        CustomVoiceParams,
         Image2VideoParams,
         MotionControlParams,
         MultiImage2VideoParams,
         OmniVideoParams,
         Text2VideoParams,
+        TextToAudioParams,
+        VideoToAudioParams,
     )
 
     from ._async_client import AsyncKling
@@ -117,6 +122,96 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class TextToAudio(_Resource):
+    """Create a text-to-audio task: `POST /v1/audio/text-to-audio`."""
+
+    def create(self, **params: Unpack[TextToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[TextToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VideoToAudio(_Resource):
+    """Create a video-to-audio task: `POST /v1/audio/video-to-audio`."""
+
+    def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class CustomVoice(_Resource):
+    """Create a custom-voice (voice clone) task: `POST /v1/general/custom-voices`."""
+
+    def create(self, **params: Unpack[CustomVoiceParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomVoiceParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class CustomElement(_Resource):
+    """Create a custom-element task: `POST /v1/general/advanced-custom-elements`."""
+
+    def create(self, **params: Unpack[CustomElementParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomElementParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class AiMultiShot(_Resource):
+    """Create an AI multi-shot task: `POST /v1/general/ai-multi-shot`."""
+
+    def create(self, **params: Unpack[AiMultiShotParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AiMultiShotParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -207,6 +302,96 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncTextToAudio(_AsyncResource):
+    """Create a text-to-audio task: `POST /v1/audio/text-to-audio` (async)."""
+
+    async def create(self, **params: Unpack[TextToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[TextToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVideoToAudio(_AsyncResource):
+    """Create a video-to-audio task: `POST /v1/audio/video-to-audio` (async)."""
+
+    async def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncCustomVoice(_AsyncResource):
+    """Create a custom-voice (voice clone) task: `POST /v1/general/custom-voices` (async)."""
+
+    async def create(self, **params: Unpack[CustomVoiceParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomVoiceParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncCustomElement(_AsyncResource):
+    """Create a custom-element task: `POST /v1/general/advanced-custom-elements` (async)."""
+
+    async def create(self, **params: Unpack[CustomElementParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomElementParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncAiMultiShot(_AsyncResource):
+    """Create an AI multi-shot task: `POST /v1/general/ai-multi-shot` (async)."""
+
+    async def create(self, **params: Unpack[AiMultiShotParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AiMultiShotParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -216,6 +401,11 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        text_to_audio (TextToAudio): Create a text-to-audio task.
+        video_to_audio (VideoToAudio): Create a video-to-audio task.
+        custom_voices (CustomVoice): Create a custom-voice (voice clone) task.
+        custom_elements (CustomElement): Create a custom-element task.
+        ai_multi_shot (AiMultiShot): Create an AI multi-shot task.
     """
 
     text2video: Text2Video
@@ -233,12 +423,32 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    text_to_audio: TextToAudio
+    """Create a text-to-audio task."""
+
+    video_to_audio: VideoToAudio
+    """Create a video-to-audio task."""
+
+    custom_voices: CustomVoice
+    """Create a custom-voice (voice clone) task."""
+
+    custom_elements: CustomElement
+    """Create a custom-element task."""
+
+    ai_multi_shot: AiMultiShot
+    """Create an AI multi-shot task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.text_to_audio = TextToAudio(client, endpoint("text-to-audio"))
+        self.video_to_audio = VideoToAudio(client, endpoint("video-to-audio"))
+        self.custom_voices = CustomVoice(client, endpoint("custom-voices"))
+        self.custom_elements = CustomElement(client, endpoint("custom-elements"))
+        self.ai_multi_shot = AiMultiShot(client, endpoint("ai-multi-shot"))
 
 
 class AsyncKlingResources:
@@ -250,6 +460,11 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        text_to_audio (AsyncTextToAudio): Create a text-to-audio task.
+        video_to_audio (AsyncVideoToAudio): Create a video-to-audio task.
+        custom_voices (AsyncCustomVoice): Create a custom-voice (voice clone) task.
+        custom_elements (AsyncCustomElement): Create a custom-element task.
+        ai_multi_shot (AsyncAiMultiShot): Create an AI multi-shot task.
     """
 
     text2video: AsyncText2Video
@@ -267,12 +482,32 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    text_to_audio: AsyncTextToAudio
+    """Create a text-to-audio task."""
+
+    video_to_audio: AsyncVideoToAudio
+    """Create a video-to-audio task."""
+
+    custom_voices: AsyncCustomVoice
+    """Create a custom-voice (voice clone) task."""
+
+    custom_elements: AsyncCustomElement
+    """Create a custom-element task."""
+
+    ai_multi_shot: AsyncAiMultiShot
+    """Create an AI multi-shot task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.text_to_audio = AsyncTextToAudio(client, endpoint("text-to-audio"))
+        self.video_to_audio = AsyncVideoToAudio(client, endpoint("video-to-audio"))
+        self.custom_voices = AsyncCustomVoice(client, endpoint("custom-voices"))
+        self.custom_elements = AsyncCustomElement(client, endpoint("custom-elements"))
+        self.ai_multi_shot = AsyncAiMultiShot(client, endpoint("ai-multi-shot"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -282,11 +517,21 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (TextToAudio, "text-to-audio"),
+    (VideoToAudio, "video-to-audio"),
+    (CustomVoice, "custom-voices"),
+    (CustomElement, "custom-elements"),
+    (AiMultiShot, "ai-multi-shot"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncTextToAudio, "text-to-audio"),
+    (AsyncVideoToAudio, "video-to-audio"),
+    (AsyncCustomVoice, "custom-voices"),
+    (AsyncCustomElement, "custom-elements"),
+    (AsyncAiMultiShot, "ai-multi-shot"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))
