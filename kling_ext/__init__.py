@@ -40,9 +40,19 @@ from ._exceptions import (
 )
 from ._polling import PollSchedule
 from ._prepare import UnknownValueWarning
-from ._resource_base import AsyncResource, OnUpdate, Resource
+from ._resource_base import AsyncCallResource, AsyncResource, CallResource, OnUpdate, Resource
 from ._sync_client import Kling
-from ._task import Task, TaskStatus, Video, parse_callback
+from ._task import (
+    Audio,
+    AudioFormat,
+    CallResult,
+    Image,
+    Output,
+    Task,
+    TaskStatus,
+    Video,
+    parse_callback,
+)
 
 if TYPE_CHECKING:
     from ._batch import Batch, BatchProgress, BatchReport, JobResult
@@ -66,14 +76,20 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AsyncCallResource",
     "AsyncKling",
     "AsyncResource",
+    "Audio",
+    "AudioFormat",
     "AuthenticationError",
     "Batch",
     "BatchProgress",
     "BatchReport",
+    "CallResource",
+    "CallResult",
     "ConfigurationError",
     "ExternalTaskIdInUseError",
+    "Image",
     "InsufficientBalanceError",
     "InvalidRequestError",
     "JobProblem",
@@ -85,6 +101,7 @@ __all__ = [
     "LedgerError",
     "NotFoundError",
     "OnUpdate",
+    "Output",
     "PermissionDeniedError",
     "PollSchedule",
     "ProgressCallback",

@@ -22,7 +22,7 @@ from ._base_client import (
     resource_endpoint,
 )
 from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
-from ._download import DownloadLimits, download_targets
+from ._download import DownloadLimits, download_targets, final_path
 from ._flow import (
     AnswerBody,
     Effect,
@@ -36,10 +36,11 @@ from ._flow import (
     Streamed,
 )
 from ._polling import PollSchedule
-from ._resource_base import AsyncResource, OnUpdate
+from ._resource_base import AsyncCallResource, AsyncResource, OnUpdate
 from ._resources_generated import AsyncKlingResources
 from ._settings import Settings
-from ._task import Task
+from ._spec import Call
+from ._task import AudioFormat, CallResult, Task
 from ._task_ref import require_task
 from ._wire import async_client, async_within
 
@@ -189,23 +190,28 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
 
     async def download(
         self,
-        task: Task,
+        task: Task | CallResult,
         dest: str | Path = ".",
         *,
         on_progress: ProgressCallback | None = None,
         max_bytes: int | None = DOWNLOAD_MAX_BYTES,
         timeout: float | None = DOWNLOAD_TIMEOUT,
+        audio_format: AudioFormat = "mp3",
     ) -> list[Path]:
-        """Save a finished task's videos; see `Kling.download`."""
-        task = require_task(task, "download")
+        """Save a finished task's files (videos, images, audio); see `Kling.download`."""
+        if not isinstance(task, CallResult):
+            task = require_task(task, "download")
         limits = DownloadLimits.checked(max_bytes, timeout)
+        targets = download_targets(
+            task, dest, allow_http=self._plain_http_videos, audio_format=audio_format
+        )
         from ._download_io import PartFile  # here: only a download needs it
 
         saved: list[Path] = []
-        for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
-            with PartFile(target) as part:
-                await self._drive(self._fetch(url, part, limits, on_progress))
-                saved.append(part.commit(target))
+        for target in targets:
+            with PartFile(target.path) as part:
+                fetched = await self._drive(self._fetch(target.url, part, limits, on_progress))
+                saved.append(part.commit(final_path(target, fetched.media_type)))
         return saved
 
     def resource(self, kind: str) -> AsyncResource:
@@ -214,7 +220,10 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
         Raises:
             ValidationError: the spec has no such endpoint (the known ones are listed).
         """
-        return AsyncResource(self, resource_endpoint(self, kind))
+        target = resource_endpoint(self, kind)
+        if isinstance(target, Call):
+            return AsyncCallResource(self, target)
+        return AsyncResource(self, target)
 
     async def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""

@@ -19,14 +19,14 @@ import attrs
 import httpx
 
 from ._auth import JWTAuth, redact
-from ._download import DownloadLimits, capped_timeout, download_flow
+from ._download import DownloadLimits, Fetched, capped_timeout, download_flow
 from ._exceptions import ValidationError
 from ._flow import Context, Flow, Send, Sent
 from ._polling import DEFAULT_POLL_SCHEDULE, PollSchedule
 from ._resource_base import _AsyncResource, _Resource
 from ._retry import RetryPolicy
 from ._settings import Settings, resolve_retries, resolve_timeout
-from ._spec import Endpoint, endpoint, endpoints
+from ._spec import Call, Endpoint, calls, endpoints, operation
 
 if TYPE_CHECKING:
     from ._download_io import PartFile
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("kling_ext")
 
 ProgressCallback = Callable[[int, int | None], None]
-"""Called with (bytes received, total bytes or None) while a video downloads."""
+"""Called with (bytes received, total bytes or None) while a file downloads."""
 
 
 def log_exchange(
@@ -54,13 +54,16 @@ def log_exchange(
     logger.debug("%s", redact(line, secrets))
 
 
-def resource_endpoint(client: object, kind: str) -> Endpoint:
-    """The endpoint `client.resource(kind)` works on, or a ValidationError naming the known ones."""
+def resource_endpoint(client: object, kind: str) -> Endpoint | Call:
+    """The task endpoint or call `client.resource(kind)` works on (by name, Python name or spec
+    path), or a ValidationError naming the known ones."""
     try:
-        ep = endpoint(kind)
+        ep = operation(kind)
     except KeyError:
-        allowed = ", ".join(sorted(endpoints()))
+        allowed = ", ".join(sorted([*endpoints(), *calls()]))
         raise ValidationError("kind", f"{kind!r} is not an endpoint of the spec", allowed) from None
+    if isinstance(ep, Call):
+        return ep
     if isinstance(getattr(client, ep.attr, None), _Resource | _AsyncResource):
         return ep
     # An endpoint added to the spec has no attribute: error hints must name the way it is reached.
@@ -197,7 +200,7 @@ class _BaseClient:
 
     def _fetch(
         self, url: str, part: PartFile, limits: DownloadLimits, on_progress: ProgressCallback | None
-    ) -> Flow[int]:
+    ) -> Flow[Fetched]:
         return download_flow(
             self._context,
             url,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ._spec import Endpoint, resolve
+from ._spec import Call, Endpoint, resolve
 
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
 
@@ -61,4 +61,44 @@ def document_create(method: Callable[..., Any], ep: Endpoint) -> None:
         ep: The endpoint the method creates tasks on.
     """
     head = (method.__doc__ or "").rstrip()
+    if "external_task_id" not in ep.fields:
+        head += (
+            f"\n\nMoney-safety: {ep.kind} requests take no external_task_id, so a create whose "
+            "answer is lost (a dropped connection, a 5xx) cannot be looked up: it is not sent "
+            "again, and TaskMayExistError says it may have made a task."
+        )
     method.__doc__ = f"{head}\n\n{fields_doc(ep)}\n"
+
+
+@functools.cache
+def call_fields_doc(target: Call) -> str:
+    """The `Fields:` section of a call's docstring: its body fields or query parameters."""
+    required = set(target.schema.get("required", ()))
+    where = "query parameters" if target.schema_name is None else "keyword arguments"
+    lines = [f"Fields ({where}, from the API spec; checked before sending):"]
+    for name, raw in target.schema.get("properties", {}).items():
+        schema = resolve(raw)
+        notes = [_type(schema)]
+        if name in required:
+            notes.append("required")
+        if "x-kling-default" in schema:
+            notes.append(f"default {schema['x-kling-default']!r}")
+        lines.append(f"    {name} ({', '.join(notes)}): {_summary(schema)}".rstrip(": "))
+    return "\n".join(lines)
+
+
+def document_call(method: Callable[..., Any], target: Call) -> None:
+    """Append a call's fields, and what a lost answer means, to its `__call__` docstring.
+
+    Args:
+        method: The function (not bound) whose `__doc__` is extended.
+        target: The call it sends.
+    """
+    head = (method.__doc__ or "").rstrip()
+    safety = (
+        "A GET: retried after a failure like any query."
+        if target.idempotent
+        else f"A {target.method} is not safe to repeat: after an ambiguous failure (a dropped "
+        "connection, a 5xx) it is not sent again, and the error says it may have been carried out."
+    )
+    method.__doc__ = f"{head}\n\n{safety}\n\n{call_fields_doc(target)}\n"

@@ -39,17 +39,20 @@ from ._exceptions import (
 )
 from ._flow import Context, Flow, Sleep, Stream, Streamed
 from ._retry import Outcome, Retry, TransportFailure, parse_retry_after
-from ._task import Task
+from ._task import AudioFormat, CallResult, Output, OutputKind, Task, outputs_of
 
 __all__ = [
     "DownloadLimits",
+    "Fetched",
     "Plan",
+    "Target",
     "answer_problem",
     "capped_timeout",
     "check_video_url",
     "download_flow",
     "download_targets",
     "failure_from",
+    "final_path",
     "head_problem",
     "plain_http_hop",
     "safe_name",
@@ -143,47 +146,115 @@ def _unsafe(ch: str) -> bool:
     return ch in _FORBIDDEN or (ch != " " and unicodedata.category(ch)[0] in "CZ")
 
 
-def download_targets(
-    task: Task, dest: str | os.PathLike[str], *, allow_http: bool
-) -> list[tuple[str, Path]]:
-    """Each video's URL and the file it is saved to, checked before anything is fetched or made.
+@attrs.frozen
+class Target:
+    """One file to save: where from, where to, and whether its extension is only a guess."""
 
-    `dest` is a folder when it exists as one, ends with a separator (`"renders.v2/"`) or has no
-    suffix; the videos are then named after the task id (`<task_id>.mp4`, `<task_id>-2.mp4`),
-    made safe by `safe_name`. Otherwise `dest` is the file for the task's only video.
+    url: str
+    path: Path
+    guessed: bool = False
+    """The URL shows no extension of its kind (an image URL without `.png`/`.jpg`/`.webp`):
+    the answer's Content-Type decides it (`final_path`)."""
+    kind: OutputKind = "video"
+
+
+# What an answer's Content-Type makes an image's or audio track's extension.
+_TYPE_EXTENSIONS = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/jpg": ".jpg",
+    "image/webp": ".webp",
+    "audio/mpeg": ".mp3",
+    "audio/mp3": ".mp3",
+    "audio/wav": ".wav",
+    "audio/x-wav": ".wav",
+    "audio/wave": ".wav",
+}
+
+
+def final_path(target: Target, media_type: str | None) -> Path:
+    """Where a fetched file goes: a guessed extension gives way to the answer's Content-Type
+    (`image/jpeg` → `.jpg`) when that names one of the file's kind."""
+    if not target.guessed or not media_type:
+        return target.path
+    ext = _TYPE_EXTENSIONS.get(media_type.split(";")[0].strip().lower())
+    kind_of = "image" if ext in (".png", ".jpg", ".webp") else "audio" if ext else None
+    if ext is None or kind_of != target.kind:
+        return target.path
+    return target.path.with_suffix(ext)
+
+
+def _noun(holder: Task | CallResult) -> str:
+    from ._spec import endpoints  # here: the spec is read only when nothing is there
+
+    kinds = {output.kind for output in holder.outputs}
+    if len(kinds) > 1 or isinstance(holder, CallResult):
+        return "files"
+    if kinds:
+        return {"image": "images", "audio": "audio files"}.get(kinds.pop(), "videos")
+    ep = endpoints().get(holder.kind)
+    return {"images": "images", "audios": "audio files"}.get(ep.output if ep else "", "videos")
+
+
+def download_targets(
+    task: Task | CallResult,
+    dest: str | os.PathLike[str],
+    *,
+    allow_http: bool,
+    audio_format: AudioFormat = "mp3",
+) -> list[Target]:
+    """Each file's URL and where it is saved, checked before anything is fetched or made.
+
+    Every output of the task (or call answer) is saved: videos, images and audio tracks (as
+    `audio_format`, `mp3` or `wav`, where the track has it). `dest` is a folder when it exists as
+    one, ends with a separator (`"renders.v2/"`) or has no suffix; the files are then named after
+    the task id (`<task_id>.mp4`, `<task_id>-2.png`), made safe by `safe_name`, with the
+    extension of their kind (see `Output.extension`). Otherwise `dest` is the file for the only
+    output.
 
     Raises:
-        TaskStateError: the task has no videos (not finished, or failed).
-        ValidationError: the task has several videos and `dest` names a file.
-        ResponseValidationError: a video URL that may not be fetched (see `check_video_url`), or
-            more videos than `MAX_VIDEOS_PER_TASK`.
+        TaskStateError: the task has no files (not finished, or failed).
+        ValidationError: the task has several files and `dest` names a file.
+        ResponseValidationError: a URL that may not be fetched (see `check_video_url`), or
+            more files than `MAX_VIDEOS_PER_TASK`.
     """
-    if not task.videos:
-        hint = "wait for it first" if not task.done else "only a succeeded task has videos"
+    if audio_format not in ("mp3", "wav"):
+        raise ValidationError("audio_format", f"{audio_format!r} is not allowed", "'mp3', 'wav'")
+    outputs = outputs_of(task.videos, task.images, task.audios, audio_format)
+    if not outputs:
+        noun = _noun(task)
+        if isinstance(task, CallResult):
+            raise TaskStateError(f"The {task.kind} answer names no files to download.", task=None)
+        hint = "wait for it first" if not task.done else f"only a succeeded task has {noun}"
         raise TaskStateError(
-            f"Task {task.task_id} has no videos to download (status {task.status.value}); {hint}.",
+            f"Task {task.task_id} has no {noun} to download (status {task.status.value}); {hint}.",
             task=task,
         )
-    if len(task.videos) > MAX_VIDEOS_PER_TASK:
+    if len(outputs) > MAX_VIDEOS_PER_TASK:
         raise ResponseValidationError(
-            f"task {task.task_id} lists {len(task.videos)} videos, more than the "
+            f"task {task.task_id} lists {len(outputs)} {_noun(task)}, more than the "
             f"{MAX_VIDEOS_PER_TASK} a task can make; nothing was downloaded"
         )
-    for video in task.videos:
-        check_video_url(video.url, allow_http=allow_http)
+    for output in outputs:
+        check_video_url(output.url, allow_http=allow_http)
     text = os.fspath(dest)
     folder = Path(text)
     trailing = text.endswith(("/", os.sep, os.altsep or os.sep))
     if not (trailing or folder.is_dir() or folder.suffix == ""):
-        if len(task.videos) > 1:
+        if len(outputs) > 1:
             raise ValidationError(
-                "dest", f"task {task.task_id} has {len(task.videos)} videos; give a folder"
+                "dest", f"task {task.task_id} has {len(outputs)} files; give a folder"
             )
-        return [(task.videos[0].url, folder)]
-    stem = safe_name(task.task_id, fallback=f"{task.kind}-video")
-    if len(task.videos) == 1:
-        return [(task.videos[0].url, folder / f"{stem}.mp4")]
-    return [(video.url, folder / f"{stem}-{i}.mp4") for i, video in enumerate(task.videos, 1)]
+        return [Target(outputs[0].url, folder, kind=outputs[0].kind)]
+    stem = safe_name(task.task_id, fallback=f"{task.kind}-{outputs[0].kind}")
+
+    def target(output: Output, name: str) -> Target:
+        guessed = output.kind != "video" and not output.extension_known
+        return Target(output.url, folder / f"{name}{output.extension}", guessed, output.kind)
+
+    if len(outputs) == 1:
+        return [target(outputs[0], stem)]
+    return [target(output, f"{stem}-{i}") for i, output in enumerate(outputs, 1)]
 
 
 def check_video_url(url: str, *, allow_http: bool) -> str:
@@ -238,6 +309,16 @@ class Plan:
 
     start: int
     expected: int | None
+    media_type: str | None = attrs.field(default=None, eq=False)
+    """The answer's Content-Type: it names a file whose URL shows no extension."""
+
+
+@attrs.frozen
+class Fetched:
+    """A complete download: its size, and the Content-Type its answer declared (if any)."""
+
+    size: int
+    media_type: str | None = None
 
 
 def answer_problem(
@@ -289,9 +370,9 @@ def answer_problem(
             return Streamed(status, offset, None, restart=True)
         total = match[3]
         expected = int(total) if total.isdigit() else (offset + int(length) if known else None)
-        plan = Plan(offset, expected)
+        plan = Plan(offset, expected, media_type or None)
     else:
-        plan = Plan(0, int(length) if known else None)
+        plan = Plan(0, int(length) if known else None, media_type or None)
     if max_bytes is not None and plan.expected is not None and plan.expected > max_bytes:
         return _final(status, offset, too_large(url, plan.expected, max_bytes, status))
     return plan
@@ -365,8 +446,9 @@ def download_flow(
     *,
     allow_http: bool,
     on_progress: Callable[[int, int | None], None] | None = None,
-) -> Flow[int]:
-    """Fetch `url` into `file` (the caller's private `.part`) and return its size once complete.
+) -> Flow[Fetched]:
+    """Fetch `url` into `file` (the caller's private `.part`); once complete, return its size
+    and the Content-Type its answer declared (which names a file whose URL shows no extension).
 
     A cut transfer resumes with a Range request from the bytes already written; a range that
     does not match restarts from zero, without ranges from then on. The length is verified, so
@@ -398,7 +480,7 @@ def download_flow(
             raise too_slow(url, limits.timeout, got.size)
         ok = got.error is None and got.status_code in (200, 206) and not got.restart
         if ok and (got.expected is None or got.size == got.expected) and got.size > 0:
-            return got.size
+            return Fetched(got.size, got.media_type)
         offset = 0 if got.restart else got.size
         ranges = ranges and not got.restart
         if got.restart:

@@ -125,6 +125,7 @@ class Receiver:
         self._expected: int | None = None
         self._sniff = False
         self._hops = 0
+        self._media_type: str | None = None
 
     @property
     def headers(self) -> dict[str, str]:
@@ -204,6 +205,7 @@ class Receiver:
         if isinstance(plan, Streamed):
             return plan
         self._size, self._expected, self._sniff = plan.start, plan.expected, plan.start == 0
+        self._media_type = plan.media_type
         eff.file.seek(plan.start)
         eff.file.truncate()
         return None
@@ -228,7 +230,7 @@ class Receiver:
 
     def done(self) -> Streamed:
         """The body ended."""
-        return Streamed(self._status, self._size, self._expected)
+        return Streamed(self._status, self._size, self._expected, media_type=self._media_type)
 
     def failed(self, exc: httpx.RequestError | httpx.InvalidURL) -> Streamed:
         """The request or the body raised: a final failure, or a cut transfer to retry."""

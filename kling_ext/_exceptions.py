@@ -346,13 +346,14 @@ class TaskMayExistError(KlingError):
     """
 
     def __init__(
-        self, *, kind: str, external_task_id: str, cause: BaseException | None = None
+        self, *, kind: str, external_task_id: str | None, cause: BaseException | None = None
     ) -> None:
         """Initialise the error.
 
         Args:
             kind: The client resource, e.g. ``"text2video"``.
-            external_task_id: The id the client sent with the create request.
+            external_task_id: The id the client sent with the create request; None for an
+                endpoint whose requests take none (the task cannot be looked up by it).
             cause: The failure that left the outcome unknown.
         """
         self.kind = kind
@@ -363,6 +364,15 @@ class TaskMayExistError(KlingError):
             f"The {kind} create request may have created a task, but its outcome is unknown"
             f"{reason}."
         )
+        if external_task_id is None:
+            self.problem += (
+                f" {kind} requests take no external_task_id, so it cannot be looked up by one;"
+                " it was not sent again."
+            )
+            super().__init__(
+                f"{self.problem} Look for it among `client.{kind}.list()` before creating it again."
+            )
+            return
         super().__init__(
             f"{self.problem} Look it up with `client.{kind}.get({external_task_id!r})` before "
             "creating it again."

@@ -60,8 +60,8 @@ from ._retry import (
     TransportFailure,
     parse_retry_after,
 )
-from ._spec import Endpoint
-from ._task import Task, TaskStatus, hide_in_repr
+from ._spec import Call, Endpoint
+from ._task import CallResult, Task, TaskStatus, hide_in_repr
 from ._wire import Undecodable, Unpacker
 
 T = TypeVar("T")
@@ -149,6 +149,8 @@ class Streamed:
     """The answer's range did not start where asked: nothing written, start over from zero."""
     timed_out: bool = False
     """The download's deadline passed."""
+    media_type: str | None = None
+    """The answer's Content-Type (without parameters), when it said one."""
 
 
 Effect = Send | Sleep | Notify | RenewAuth | Stream
@@ -334,6 +336,9 @@ class _Answer:
     """The body may hold a secret: what is shown of it must be redacted."""
     taken: bool = False
     """A create's first attempt was refused: its external_task_id already belongs to a task."""
+    may_exist: bool = False
+    """A create or call that is not safe to repeat may have been carried out, and there is
+    nothing to look it up by: it was not sent again."""
 
 
 def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
@@ -479,7 +484,7 @@ def read_answer(
         )
         if suspect:
             _hide(error, secrets)
-        transport = TransportFailure.MAYBE_SENT if operation == "create" else None
+        transport = TransportFailure.MAYBE_SENT if operation in ("create", "call") else None
         outcome = Outcome(status_code=status, code=code, message=reason, transport=transport)
         return _Answer(outcome=outcome, error=error, request_id=request_id)
     if message is None and body is None:
@@ -584,6 +589,10 @@ def _exchange(
             case GiveUp(task_may_exist=True) if recover is not None:
                 found = yield from recover(answer.error, proof_needed=False)
                 return found or answer  # absent: nothing was paid, and its error stands
+            case LookUp() | GiveUp(task_may_exist=True):
+                # Nothing to look it up by (no external_task_id, or a synchronous call):
+                # re-sending could pay twice, so the caller reports what is known.
+                return attrs.evolve(answer, may_exist=True)
             case _:
                 return answer
 
@@ -681,8 +690,10 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
             exists": the id belongs to another task, which the error carries (looked up).
         TaskMayExistError: the outcome could not be settled.
     """
-    external = str(body["external_task_id"])
     path = ep.path
+    if not body.get("external_task_id"):
+        return (yield from _create_untraceable(ctx, ep, body))
+    external = str(body["external_task_id"])
 
     def recover(cause: KlingError, *, proof_needed: bool) -> Flow[_Answer | None]:
         return _look_up(ctx, ep, external, cause, proof_needed=proof_needed)
@@ -702,6 +713,67 @@ def create_task(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Tas
     return _make_task(
         ctx, answer.data, ep.kind, answer, external_task_id=external, schema="CreatedTask"
     )
+
+
+def _create_untraceable(ctx: Context, ep: Endpoint, body: Mapping[str, Any]) -> Flow[Task]:
+    """A create on an endpoint whose requests take no `external_task_id`: sent once.
+
+    Re-sent only when it provably made no task (never left, or refused outright, like a rate
+    limit); after an ambiguous failure nothing can find the task, so nothing is sent again.
+
+    Raises:
+        TaskMayExistError: the outcome is unknown (with no external_task_id to look it up by).
+    """
+    path = ep.path
+    build = lambda: ctx.request("POST", path, json_body=body)  # noqa: E731
+    answer = yield from _exchange(ctx, build, "create")
+    if answer.may_exist:
+        raise _hide(
+            TaskMayExistError(kind=ep.attr, external_task_id=None, cause=answer.error),
+            ctx.secrets,
+        ) from answer.error
+    answer = _raise_on_error(answer)
+    return _make_task(ctx, answer.data, ep.kind, answer, schema="CreatedTask")
+
+
+def call_flow(ctx: Context, target: Call, arguments: Mapping[str, Any]) -> Flow[CallResult]:
+    """Send a synchronous call (its arguments validated already) and read its answer.
+
+    A `GET` is retried like any query. A `POST` is not safe to repeat: it is re-sent only when
+    it provably was not carried out (never left, or refused outright, like a rate limit); after
+    an ambiguous failure (a dropped connection, a 5xx, an unreadable answer) it raises with
+    what is known, and nothing is sent again.
+
+    Raises:
+        APIError, APIConnectionError: the call failed; after an ambiguous failure of a `POST`
+            the message says it may have been carried out and was not sent again.
+    """
+    path = target.path
+    if target.method == "POST":
+        build = lambda: ctx.request("POST", path, json_body=dict(arguments))  # noqa: E731
+    else:
+        query = {name: _query_value(value) for name, value in arguments.items()}
+        build = lambda: ctx.request(target.method, path, params=query)  # noqa: E731
+    answer = yield from _exchange(ctx, build, "query" if target.idempotent else "call")
+    if answer.may_exist and answer.error is not None:
+        note = (
+            f"; {target.method} {path} is not safe to repeat, so it was not sent again: "
+            "it may have been carried out"
+        )
+        answer.error.args = (f"{answer.error.args[0]}{note}", *answer.error.args[1:])
+    answer = _raise_on_error(answer)
+    return CallResult.from_data(
+        answer.data, kind=target.kind, request_id=answer.request_id, schema=target.response_schema
+    )
+
+
+def _query_value(value: Any) -> Any:
+    """A query parameter as text: JSON's spelling for booleans, lists as repeated values."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return [_query_value(item) for item in value]
+    return value
 
 
 def _existing(ctx: Context, ep: Endpoint, external: str) -> Flow[Task | None]:

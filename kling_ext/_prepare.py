@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ._body import VerbatimText
 from ._constants import MAX_JSON_DEPTH
 from ._exceptions import ValidationError
-from ._spec import Schema, endpoint, resolve
+from ._spec import Schema, operation, resolve
 
 if TYPE_CHECKING:
     from ._validation import Violation
@@ -53,9 +53,12 @@ def new_external_task_id() -> str:
 
 
 def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON body for a create on endpoint `kind`, validated against the spec.
+    """The JSON body for a create on endpoint `kind` (or a call's arguments), validated against
+    the spec.
 
-    `None` means "not given". Every create gets an `external_task_id`. `params` may also hold
+    `None` means "not given". Every create on an endpoint whose request takes an
+    `external_task_id` gets one (the others cannot be looked up after a lost answer: see
+    `_flow.create_task`). `params` may also hold
     `extra_body` (a mapping merged into the body as given, after validation: for fields the spec
     does not have yet) and `allow_unknown` (send enum values the spec does not list, such as a
     newer model name, with an `UnknownValueWarning` naming the field, instead of refusing them).
@@ -67,7 +70,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
     # ~8 ms that a user who only polls or downloads never needs.
     from ._validation import check_request, unknown_values
 
-    ep = endpoint(kind)
+    ep = operation(kind)
     properties = ep.schema.get("properties", {})
     required = set(ep.schema.get("required", ()))
     params = dict(params)
@@ -90,7 +93,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body[name] = _normalize(value, resolve(properties[name]), name, images)
     for name, default in ep.defaults.items():
         body.setdefault(name, default)
-    if not body.get("external_task_id"):
+    if "external_task_id" in properties and not body.get("external_task_id"):
         body["external_task_id"] = new_external_task_id()
     # With allow_unknown, the rules are checked too, so each one broken is at least warned about.
     violations = check_request(ep.kind, body, everything=allow_unknown)

@@ -12,10 +12,10 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._constants import DEFAULT_WAIT_TIMEOUT
-from ._flow import create_task, get_task, list_tasks, wait_task
+from ._flow import call_flow, create_task, get_task, list_tasks, wait_task
 from ._prepare import prepare_body, prepare_body_async
-from ._spec import Endpoint, load_spec
-from ._task import Task
+from ._spec import Call, Endpoint, load_spec
+from ._task import CallResult, Task
 from ._task_ref import checked_task_ref, task_id_of
 
 if TYPE_CHECKING:
@@ -106,8 +106,62 @@ class _Resource:
         return self.wait(task, timeout=timeout, on_update=on_update)
 
 
+def _not_a_call(kind: str) -> TypeError:
+    return TypeError(
+        f"{kind} is a task endpoint, not a synchronous call: use create(**fields) or run(**fields)"
+    )
+
+
+def _not_tasks(kind: str, method: str) -> TypeError:
+    return TypeError(
+        f"{kind} is a synchronous call, which makes no task to {method}: call it, "
+        f"client.resource({kind!r})(**fields)"
+    )
+
+
+class _Call:
+    """One synchronous call of the spec (sync): calling it sends the request."""
+
+    def __init__(self, client: Kling, target: Call) -> None:
+        self._client = client
+        self._target = target
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._target.method} {self._target.path}>"
+
+    def _call(self, params: Any) -> CallResult:
+        arguments = prepare_body(self._target.kind, params)
+        return self._client._drive(call_flow(self._client._context, self._target, arguments))
+
+
+class _AsyncCall:
+    """One synchronous call of the spec (async); see `_Call`."""
+
+    def __init__(self, client: AsyncKling, target: Call) -> None:
+        self._client = client
+        self._target = target
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._target.method} {self._target.path}>"
+
+    async def _call(self, params: Any) -> CallResult:
+        arguments = await prepare_body_async(self._target.kind, params)
+        return await self._client._drive(call_flow(self._client._context, self._target, arguments))
+
+
 class Resource(_Resource):
-    """Tasks of any endpoint of the spec (`Kling.resource(kind)`); fields as keyword arguments."""
+    """Tasks of any endpoint of the spec (`Kling.resource(kind)`); fields as keyword arguments.
+
+    For a synchronous call (`resource("identify-face")`) it is a `CallResource`: call it.
+    """
+
+    def __call__(self, **params: Any) -> CallResult:
+        """Send a synchronous call; a task endpoint has none (use `create` or `run`).
+
+        Raises:
+            TypeError: this is a task endpoint.
+        """
+        raise _not_a_call(self._ep.kind)
 
     def create(self, **params: Any) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -122,6 +176,63 @@ class Resource(_Resource):
     ) -> Task:
         """Create a task and wait until it is final."""
         return self._run(params, timeout, on_update)
+
+
+class CallResource(Resource):
+    """A synchronous call of the spec by name or path (`Kling.resource("identify-face")`):
+    calling it with the fields as keyword arguments sends it and returns a `CallResult`.
+
+    It answers at once, so the task methods (`create`, `run`, `get`, ...) raise `TypeError`.
+    A `POST` is never sent twice after an ambiguous failure (see `Kling.resource`).
+    """
+
+    def __init__(self, client: Kling, target: Call) -> None:
+        self._client = client
+        self._caller = _Call(client, target)
+        self._kind = target.kind
+
+    def __repr__(self) -> str:
+        return repr(self._caller).replace("_Call", type(self).__name__, 1)
+
+    def __call__(self, **params: Any) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._caller._call(params)
+
+    def create(self, **params: Any) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "create")
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
+    ) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "run")
+
+    def get(self, task: Task | str) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "get")
+
+    def wait(
+        self,
+        task: Task | str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+    ) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "wait")
+
+    def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "list")
+
+    def iter_all(self, *, page_size: int = 30) -> Iterator[Task]:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "list")
 
 
 class _AsyncResource:
@@ -184,7 +295,18 @@ class _AsyncResource:
 
 
 class AsyncResource(_AsyncResource):
-    """Tasks of any endpoint of the spec (`AsyncKling.resource(kind)`), async."""
+    """Tasks of any endpoint of the spec (`AsyncKling.resource(kind)`), async.
+
+    For a synchronous call it is an `AsyncCallResource`: await calling it.
+    """
+
+    async def __call__(self, **params: Any) -> CallResult:
+        """Send a synchronous call; a task endpoint has none (use `create` or `run`).
+
+        Raises:
+            TypeError: this is a task endpoint.
+        """
+        raise _not_a_call(self._ep.kind)
 
     async def create(self, **params: Any) -> Task:
         """Create a task (validated before sending; never created twice)."""
@@ -199,3 +321,56 @@ class AsyncResource(_AsyncResource):
     ) -> Task:
         """Create a task and wait until it is final."""
         return await self._run(params, timeout, on_update)
+
+
+class AsyncCallResource(AsyncResource):
+    """A synchronous call of the spec by name or path, async; see `CallResource`."""
+
+    def __init__(self, client: AsyncKling, target: Call) -> None:
+        self._client = client
+        self._caller = _AsyncCall(client, target)
+        self._kind = target.kind
+
+    def __repr__(self) -> str:
+        return repr(self._caller).replace("_AsyncCall", type(self).__name__, 1)
+
+    async def __call__(self, **params: Any) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._caller._call(params)
+
+    async def create(self, **params: Any) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "create")
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Any,
+    ) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "run")
+
+    async def get(self, task: Task | str) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "get")
+
+    async def wait(
+        self,
+        task: Task | str,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+    ) -> Task:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "wait")
+
+    async def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "list")
+
+    async def iter_all(self, *, page_size: int = 30) -> AsyncIterator[Task]:
+        """Not for a call. Raises: TypeError."""
+        raise _not_tasks(self._kind, "list")
+        yield  # an async generator, like AsyncResource.iter_all

@@ -38,8 +38,9 @@ __all__ = [
     "parse_retry_after",
 ]
 
-Operation: TypeAlias = Literal["query", "create", "download"]
-"""What the attempt was doing; only ``"create"`` is unsafe to repeat."""
+Operation: TypeAlias = Literal["query", "create", "call", "download"]
+"""What the attempt was doing. ``"create"`` and ``"call"`` (a synchronous POST, answered at once)
+are unsafe to repeat once they may have reached the server; only a create can be looked up."""
 
 # From the one business-code table (`_exceptions.BUSINESS_CODES`): the codes a fresh token
 # fixes (1004), the refusals to send again after a wait (1302, 1303), the server failures to
@@ -294,7 +295,7 @@ class RetryPolicy:
         self, outcome: Outcome, attempt: int, operation: Operation, rand: float
     ) -> Decision:
         """Decide as if retries were unlimited."""
-        is_create = operation == "create"
+        is_create = operation in ("create", "call")  # a call's LookUp: its caller gives up
         if outcome.transport is TransportFailure.NOT_SENT:
             return Retry(self.backoff(attempt, rand=rand))
         if outcome.transport is TransportFailure.MAYBE_SENT:

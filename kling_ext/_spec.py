@@ -150,6 +150,182 @@ def endpoints() -> Mapping[str, Endpoint]:
     return found
 
 
+@attrs.frozen(kw_only=True)
+class QueryParameter:
+    """One query parameter of a synchronous `GET` call, as the spec describes it."""
+
+    name: str
+    schema: Schema = attrs.field(eq=False)
+    required: bool = False
+    description: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Call:
+    """One synchronous endpoint (`identify-face`, `tts`, `account-costs`) as the spec describes it.
+
+    A call answers its result at once: an operation with an `x-kling-name` that is not a task
+    endpoint (a `POST` whose answers are not read back at `{path}/{id}`, or a `GET` with query
+    parameters). Its arguments are the request body's fields (`POST`) or the query parameters
+    (`GET`), validated against the spec either way.
+    """
+
+    kind: str
+    """The call's name as the CLI and the mock use it, e.g. `identify-face`."""
+    attr: str
+    """The Python name, e.g. `identify_face`."""
+    path: str
+    """The spec path, e.g. `/v1/videos/identify-face`."""
+    method: str
+    """`GET`, `POST` or `DELETE`."""
+    schema_name: str | None
+    """The request body's schema (`POST`), or None (arguments are query parameters)."""
+    query: tuple[QueryParameter, ...] = ()
+    """The query parameters (`GET`, `DELETE`), in spec order."""
+    output: str = "none"
+    """What its answer carries to download: `none`, `videos`, `images` or `audios`."""
+    operation_id: str = ""
+    summary: str = ""
+    response_schema: str | None = None
+    """The schema of the success answer's `data` (e.g. `TtsResult`), if the spec names one."""
+
+    @property
+    def idempotent(self) -> bool:
+        """Whether sending it twice is harmless (a `GET`): only then is it retried blindly."""
+        return self.method == "GET"
+
+    @property
+    def schema(self) -> Schema:
+        """The arguments' schema: the request body's, or an object of the query parameters."""
+        if self.schema_name is not None:
+            return _request_schema(self.schema_name)
+        return _query_schema(self.kind)
+
+    @property
+    def defaults(self) -> Mapping[str, Any]:
+        """`x-kling-default` of each field (bodies only: query parameters have none)."""
+        return _defaults(self.schema_name) if self.schema_name is not None else {}
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The argument names, in spec order."""
+        return tuple(self.schema.get("properties", {}))
+
+
+@functools.cache
+def _query_schema(kind: str) -> Schema:
+    found = calls()[kind]
+    return MappingProxyType(
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {p.name: dict(p.schema) for p in found.query},
+            "required": [p.name for p in found.query if p.required],
+        }
+    )
+
+
+def _parameter(raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    if "$ref" not in raw:
+        return raw
+    node: Any = load_spec()
+    for part in raw["$ref"].removeprefix("#/").split("/"):
+        node = node[part]
+    return node  # type: ignore[no-any-return]
+
+
+def _data_schema(operation: Mapping[str, Any]) -> str | None:
+    """The schema name of a success answer's `data`, followed through its envelope."""
+    try:
+        content = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        data = resolve(content).get("properties", {}).get("data", {})
+    except (KeyError, TypeError):
+        return None
+    ref = data.get("$ref") if isinstance(data, Mapping) else None
+    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
+
+
+@functools.cache
+def calls() -> Mapping[str, Call]:
+    """Every synchronous endpoint of the spec, by its name (`identify-face`), in spec order.
+
+    An operation is a call when it has an `x-kling-name` and is not a task endpoint's create:
+    a `POST` with no `GET {path}/{id}` beside it, or a `GET` (or `DELETE`) with its own query
+    parameters, like `GET /account/costs`.
+    """
+    tasks = {ep.path for ep in endpoints().values()}
+    found: dict[str, Call] = {}
+    for path, method, op in _operations():
+        if not isinstance(op, Mapping) or not op.get("x-kling-name"):
+            continue
+        if path in tasks or (path.endswith("/{id}") and path.rsplit("/", 1)[0] in tasks):
+            continue  # a task endpoint's create, query or list
+        if method not in ("post", "get", "delete"):
+            continue
+        schema_name = None
+        body = op.get("requestBody")
+        if body is not None:
+            ref = body["content"]["application/json"]["schema"]["$ref"]
+            schema_name = ref.rsplit("/", 1)[-1]
+        query = tuple(
+            QueryParameter(
+                name=param["name"],
+                schema=MappingProxyType(dict(param.get("schema", {}))),
+                required=bool(param.get("required", False)),
+                description=" ".join(str(param.get("description", "")).split()),
+            )
+            for param in map(_parameter, op.get("parameters", ()))
+            if param.get("in") == "query"
+        )
+        kind = endpoint_name(path, op)
+        found[kind] = Call(
+            kind=kind,
+            attr=kind.replace("-", "_"),
+            path=path,
+            method=method.upper(),
+            schema_name=schema_name,
+            query=query,
+            output=str(op.get("x-kling-output", "none")),
+            operation_id=str(op.get("operationId", "")),
+            summary=" ".join(str(op.get("summary", "")).split()).rstrip("."),
+            response_schema=_data_schema(op),
+        )
+    return found
+
+
+def call(kind: str) -> Call:
+    """The call named by its name (`identify-face`), Python name or spec path.
+
+    Raises:
+        KeyError: no such call; the message lists the known ones.
+    """
+    table = calls()
+    found = table.get(kind) or table.get(kind.replace("_", "-"))
+    if found is None:
+        bare = kind.removeprefix("/klingai").rstrip("/")
+        found = next((c for c in table.values() if c.path == bare), None)
+    if found is None:
+        raise KeyError(f"unknown call {kind!r}; known: {', '.join(sorted(table))}")
+    return found
+
+
+def operation(kind: str) -> Endpoint | Call:
+    """A task endpoint or a call, by name, Python name or spec path (task endpoints first).
+
+    Raises:
+        KeyError: neither; the message lists both.
+    """
+    try:
+        return endpoint(kind)
+    except KeyError:
+        pass
+    try:
+        return call(kind)
+    except KeyError:
+        known = sorted([*endpoints(), *calls()])
+        raise KeyError(f"unknown endpoint {kind!r}; known: {', '.join(known)}") from None
+
+
 def endpoint(kind: str) -> Endpoint:
     """The endpoint named by its name (`motion-control`), Python name (`motion_control`) or path.
 

@@ -21,7 +21,7 @@ from ._base_client import (
     resource_endpoint,
 )
 from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
-from ._download import DownloadLimits, download_targets
+from ._download import DownloadLimits, download_targets, final_path
 from ._flow import (
     AnswerBody,
     Effect,
@@ -35,10 +35,11 @@ from ._flow import (
     Streamed,
 )
 from ._polling import PollSchedule
-from ._resource_base import OnUpdate, Resource
+from ._resource_base import CallResource, OnUpdate, Resource
 from ._resources_generated import KlingResources
 from ._settings import Settings
-from ._task import Task
+from ._spec import Call
+from ._task import AudioFormat, CallResult, Task
 from ._task_ref import require_task
 from ._wire import sync_client, within
 
@@ -202,24 +203,29 @@ class Kling(_BaseClient, KlingResources):
 
     def download(
         self,
-        task: Task,
+        task: Task | CallResult,
         dest: str | Path = ".",
         *,
         on_progress: ProgressCallback | None = None,
         max_bytes: int | None = DOWNLOAD_MAX_BYTES,
         timeout: float | None = DOWNLOAD_TIMEOUT,
+        audio_format: AudioFormat = "mp3",
     ) -> list[Path]:
-        """Save a finished task's videos.
+        """Save a finished task's files: its videos, images and audio (`task.outputs`).
 
         Args:
-            task: A succeeded task.
+            task: A succeeded task, or a call's answer that names files (`CallResult`).
             dest: A folder (an existing one, one ending in `/`, or a name without suffix): each
-                video is named after the task id, made a safe file name (`<task_id>.mp4`,
-                `<task_id>-2.mp4`). Otherwise the file for a task's only video.
+                file is named after the task id, made a safe file name (`<task_id>.mp4`,
+                `<task_id>-2.png`), with its kind's extension: `.mp4`; an image's from its URL
+                (`.png`, `.jpg`, `.webp`), else from the answer's Content-Type (else `.png`);
+                `.mp3` or `.wav` for audio. Otherwise the file for a task's only output.
             on_progress: Called with (bytes received, total or None) as the download runs.
             max_bytes: Refuse a video larger than this (default 2 GiB); None for no cap.
             timeout: Seconds for each video's whole download, retries included (default an
                 hour); None for no limit. A stalled connection also ends at the read timeout.
+            audio_format: Which file of each audio track to save, `"mp3"` (default) or
+                `"wav"` (when the track offers only the other, that one is saved).
 
         Returns:
             The saved files. Each appears under its name only once complete and verified.
@@ -230,15 +236,19 @@ class Kling(_BaseClient, KlingResources):
             APITimeoutError: `timeout` passed.
             APIConnectionError: the transfer kept breaking off, or redirected in a loop.
         """
-        task = require_task(task, "download")
+        if not isinstance(task, CallResult):
+            task = require_task(task, "download")
         limits = DownloadLimits.checked(max_bytes, timeout)
+        targets = download_targets(
+            task, dest, allow_http=self._plain_http_videos, audio_format=audio_format
+        )
         from ._download_io import PartFile  # here: only a download needs it
 
         saved: list[Path] = []
-        for url, target in download_targets(task, dest, allow_http=self._plain_http_videos):
-            with PartFile(target) as part:
-                self._drive(self._fetch(url, part, limits, on_progress))
-                saved.append(part.commit(target))
+        for target in targets:
+            with PartFile(target.path) as part:
+                fetched = self._drive(self._fetch(target.url, part, limits, on_progress))
+                saved.append(part.commit(final_path(target, fetched.media_type)))
         return saved
 
     def resource(self, kind: str) -> Resource:
@@ -246,12 +256,21 @@ class Kling(_BaseClient, KlingResources):
 
         The same `create`/`get`/`wait`/`run`/`list` as the typed attributes, with untyped keyword
         arguments (still validated against the spec): an endpoint added to `openapi/kling.yaml`
-        works after `scripts/regenerate`, before it has an attribute of its own.
+        works after `scripts/regenerate`, before it has an attribute of its own. `kind` may be
+        the name (`"motion-control"`), the Python name or the spec path
+        (`"/v1/images/generations"`).
+
+        A synchronous call (`"identify-face"`, `"/account/costs"`) gives a `CallResource`:
+        call it with the fields, `client.resource("identify-face")(video_url=...)`, for a
+        `CallResult`. A `POST` call is never sent again after an ambiguous failure.
 
         Raises:
             ValidationError: the spec has no such endpoint (the known ones are listed).
         """
-        return Resource(self, resource_endpoint(self, kind))
+        target = resource_endpoint(self, kind)
+        if isinstance(target, Call):
+            return CallResource(self, target)
+        return Resource(self, target)
 
     def close(self) -> None:
         """Close the HTTP connections this client opened (not a client you passed in)."""

@@ -53,6 +53,113 @@ class Video:
     watermark_url: str | None = None
 
 
+@attrs.frozen(kw_only=True)
+class Image:
+    """One generated image."""
+
+    url: str
+    """Where to download it (Kling keeps it for 30 days)."""
+    index: int | None = None
+    """Its place among the task's images, from 0."""
+    watermark_url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Audio:
+    """One generated audio track: an MP3 and a WAV file (audio tasks), or one URL (speech)."""
+
+    id: str | None = None
+    url_mp3: str | None = None
+    url_wav: str | None = None
+    url: str | None = None
+    """The one file, where the answer names a single URL (text-to-speech: an MP3)."""
+    duration: float | None = None
+    """Length in seconds (of the MP3 when both lengths are given)."""
+
+
+OutputKind = Literal["video", "image", "audio"]
+"""What a file is: a video, an image or an audio track."""
+
+AudioFormat = Literal["mp3", "wav"]
+"""Which file of an audio track to save: `mp3` (the default) or `wav`."""
+
+# Extensions a URL's path may show, per kind; anything else gets the kind's default.
+_EXTENSIONS: Mapping[str, Mapping[str, str]] = {
+    "video": {".mp4": ".mp4", ".mov": ".mov"},
+    "image": {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".webp": ".webp"},
+    "audio": {".mp3": ".mp3", ".wav": ".wav"},
+}
+_DEFAULT_EXTENSION: Mapping[str, str] = {"video": ".mp4", "image": ".png", "audio": ".mp3"}
+
+
+def url_extension(url: str, kind: OutputKind) -> str | None:
+    """The extension the URL's path shows (`.jpeg` as `.jpg`), if it is one of `kind`'s."""
+    from urllib.parse import urlsplit  # here: `import kling_ext` need not pay for it
+
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    dot = path.rfind(".")
+    suffix = path[dot:].lower() if dot > path.rfind("/") else ""
+    return _EXTENSIONS[kind].get(suffix)
+
+
+@attrs.frozen(kw_only=True)
+class Output:
+    """One file a task (or a call) made, of any kind, with the extension it is saved under."""
+
+    kind: OutputKind
+    url: str
+    extension: str
+    """`.mp4` for videos; for images the URL's (`.png`, `.jpg`, `.webp`; `.png` when it shows
+    none, and a download then trusts the answer's Content-Type); `.mp3` or `.wav` for audio."""
+    watermark_url: str | None = None
+
+    @property
+    def extension_known(self) -> bool:
+        """Whether the URL itself shows the extension (else the download's Content-Type may)."""
+        return url_extension(self.url, self.kind) is not None
+
+
+def outputs_of(
+    videos: tuple[Video, ...],
+    images: tuple[Image, ...],
+    audios: tuple[Audio, ...],
+    audio_format: AudioFormat = "mp3",
+) -> tuple[Output, ...]:
+    """Every file, videos first, then images, then audio (each track once, in `audio_format`
+    when it has it, else in the other format)."""
+    found = [
+        Output(
+            kind="video",
+            url=v.url,
+            extension=url_extension(v.url, "video") or ".mp4",
+            watermark_url=v.watermark_url,
+        )
+        for v in videos
+    ]
+    found += [
+        Output(
+            kind="image",
+            url=i.url,
+            extension=url_extension(i.url, "image") or ".png",
+            watermark_url=i.watermark_url,
+        )
+        for i in images
+    ]
+    for audio in audios:
+        mp3 = audio.url_mp3 or audio.url
+        order = [(mp3, ".mp3"), (audio.url_wav, ".wav")]
+        if audio_format == "wav":
+            order.reverse()
+        url, default = next((pair for pair in order if pair[0]), (None, ""))
+        if url is not None:
+            ext = url_extension(url, "audio") if url == audio.url else default
+            found.append(Output(kind="audio", url=url, extension=ext or default))
+    return tuple(found)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Task:
     """A Kling task as last seen. Immutable: `get` and `wait` return new instances.
@@ -72,6 +179,8 @@ class Task:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     videos: tuple[Video, ...] = ()
+    images: tuple[Image, ...] = ()
+    audios: tuple[Audio, ...] = ()
     request_id: str | None = None
     data: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
     """The task object exactly as the API sent it (decoded JSON)."""
@@ -104,13 +213,18 @@ class Task:
         return parse_task_model(self.data, self._schema)
 
     @property
+    def outputs(self) -> tuple[Output, ...]:
+        """Every file the task made, of any kind (audio as MP3 where offered); see `Output`."""
+        return outputs_of(self.videos, self.images, self.audios)
+
+    @property
     def done(self) -> bool:
         """True once the task succeeded or failed."""
         return self.status in (TaskStatus.SUCCEED, TaskStatus.FAILED)
 
     @property
     def succeeded(self) -> bool:
-        """True if the task finished with videos to download."""
+        """True if the task finished with its outputs to download."""
         return self.status is TaskStatus.SUCCEED
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +242,8 @@ class Task:
             "created_at": _iso(self.created_at),
             "updated_at": _iso(self.updated_at),
             "videos": [attrs.asdict(video) for video in self.videos],
+            "images": [attrs.asdict(image) for image in self.images],
+            "audios": [attrs.asdict(audio) for audio in self.audios],
             "request_id": self.request_id,
         }
 
@@ -171,6 +287,8 @@ class Task:
             created_at=parse_timestamp(data.get("created_at")),
             updated_at=parse_timestamp(data.get("updated_at")),
             videos=tuple(_videos(result.get("videos"))),
+            images=tuple(_images(result.get("images"))),
+            audios=tuple(_audios(result.get("audios"))),
             request_id=request_id,
             data=data,
             schema=schema,
@@ -214,6 +332,52 @@ def _videos(items: Any) -> list[Video]:
         for item in items
         if isinstance(item, Mapping) and item.get("url")
     ]
+
+
+def _images(items: Any) -> list[Image]:
+    if not isinstance(items, list):
+        return []
+    return [
+        Image(
+            url=str(item["url"]),
+            index=item["index"] if type(item.get("index")) is int else None,
+            watermark_url=_text(item.get("watermark_url")),
+        )
+        for item in items
+        if isinstance(item, Mapping) and item.get("url")
+    ]
+
+
+def _audios(items: Any) -> list[Audio]:
+    if not isinstance(items, list):
+        return []
+    found = []
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        audio = Audio(
+            id=_text(item.get("id")),
+            url_mp3=_text(item.get("url_mp3")),
+            url_wav=_text(item.get("url_wav")),
+            url=_text(item.get("url")),
+            duration=_seconds(
+                next(
+                    (
+                        item.get(k)
+                        for k in ("duration", "duration_mp3", "duration_wav")
+                        if item.get(k) not in (None, "")
+                    ),
+                    None,
+                )
+            ),
+        )
+        if audio.url_mp3 or audio.url_wav or audio.url:
+            found.append(audio)
+    return found
+
+
+def _text(value: Any) -> str | None:
+    return str(value) if value not in (None, "") and not isinstance(value, bool) else None
 
 
 def _seconds(value: Any) -> float | None:
@@ -300,3 +464,76 @@ def parse_task_model(
         return model.from_dict(data)
     except (KeyError, TypeError, ValueError):
         return None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class CallResult:
+    """What a synchronous call answered (`client.identify_face(...)`, `client.tts(...)`).
+
+    `data` is the answer envelope's `data` exactly as sent; files it names (the audio of
+    text-to-speech, in `data` or in its `task_result`) are read like a task's, leniently, and
+    `client.download(result, "out/")` saves them.
+    """
+
+    kind: str
+    """The call, e.g. `identify-face`."""
+    data: Any = attrs.field(eq=False)
+    """The envelope's `data`, as the API sent it (decoded JSON)."""
+    request_id: str | None = None
+    videos: tuple[Video, ...] = ()
+    images: tuple[Image, ...] = ()
+    audios: tuple[Audio, ...] = ()
+    _schema: str | None = attrs.field(default=None, eq=False)
+
+    def __repr__(self) -> str:
+        files = len(self.outputs)
+        return f"CallResult(kind={self.kind!r}, request_id={self.request_id!r}, files={files})"
+
+    @classmethod
+    def from_data(
+        cls, data: Any, *, kind: str, request_id: str | None, schema: str | None = None
+    ) -> "CallResult":
+        """Read a call's answer `data`; files are looked for in it and in its `task_result`."""
+        found: dict[str, Any] = {}
+        if isinstance(data, Mapping):
+            result = data.get("task_result")
+            for place in (data, result if isinstance(result, Mapping) else {}):
+                for name in ("videos", "images", "audios"):
+                    if isinstance(place.get(name), list):
+                        found.setdefault(name, place[name])
+        return cls(
+            kind=kind,
+            data=data,
+            request_id=request_id,
+            videos=tuple(_videos(found.get("videos"))),
+            images=tuple(_images(found.get("images"))),
+            audios=tuple(_audios(found.get("audios"))),
+            schema=schema,
+        )
+
+    @property
+    def task_id(self) -> str:
+        """What saved files are named after: the answer's `task_id`, else its request id."""
+        named = self.data.get("task_id") if isinstance(self.data, Mapping) else None
+        return str(named or self.request_id or self.kind)
+
+    @property
+    def outputs(self) -> tuple[Output, ...]:
+        """Every file the answer names, of any kind (audio as MP3 where offered)."""
+        return outputs_of(self.videos, self.images, self.audios)
+
+    @functools.cached_property
+    def raw(self) -> Any:
+        """`data` as the generated model of the spec's answer schema, or None if it does not
+        fit (or the spec names no schema). Parsed on first access."""
+        if self._schema is None:
+            return None
+        import kling_ext_openapi.models as models  # here: ~45 ms, only when asked
+
+        model = getattr(models, self._schema, None)
+        if model is None or not isinstance(self.data, Mapping):
+            return None
+        try:
+            return model.from_dict(self.data)
+        except (KeyError, TypeError, ValueError):
+            return None

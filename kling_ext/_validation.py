@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import jsonschema_rs
 
-from ._spec import Endpoint, Schema, endpoint, load_spec, resolve
+from ._spec import Call, Endpoint, Schema, call, endpoint, load_spec, operation, resolve
 
 
 @attrs.frozen
@@ -45,8 +45,8 @@ def check_request(
     fields, which assume well-typed fields, and only those unless `everything` is set; the
     durations sum is checked last.
     """
-    ep = endpoint(kind)
-    found = [_violation(ep, body, error) for error in _validator(ep.schema_name).iter_errors(body)]
+    ep = operation(kind)
+    found = [_violation(ep, body, error) for error in _validator(_key(ep)).iter_errors(body)]
     # One message per field: a wrong type also misses the field's enum, and saying it twice
     # ("(and 1 more problem(s))") only hides what is allowed.
     basic: list[Violation] = []
@@ -112,10 +112,10 @@ def check_list_query(kind: str, query: Mapping[str, str]) -> tuple[dict[str, int
         `default` when absent), and the violations (a value that is not an integer, or out of its
         schema's range).
     """
-    operation = load_spec()["paths"][endpoint(kind).path]["get"]
+    listing = load_spec()["paths"][endpoint(kind).path]["get"]
     found: dict[str, int] = {}
     problems: list[Violation] = []
-    for ref in operation.get("parameters", ()):
+    for ref in listing.get("parameters", ()):
         param = _pointer(load_spec(), ref["$ref"]) if "$ref" in ref else ref
         name, schema = param["name"], param["schema"]
         text = query.get(name)
@@ -144,8 +144,20 @@ def _schema_validator(schema_json: str) -> jsonschema_rs.Draft202012Validator:
 # ------------------------------------------------------------------ JSON Schema
 
 
+# The validator key of a GET call's query parameters: they have no component schema of their own.
+_QUERY = "query:"
+
+
+def _key(target: Endpoint | Call) -> str:
+    """What `_root` and `_validator` know a request's schema by."""
+    return target.schema_name if target.schema_name is not None else _QUERY + target.kind
+
+
 @functools.cache
 def _root(schema_name: str) -> Mapping[str, Any]:
+    if schema_name.startswith(_QUERY):
+        query = json.loads(json.dumps(call(schema_name.removeprefix(_QUERY)).schema, default=dict))
+        return {**query, "components": _components()}
     return {"$ref": f"#/components/schemas/{schema_name}", "components": _components()}
 
 
@@ -244,11 +256,11 @@ def _present(schema: Any, instance: Any) -> Iterator[str]:
         yield from _present(sub, instance)
 
 
-def _violation(ep: Endpoint, body: Mapping[str, Any], error: Any) -> Violation:
+def _violation(ep: Endpoint | Call, body: Mapping[str, Any], error: Any) -> Violation:
     path = list(error.instance_path)
     schema_path = list(error.schema_path)
-    node, rule = _walk(_root(ep.schema_name), schema_path)
-    parent, _ = _walk(_root(ep.schema_name), schema_path[:-1])
+    node, rule = _walk(_root(_key(ep)), schema_path)
+    parent, _ = _walk(_root(_key(ep)), schema_path[:-1])
     parent = parent if isinstance(parent, Mapping) else {}
     instance = _get(body, path)
     field = _field_name(path) or "body"

@@ -16,6 +16,7 @@ ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
 as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
+    "AccountCostsQueryParams",
     "AiMultiShotParams",
     "BillingBalanceFilterParams",
     "BillingBalanceParams",
@@ -44,6 +45,8 @@ __all__ = [
     "OmniImageParams",
     "OmniVideoItemParams",
     "OmniVideoParams",
+    "PresetElementsQueryParams",
+    "PresetVoicesQueryParams",
     "Text2VideoParams",
     "TextToAudioParams",
     "TextToSpeechParams",
@@ -51,6 +54,22 @@ __all__ = [
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
+
+
+class AccountCostsQueryParams(TypedDict, total=False):
+    """The query parameters of account-costs."""
+
+    #: Start of the window, Unix time in milliseconds.
+    start_time: Required[int]
+    #: End of the window, Unix time in milliseconds.
+    end_time: Required[int]
+    #: Only the resource pack of this name.
+    resource_pack_name: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class AiMultiShotParams(TypedDict, total=False):
@@ -494,6 +513,34 @@ class OmniVideoParams(TypedDict, total=False):
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class PresetElementsQueryParams(TypedDict, total=False):
+    """The query parameters of preset-elements."""
+
+    #: Page number, from 1.
+    pageNum: int
+    #: Tasks per page.
+    pageSize: int
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class PresetVoicesQueryParams(TypedDict, total=False):
+    """The query parameters of preset-voices."""
+
+    #: Page number, from 1.
+    pageNum: int
+    #: Items per page (up to 1000 for voices, unlike the 500 of task lists).
+    pageSize: int
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,

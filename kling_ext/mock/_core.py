@@ -11,8 +11,15 @@ What the core answers (the spec and its error table; paths with or without the `
   task after checking the bearer key and the body against the spec
   (:func:`kling_ext._validation.check_request`); ``GET {path}/{id}`` queries it by ``task_id`` or
   ``external_task_id``; ``GET {path}?pageNum=&pageSize=`` lists the kind's tasks, newest first.
+* Each synchronous call of the spec (``POST /v1/videos/identify-face``, ``GET /account/costs``,
+  ...) checks its body or query parameters against the spec and answers the data of its spec's
+  success example (``official`` first), or data built from its answer schema; the files such an
+  answer names (speech audio) are the mock's own.
 * ``GET /mock/videos/{task_id}.mp4`` serves the sample MP4 of a finished task, without auth (like
-  a CDN URL), with ``Range`` support; ``GET /openapi.json`` serves the spec (for schemathesis).
+  a CDN URL), with ``Range`` support; ``/mock/images/{task_id}-{n}.png`` (or with no suffix: a
+  JPEG) and ``/mock/audios/{task_id}.mp3`` / ``.wav`` the samples of image and audio tasks,
+  made by the task endpoint's ``x-kling-output``; ``GET /openapi.json`` serves the spec (for
+  schemathesis).
 * A prompt containing ``[mock:fail]`` makes the task end ``failed`` with ``task_status_msg``
   "Failure requested by the prompt marker [mock:fail]"; ``[mock:fail:some reason]`` fails it
   with "some reason".
@@ -37,8 +44,13 @@ from jwt.algorithms import HMACAlgorithm
 from jwt.utils import base64url_decode
 
 from kling_ext._exceptions import CODE_MESSAGES
-from kling_ext._media import sample_video_bytes
-from kling_ext._spec import endpoints, load_spec
+from kling_ext._media import (
+    sample_audio_bytes,
+    sample_image_bytes,
+    sample_media_type,
+    sample_video_bytes,
+)
+from kling_ext._spec import Call, calls, endpoints, load_spec, resolve
 from kling_ext._validation import Violation, check_list_query, check_request
 
 from ._breaks import VIOLATIONS, apply_breaks, check_breaks
@@ -80,6 +92,14 @@ GATEWAY_PREFIX = "/klingai"
 _FAIL_RE = re.compile(r"\[mock:fail(?::([^\]]*))?\]")
 _DEFAULT_FAIL_MESSAGE = f"Failure requested by the prompt marker {FAIL_MARKER}"
 _VIDEO_RE = re.compile(r"^/mock/videos/(?P<task_id>[^/]+?)(?P<wm>-watermark)?\.mp4$")
+# An image (`<task_id>-<n>.png`, or `<task_id>-<n>` served as a JPEG) or an audio track.
+_FILE_RE = re.compile(
+    r"^/mock/(?P<what>images|audios)/(?P<name>[^/.]+?)(?P<ext>\.png|\.mp3|\.wav)?$"
+)
+# Answer fields that name a file, rewritten to the mock's own files in a call's answer.
+_FILE_FIELDS = ("url", "url_mp3", "url_wav", "watermark_url")
+_INTEGER_TEXT = re.compile(r"[+-]?\d{1,18}")
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _JSON = "application/json"
 _SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (see the spec's envelope)
@@ -94,7 +114,7 @@ _SERVER_ERRORS: Mapping[int, tuple[int, str]] = {
 _AFTER_FAULTS = frozenset({"stored_then_error", "stored_then_drop", "cut_download"})
 _HS256 = HMACAlgorithm(HMACAlgorithm.SHA256)
 
-RequestKind = Literal["create", "query", "list", "download", "spec", "wrong_method"]
+RequestKind = Literal["create", "query", "list", "download", "call", "spec", "wrong_method"]
 """What a request asks of the gateway, read from its method and path (`_route`).
 
 Not the endpoint: that is `kind` (`text2video`, ...). A `Fault` names the requests it hits by a
@@ -183,9 +203,15 @@ def _route(request: MockRequest) -> _Route | None:
     elif video := _VIDEO_RE.match(path):
         allowed = {"GET": "download", "HEAD": "download"}
         ident, watermark = video["task_id"], bool(video["wm"])
+    elif _FILE_RE.match(path):
+        allowed = {"GET": "download", "HEAD": "download"}
+        ident = path  # the whole path: `_file` reads it again
     elif (tasks := _task_route(path)) is not None:
         kind, ident = tasks
         allowed = {"GET": "query"} if ident else {"POST": "create", "GET": "list"}
+    elif found := [c for c in calls().values() if c.path == path]:
+        kind = found[0].kind
+        allowed = {c.method: "call" for c in found}
     else:
         return None
     request_kind = allowed.get(request.method.upper(), "wrong_method")
@@ -423,6 +449,8 @@ class MockGateway:
             fault = self._state.take_fault(route.request_kind)
             if route.request_kind == "create" and not (fault and fault.kind == "drop"):
                 self._state.creates_count += 1
+            if route.request_kind == "call" and not (fault and fault.kind == "drop"):
+                self._state.calls_count += 1
             if fault is not None and fault.kind not in _AFTER_FAULTS:
                 return self._fault_answer(fault)
             response = apply_breaks(
@@ -434,23 +462,72 @@ class MockGateway:
 
     def _dispatch(self, route: _Route, request: MockRequest) -> MockResponse:
         if route.request_kind == "download":
+            if route.ident.startswith("/mock/"):
+                return self._file(route, request)
             return self._download(route, request)
         if refusal := self._check_auth(request.headers.get("authorization", "")):
             return refusal
         if route.request_kind == "create":
             return self._create(route.kind, request.body)
         base_url = self._base_url(route, request)
+        if route.request_kind == "call":
+            return self._call(route, request, base_url)
         if route.request_kind == "query":
             return self._query(route.kind, route.ident, base_url)
         return self._list(route.kind, request.query, base_url)
 
-    def _create(self, kind: str, raw: bytes) -> MockResponse:
+    def _json_body(self, raw: bytes) -> dict[str, Any] | MockResponse:
         try:
             body = json.loads(raw, parse_constant=_reject_constant)
         except (ValueError, RecursionError):
             return self._error(400, 1200, f"{_message(1200)}: the body is not valid JSON")
         if not isinstance(body, dict):
             return self._error(400, 1200, f"{_message(1200)}: the body must be a JSON object")
+        return body
+
+    def _call(self, route: _Route, request: MockRequest, base_url: str) -> MockResponse:
+        target = calls()[route.kind]
+        if request.method.upper() == "POST" and target.schema_name is not None:
+            body = self._json_body(request.body)
+            if isinstance(body, MockResponse):
+                return body
+        else:
+            body = _typed_query(target, request.query)
+        if violations := check_request(target.kind, body):
+            more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+            return self._error(400, 1201, _describe(violations[0]) + more)
+        data = _answer_data(target)
+        if target.output in ("images", "audios"):
+            data = _own_files(
+                data, f"{base_url}/mock/{target.output}/call-{self._state.new_uuid()}"
+            )
+        return self._success(data)
+
+    def _file(self, route: _Route, request: MockRequest) -> MockResponse:
+        """An image or audio file of a finished task (or of a call's answer)."""
+        match = _FILE_RE.match(route.ident)
+        assert match is not None  # routed by the same pattern
+        what, name, ext = match["what"], match["name"], match["ext"] or ""
+        if what == "images":
+            fmt = "png" if ext == ".png" else "jpeg" if ext == "" else ""
+        else:
+            fmt = {".mp3": "mp3", ".wav": "wav"}.get(ext, "")
+        task_id = name if what == "audios" else name.rpartition("-")[0]
+        task = None if name.startswith("call-") else self._state.find(task_id, external=False)
+        if task is not None:
+            self._state.refresh(task)
+        ours = name.startswith("call-") or (
+            task is not None and task.status == "succeed" and endpoints()[task.kind].output == what
+        )
+        if not fmt or not ours:
+            return self._error(404, 1203, f"{_message(1203)}: no file {name}{ext}")
+        content = sample_image_bytes(fmt) if what == "images" else sample_audio_bytes(fmt)
+        return _ranged(content, sample_media_type(fmt), request)
+
+    def _create(self, kind: str, raw: bytes) -> MockResponse:
+        body = self._json_body(raw)
+        if isinstance(body, MockResponse):
+            return body
         if violations := check_request(kind, body):
             more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
             return self._error(400, 1201, _describe(violations[0]) + more)
@@ -493,23 +570,7 @@ class MockGateway:
             return self._error(404, 1203, f"{_message(1203)}: no video {route.ident}")
         if route.watermark and not _watermarked(task):
             return self._error(404, 1203, f"{_message(1203)}: no watermarked video {route.ident}")
-        video = sample_video_bytes()
-        head = request.method.upper() == "HEAD"
-        headers = {"Content-Type": "video/mp4", "Accept-Ranges": "bytes"}
-        wanted_range = _parse_range(request.headers.get("range", ""), len(video))
-        if wanted_range is None:
-            body = video
-            status = 200
-        elif wanted_range == "unsatisfiable":
-            headers["Content-Range"] = f"bytes */{len(video)}"
-            return MockResponse(416, {**headers, "Content-Length": "0"}, b"")
-        else:
-            first, last = wanted_range
-            body = video[first : last + 1]
-            status = 206
-            headers["Content-Range"] = f"bytes {first}-{last}/{len(video)}"
-        headers["Content-Length"] = str(len(body))
-        return MockResponse(status, headers, b"" if head else body)
+        return _ranged(sample_video_bytes(), "video/mp4", request)
 
     # ------------------------------------------------------------------ auth
 
@@ -600,11 +661,7 @@ class MockGateway:
         if isinstance(task.body.get("watermark_info"), Mapping):
             data["watermark_info"] = {"enabled": _watermarked(task)}
         if task.status == "succeed":
-            url = f"{base_url}/mock/videos/{task.task_id}"
-            video = {"id": task.video_id, "url": f"{url}.mp4", "duration": _duration(task)}
-            if _watermarked(task):
-                video["watermark_url"] = f"{url}-watermark.mp4"
-            data["task_result"] = {"videos": [video]}
+            data["task_result"] = _result(task, base_url)
         if task.finished:
             # A failed task is not charged (observed failed answers carry no deduction).
             data["final_unit_deduction"] = "1" if task.status == "succeed" else "0"
@@ -632,6 +689,139 @@ class MockGateway:
     @staticmethod
     def _headers(content_type: str, length: int) -> dict[str, str]:
         return {"Content-Type": content_type, "Content-Length": str(length)}
+
+
+def _result(task: StoredTask, base_url: str) -> dict[str, Any]:
+    """A finished task's `task_result`: files of its endpoint's output kind."""
+    output = endpoints()[task.kind].output
+    if output == "images":
+        count = task.body.get("n")
+        count = count if type(count) is int and 1 <= count <= 9 else 1
+        url = f"{base_url}/mock/images/{task.task_id}"
+        # The first image has a .png URL; the others none (served as JPEG: a client must read
+        # the answer's Content-Type, as for real CDNs whose URLs hide the format).
+        return {
+            "images": [
+                {"index": i, "url": f"{url}-{i}.png" if i == 0 else f"{url}-{i}"}
+                for i in range(count)
+            ]
+        }
+    if output == "audios":
+        url = f"{base_url}/mock/audios/{task.task_id}"
+        seconds = _duration(task)
+        audio = {
+            "id": task.video_id,
+            "url_mp3": f"{url}.mp3",
+            "url_wav": f"{url}.wav",
+            "duration_mp3": seconds,
+            "duration_wav": seconds,
+        }
+        return {"audios": [audio]}
+    url = f"{base_url}/mock/videos/{task.task_id}"
+    video = {"id": task.video_id, "url": f"{url}.mp4", "duration": _duration(task)}
+    if _watermarked(task):
+        video["watermark_url"] = f"{url}-watermark.mp4"
+    return {"videos": [video]}
+
+
+def _ranged(content: bytes, media_type: str, request: MockRequest) -> MockResponse:
+    """A file answer, with `Range` support (206, or 416 for a range past the end)."""
+    head = request.method.upper() == "HEAD"
+    headers = {"Content-Type": media_type, "Accept-Ranges": "bytes"}
+    wanted_range = _parse_range(request.headers.get("range", ""), len(content))
+    if wanted_range is None:
+        body = content
+        status = 200
+    elif wanted_range == "unsatisfiable":
+        headers["Content-Range"] = f"bytes */{len(content)}"
+        return MockResponse(416, {**headers, "Content-Length": "0"}, b"")
+    else:
+        first, last = wanted_range
+        body = content[first : last + 1]
+        status = 206
+        headers["Content-Range"] = f"bytes {first}-{last}/{len(content)}"
+    headers["Content-Length"] = str(len(body))
+    return MockResponse(status, headers, b"" if head else body)
+
+
+def _typed_query(target: Call, query: Mapping[str, str]) -> dict[str, Any]:
+    """The query parameters as their schemas' types (`"5"` → 5 for an integer), so that they
+    are validated like a body; text that is not of the type stays text (and is refused)."""
+    schemas = {param.name: resolve(param.schema) for param in target.query}
+    typed: dict[str, Any] = {}
+    for name, text in query.items():
+        kind = schemas.get(name, {}).get("type")
+        if kind == "integer" and _INTEGER_TEXT.fullmatch(text):
+            typed[name] = int(text)
+        elif kind == "number" and _NUMBER_TEXT.fullmatch(text):
+            typed[name] = float(text)
+        elif kind == "boolean" and text in ("true", "false"):
+            typed[name] = text == "true"
+        else:
+            typed[name] = text
+    return typed
+
+
+def _answer_data(target: Call) -> Any:
+    """What a call answers: its spec's success example (`official` first), else data built from
+    the answer schema."""
+    operation = load_spec()["paths"][target.path][target.method.lower()]
+    content = operation.get("responses", {}).get("200", {}).get("content", {})
+    answer = content.get("application/json", {})
+    examples = answer.get("examples") or {}
+    chosen = examples.get("official") or next(iter(examples.values()), None)
+    if isinstance(chosen, Mapping) and isinstance(chosen.get("value"), Mapping):
+        return copy.deepcopy(chosen["value"].get("data"))
+    if isinstance(answer.get("example"), Mapping):
+        return copy.deepcopy(answer["example"].get("data"))
+    if target.response_schema is None:
+        return {}
+    return _from_schema({"$ref": f"#/components/schemas/{target.response_schema}"}, 0)
+
+
+def _from_schema(schema: Mapping[str, Any], depth: int) -> Any:
+    """A plain value that fits `schema`: its example, default or first enum value, else made."""
+    schema = resolve(schema)
+    for key in ("example", "default"):
+        if key in schema:
+            return copy.deepcopy(schema[key])
+    if schema.get("enum"):
+        return schema["enum"][0]
+    kind = schema.get("type")
+    kind = kind[0] if isinstance(kind, list) and kind else kind
+    if kind == "object" or "properties" in schema:
+        if depth > 6:
+            return {}
+        return {
+            name: _from_schema(sub, depth + 1) for name, sub in schema.get("properties", {}).items()
+        }
+    if kind == "array":
+        return [] if depth > 6 else [_from_schema(schema.get("items", {}), depth + 1)]
+    return {"integer": 0, "number": 0, "boolean": False}.get(str(kind), "string")
+
+
+def _own_files(data: Any, prefix: str) -> Any:
+    """`data` with every file URL it names replaced by one of the mock's own files."""
+    count = 0
+
+    def walk(node: Any) -> Any:
+        nonlocal count
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, Mapping):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key in _FILE_FIELDS and isinstance(value, str) and value:
+                count += 1
+                images = "/images/" in prefix
+                ext = ".png" if images else ".wav" if key == "url_wav" else ".mp3"
+                out[key] = f"{prefix}-{count}{ext}"
+            else:
+                out[key] = walk(value)
+        return out
+
+    return walk(data)
 
 
 def _watermarked(task: StoredTask) -> bool:

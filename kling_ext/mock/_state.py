@@ -17,9 +17,10 @@ import attrs
 
 __all__ = ["Fault", "FaultKind", "FaultTarget", "GatewayState", "MockTask", "StoredTask"]
 
-FaultTarget = Literal["create", "query", "list", "download", "any"]
+FaultTarget = Literal["create", "query", "list", "download", "call", "any"]
 """Which requests a `Fault` hits: one kind of request (the core's `RequestKind`), or any."""
-"""Which requests a fault hits: a create, a task query, a task list, a video download, or any."""
+"""Which requests a fault hits: a create, a task query, a task list, a file download, a
+synchronous call, or any."""
 
 FaultKind = Literal[
     "rate_limit",
@@ -76,7 +77,8 @@ class Fault:
 
     Attributes:
         operation: Which requests the fault hits (a ``FaultTarget``: ``create``, ``query``,
-            ``list``, ``download`` or ``any``; ``cut_download`` only ever hits downloads).
+            ``list``, ``download``, ``call`` or ``any``; ``cut_download`` only ever hits
+            downloads).
         kind: What it does (above).
         status: The HTTP status of the answer; its default depends on ``kind`` (429 for
             ``rate_limit`` and ``balance``, 502 for ``stored_then_error`` and ``non_json``,
@@ -226,6 +228,7 @@ class GatewayState:
         self._by_external: dict[str, StoredTask] = {}
         self._faults: list[list[Any]] = []  # [fault, remaining hits]
         self.creates_count = 0
+        self.calls_count = 0
 
     # ------------------------------------------------------------------ time and ids
 

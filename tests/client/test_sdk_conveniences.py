@@ -180,7 +180,7 @@ def test_to_dict_is_json_ready() -> None:
     assert data["videos"][0]["url"] == "https://cdn.example.test/v1.mp4"
     assert set(data) == {
         *("task_id", "kind", "status", "raw_status", "status_message", "external_task_id"),
-        *("created_at", "updated_at", "videos", "request_id"),
+        *("created_at", "updated_at", "videos", "images", "audios", "request_id"),
     }
 
 

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="ResultAudio")
 
 @_attrs_define
 class ResultAudio:
-    """One generated audio track, offered as MP3 and WAV."""
+    """One generated audio track, offered as MP3 and WAV (`url_mp3`, `url_wav`), or as one `url` (text-to-speech)."""
 
     id: str | Unset = UNSET
     """ The audio's globally unique id. """
@@ -25,6 +25,10 @@ class ResultAudio:
     """ Length of the MP3 in seconds. """
     duration_wav: float | str | Unset = UNSET
     """ Length of the WAV in seconds. """
+    url: str | Unset = UNSET
+    """ The file, where the answer gives one URL only (text-to-speech: MP3). """
+    duration: float | str | Unset = UNSET
+    """ Length in seconds, with `url`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +50,14 @@ class ResultAudio:
         else:
             duration_wav = self.duration_wav
 
+        url = self.url
+
+        duration: float | str | Unset
+        if isinstance(self.duration, Unset):
+            duration = UNSET
+        else:
+            duration = self.duration
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -59,6 +71,10 @@ class ResultAudio:
             field_dict["duration_mp3"] = duration_mp3
         if duration_wav is not UNSET:
             field_dict["duration_wav"] = duration_wav
+        if url is not UNSET:
+            field_dict["url"] = url
+        if duration is not UNSET:
+            field_dict["duration"] = duration
 
         return field_dict
 
@@ -85,12 +101,23 @@ class ResultAudio:
 
         duration_wav = _parse_duration_wav(d.pop("duration_wav", UNSET))
 
+        url = d.pop("url", UNSET)
+
+        def _parse_duration(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        duration = _parse_duration(d.pop("duration", UNSET))
+
         result_audio = cls(
             id=id,
             url_mp3=url_mp3,
             url_wav=url_wav,
             duration_mp3=duration_mp3,
             duration_wav=duration_wav,
+            url=url,
+            duration=duration,
         )
 
         result_audio.additional_properties = d
