@@ -58,6 +58,7 @@ from ._exceptions import (
     is_task_not_found,
 )
 from ._retry import RetryPolicy, TransportFailure, classify_transport_error
+from ._spec import endpoint
 from ._sync_client import Kling
 from ._task import Task
 
@@ -691,11 +692,18 @@ class _Runner:
     def _fields(self, row: LedgerRow) -> dict[str, Any]:
         job = Job(id=row.id, line=row.line, kind=row.kind, fields=row.fields)
         fields = library_fields(job, self.batch.jobs.parent)
-        fields["external_task_id"] = row.external_task_id
+        if _takes_external_id(row.kind):
+            fields["external_task_id"] = row.external_task_id
         return fields
 
     async def _recover(self, row: LedgerRow) -> Task | None:
-        """A job whose create may have been sent: its task, or None when surely none exists."""
+        """A job whose create may have been sent: its task, or None when surely none exists.
+
+        An endpoint without `external_task_id` has no id to look the task up by: the job ends
+        failed, saying the task may exist, and is sent again only with `retry_failed`.
+        """
+        if not _takes_external_id(row.kind):
+            self._may_exist(row, "an earlier run's create of it may have made a task")
         task = await self._look_for(row)
         if task is None:
             self.ledger.set_state(row.id, JobState.PENDING)
@@ -717,6 +725,19 @@ class _Runner:
                     raise
         return None
 
+    def _may_exist(self, row: LedgerRow, why: str) -> NoReturn:
+        """End a job whose task may exist but cannot be looked up (no `external_task_id`).
+
+        Never re-sent blind: it is `failed`, so only `retry_failed` sends it again, once the
+        user has checked the endpoint's task list.
+        """
+        message = (
+            f"{why}; {row.kind} takes no external_task_id, so it cannot be looked up and was "
+            f"not sent again: check `kling list {row.kind}`, then use --retry-failed to create it"
+        )
+        self.ledger.set_state(row.id, JobState.FAILED, message=message)
+        raise _JobEnded(message, JobState.FAILED)
+
     def _running(self, row: LedgerRow, task: Task) -> None:
         self.ledger.set_state(
             row.id, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value
@@ -735,7 +756,9 @@ class _Runner:
             self.ledger.set_state(row.id, JobState.CREATING)  # on disk before the request leaves
             try:
                 task = await self.ops.create(row.kind, fields)
-            except TaskMayExistError:
+            except TaskMayExistError as exc:
+                if not _takes_external_id(row.kind):
+                    self._may_exist(row, f"its create may have made a task ({exc.cause})")
                 raise  # the job stays `creating`: the next run looks its task up
             except ExternalTaskIdInUseError as exc:
                 return await self._adopt(row, exc)
@@ -817,25 +840,40 @@ class _Runner:
             ) from exc
 
     async def _save(self, row: LedgerRow, task: Task) -> tuple[Path, ...]:
+        """Download every output of the task: `<id><ext>`, or `<id>-<n><ext>` for several."""
         self.ledger.set_state(row.id, JobState.DOWNLOADING, task_status=task.status.value)
-        several = len(task.videos) > 1
+        singles = _one_output_each(task)
+        several = len(singles) > 1
         files: list[Path] = []
         async with self.downloads:
-            for number, video in enumerate(task.videos, start=1):
+            for number, single in enumerate(singles, start=1):
                 name = f"{row.id}-{number}" if several else row.id
                 if several and self.ledger.has_job(name):
                     raise _JobEnded(
-                        f"video {number} would overwrite the video of job {name!r}; rename one"
+                        f"output {number} would overwrite the output of job {name!r}; rename one"
                     )
-                target = self.batch.output / f"{name}.mp4"
+                target = self.batch.output / f"{name}{single.outputs[0].extension}"
                 if row.state is JobState.DOWNLOADING:
                     _remove_debris(target)
-                single = attrs.evolve(task, videos=(video,))
                 files += await self.ops.download(single, target)
         if not files:
-            raise _JobEnded(f"task {task.task_id} succeeded without a video")
+            raise _JobEnded(f"task {task.task_id} succeeded without an output to save")
         self.ledger.set_state(row.id, JobState.DONE, files=[str(path) for path in files])
         return tuple(files)
+
+
+def _one_output_each(task: Task) -> list[Task]:
+    """The task once per output it made (videos, then images, then audio), each holding that
+    one alone: each is downloaded to its own file."""
+    singles = [attrs.evolve(task, videos=(v,), images=(), audios=()) for v in task.videos]
+    singles += [attrs.evolve(task, videos=(), images=(i,), audios=()) for i in task.images]
+    singles += [attrs.evolve(task, videos=(), images=(), audios=(a,)) for a in task.audios]
+    return [single for single in singles if single.outputs]
+
+
+def _takes_external_id(kind: str) -> bool:
+    """Whether the endpoint's create takes an `external_task_id` (a lost answer is found)."""
+    return "external_task_id" in endpoint(kind).fields
 
 
 def _remove_debris(target: Path) -> None:
@@ -860,7 +898,7 @@ def _first(group: BaseExceptionGroup[LedgerError]) -> LedgerError:
 def _unfinished(state: JobState, exc: BaseException) -> str:
     """Why a job stopped short, and what the next run will do about it."""
     if state is JobState.DOWNLOADING:
-        return f"its video could not be saved ({exc}); run the batch again to download it"
+        return f"its output could not be saved ({exc}); run the batch again to download it"
     if state is JobState.RUNNING:
         return f"its task could not be followed ({exc}); run the batch again to follow it"
     if isinstance(exc, TaskMayExistError):

@@ -15,7 +15,7 @@ import click
 
 from kling_ext._constants import DEFAULT_BASE_URL, OFFICIAL_BASE_URL
 from kling_ext._settings import ENV_ACCESS_KEY, ENV_API_KEY, ENV_BASE_URL, ENV_SECRET_KEY
-from kling_ext._spec import endpoints
+from kling_ext._spec import calls, endpoints
 
 from ._exit import (
     EXIT_BROKEN_PIPE,
@@ -28,8 +28,10 @@ from ._exit import (
 )
 
 # name -> "module:attribute" of a click.Command; imported on first use. Besides these, every
-# endpoint of the spec is a create command (`kling text2video`), read from the spec.
+# task endpoint of the spec is a create command (`kling text2video`) and every synchronous
+# endpoint a command that prints its answer (`kling text-to-speech`), read from the spec.
 _COMMANDS: dict[str, str] = {
+    "account": "kling_ext.cli._calls:account",
     "status": "kling_ext.cli._tasks:status",
     "wait": "kling_ext.cli._tasks:wait",
     "list": "kling_ext.cli._tasks:list_tasks",
@@ -61,6 +63,7 @@ def _endpoint_summary(path: str, method: str = "post") -> str:
     from kling_ext._spec import load_spec
 
     summary = str(load_spec()["paths"][path][method].get("summary", "")).rstrip(".")
+    summary = summary.removesuffix(" (synchronous)")  # the group's title says so
     return f"{summary}." if summary else ""
 
 
@@ -87,6 +90,13 @@ class _LazyGroup(click.Group):
         other = [name for name in sorted(tasks) if name not in listed]
         sections.append(("Other tasks", [(n, _endpoint_summary(tasks[n].path)) for n in other]))
         listed.update(other)
+        answers = calls()
+        rows = [
+            (name, _endpoint_summary(call.path, call.method.lower()))
+            for name, call in sorted(answers.items())
+        ]
+        sections.append(("Synchronous calls (answer at once)", rows))
+        listed.update(answers)
         limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
         for title, names in _FIXED_GROUPS:
             rows = []
@@ -109,7 +119,7 @@ class _LazyGroup(click.Group):
                     formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *_COMMANDS, *endpoints()})
+        return sorted({*super().list_commands(ctx), *_COMMANDS, *endpoints(), *calls()})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = _COMMANDS.get(cmd_name)
@@ -117,6 +127,10 @@ class _LazyGroup(click.Group):
             from ._tasks import CREATE_COMMANDS
 
             return CREATE_COMMANDS[cmd_name]
+        if target is None and cmd_name in calls():
+            from ._calls import CALL_COMMANDS
+
+            return CALL_COMMANDS[cmd_name]
         if target is None:
             return super().get_command(ctx, cmd_name)
         module, _, attr = target.partition(":")

@@ -187,6 +187,10 @@ def _value_type(schema: Schema) -> click.ParamType[Any] | type[Any]:
     scalars: Mapping[str, type[Any]] = {"string": str, "integer": int, "number": float}
     if isinstance(kind, str) and kind in scalars:
         return scalars[kind]
+    if isinstance(kind, list) and any(k in scalars for k in kind):
+        # `[string, integer]` (an id the API spells either way): text, which every one of
+        # them can be typed as; the library checks it against the spec.
+        return str if "string" in kind else scalars[next(k for k in kind if k in scalars)]
     return _JSONText(list if kind == "array" else dict)
 
 

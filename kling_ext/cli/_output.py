@@ -153,8 +153,8 @@ def task_json(task: Task, paths: Sequence[Path] | None = ()) -> dict[str, Any]:
 
     Returns:
         ``task_id``, ``task_status``, ``task_status_msg`` (why it failed, else null),
-        ``external_task_id``, ``created_at`` and ``updated_at`` (ISO 8601, UTC), ``videos``
-        and ``paths``.
+        ``external_task_id``, ``created_at`` and ``updated_at`` (ISO 8601, UTC), ``videos``,
+        ``outputs`` (each file of any kind: ``kind``, ``url``) and ``paths``.
     """
     data: dict[str, Any] = {
         "task_id": task.task_id,
@@ -164,6 +164,8 @@ def task_json(task: Task, paths: Sequence[Path] | None = ()) -> dict[str, Any]:
         "created_at": task.created_at.isoformat() if task.created_at else None,
         "updated_at": task.updated_at.isoformat() if task.updated_at else None,
         "videos": [{"url": video.url, "duration": video.duration} for video in task.videos],
+        # Every file of any kind (videos, images, audio), as --output saves them.
+        "outputs": [{"kind": out.kind, "url": out.url} for out in task.outputs],
     }
     if paths is not None:
         data["paths"] = [str(path) for path in paths]

@@ -133,7 +133,7 @@ def _print_result(task: Task, paths: Sequence[Path], json_output: bool) -> None:
     if json_output:
         echo_json(task_json(task, paths))
         return
-    for line in [str(path) for path in paths] or [video.url for video in task.videos]:
+    for line in [str(path) for path in paths] or [output.url for output in task.outputs]:
         click.echo(safe_text(line))
 
 
@@ -152,7 +152,7 @@ def follow(
         client: The client to poll and download with.
         state: The running command's state; ``state.kind`` names the endpoint.
         task: The task just created, or a task id / external_task_id to resume.
-        output: Where to save the videos (a file or a folder), or ``None`` not to download.
+        output: Where to save the outputs (a file or a folder), or ``None`` not to download.
         timeout: Seconds to wait for the task to end.
         json_output: Print one JSON object instead of the paths (or URLs).
 
@@ -373,7 +373,7 @@ def _status(
         ]
         if task.status_message:
             lines.append(f"message: {safe_text(task.status_message)}")
-        lines += [f"video: {safe_text(video.url)}" for video in task.videos]
+        lines += [f"{output.kind}: {safe_text(output.url)}" for output in task.outputs]
         click.echo("\n".join(lines))
         if not task.done:
             click.echo(f"follow it with: {wait_hint(kind, safe_text(task.task_id))}", err=True)

@@ -32,7 +32,7 @@ COMMANDS = (
 )
 JSON_FIELDS = {
     *("task_id", "task_status", "task_status_msg", "external_task_id"),
-    *("created_at", "updated_at", "videos", "paths"),
+    *("created_at", "updated_at", "videos", "outputs", "paths"),
 }
 VIDEO = "https://example.com/dance.mp4"
 IMAGE_URL = "https://example.com/cat.png"

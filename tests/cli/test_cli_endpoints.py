@@ -16,8 +16,9 @@ from cli_support import KEY, runner_env
 from click.testing import CliRunner
 
 from kling_ext import Kling
-from kling_ext._spec import Endpoint, endpoints
-from kling_ext.cli import _tasks, cli
+from kling_ext._spec import Call, Endpoint, calls, endpoints
+from kling_ext.cli import _calls, _tasks, cli
+from kling_ext.cli._options import spec_options
 from kling_ext.mock import MockGateway, RunningServer
 from kling_ext.testing import FAST_POLLING
 
@@ -111,3 +112,41 @@ def test_an_endpoint_without_spec_examples_gets_one_of_its_required_options(
     lines = _tasks.create_examples(ep, _tasks.spec_options(ep))
     assert lines[0].startswith(f"kling {ep.kind}")
     assert lines[1] == f"{lines[0]} --wait --output out/ --json"
+
+
+# ------------------------------------------------------------------ synchronous calls
+
+CALLS = list(calls().values())
+CALL_IDS = [target.kind for target in CALLS]
+
+
+@pytest.mark.parametrize("target", CALLS, ids=CALL_IDS)
+def test_kling_help_lists_every_call(target: Call, top_help: str) -> None:
+    section = next(s for s in top_help.split("\n\n") if s.startswith("Synchronous calls"))
+    assert f"\n  {target.kind} " in section
+
+
+@pytest.mark.parametrize("target", CALLS, ids=CALL_IDS)
+def test_call_example_prints_its_answer_and_saves_its_files(
+    target: Call, steps_gateway: RunningServer, tmp_path: Path
+) -> None:
+    text = _help(target.kind)
+    assert ("not sent again" in text) == (target.method == "POST")
+    line = _calls.call_examples(target, spec_options(target))[0]
+    assert line in text
+    args = [*shlex.split(line)[1:], "--json"]
+    if target.output != "none":
+        args += ["--output", f"{tmp_path / 'out'}/"]
+    result = CliRunner().invoke(cli, args, env=runner_env(steps_gateway.base_url))
+
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    assert (shown["kind"], shown["data"] is not None) == (target.kind, True)
+    assert len(shown["paths"]) == len(shown["outputs"])
+    assert all(Path(path).stat().st_size > 0 for path in shown["paths"])
+    plain = CliRunner().invoke(cli, shlex.split(line)[1:], env=runner_env(steps_gateway.base_url))
+    assert plain.exit_code == 0, plain.output
+    printed = json.loads(plain.stdout.split("\nhttp")[0])  # then the URLs of its files, if any
+    assert type(printed) is type(shown["data"])
+    assert not isinstance(printed, dict) or printed.keys() == shown["data"].keys()
+    assert KEY not in result.output + plain.output

@@ -23,7 +23,7 @@ from kling_ext.mock import MockGateway, RunningServer
 
 JSON_FIELDS = {
     *("task_id", "task_status", "task_status_msg", "external_task_id"),
-    *("created_at", "updated_at", "videos", "paths"),
+    *("created_at", "updated_at", "videos", "outputs", "paths"),
 }
 # How long the Ctrl-C test waits for the first status line before giving up.
 _FIRST_LINE_SECONDS = 20
