@@ -15,7 +15,7 @@ from batch_support import write_jobs
 from kling_ext import Batch, Kling
 from kling_ext._spec import Endpoint, endpoints
 from kling_ext.cli._tasks import spec_examples
-from kling_ext.mock import MockGateway
+from kling_ext.mock import Fault, MockGateway
 
 ENDPOINTS = [ep for ep in endpoints().values() if spec_examples(ep)]
 # The ledger owns external_task_id; an empty callback_url is the docs' way of saying "none".
@@ -43,3 +43,26 @@ def test_spec_example_is_a_job_whose_outputs_are_saved(
     assert files, "the job's outputs were saved"
     assert all(name.startswith(f"{ep.kind}-job") for name in files)
     assert len(gateway.tasks) == 1
+
+
+WITHOUT_ID = [ep for ep in ENDPOINTS if "external_task_id" not in ep.fields]
+
+
+@pytest.mark.parametrize("ep", WITHOUT_ID, ids=[ep.kind for ep in WITHOUT_ID])
+def test_a_job_whose_task_may_exist_without_an_id_is_never_sent_again(
+    ep: Endpoint, tmp_path: Path, client: Kling, gateway: MockGateway
+) -> None:
+    # Money-safety: the create is stored, its answer lost; with no external_task_id the task
+    # cannot be looked up, so the job ends failed ("may exist") and no run sends it again
+    # unless asked with retry_failed.
+    gateway.inject(Fault(operation="create", kind="stored_then_error"))
+    jobs = write_jobs(tmp_path / "jobs.jsonl", [_job(ep)])
+    first = Batch(jobs, tmp_path / "out").run(client)
+    again = Batch(jobs, tmp_path / "out").run(client)
+
+    assert [r.id for r in first.failed] == [f"{ep.kind}-job"]
+    assert "may have made a task" in str(first.failed[0].reason)
+    assert f"kling list {ep.kind}" in str(first.failed[0].reason)
+    assert again.exit_code == 1
+    assert len(gateway.tasks) == 1, "never sent twice"
+    assert "external_task_id" not in gateway.tasks[0].body

@@ -19,7 +19,7 @@ from kling_ext import Kling
 from kling_ext._spec import Call, Endpoint, calls, endpoints
 from kling_ext.cli import _calls, _tasks, cli
 from kling_ext.cli._options import spec_options
-from kling_ext.mock import MockGateway, RunningServer
+from kling_ext.mock import Fault, MockGateway, RunningServer
 from kling_ext.testing import FAST_POLLING
 
 ENDPOINTS = list(endpoints().values())
@@ -150,3 +150,20 @@ def test_call_example_prints_its_answer_and_saves_its_files(
     assert type(printed) is type(shown["data"])
     assert not isinstance(printed, dict) or printed.keys() == shown["data"].keys()
     assert KEY not in result.output + plain.output
+
+
+WITHOUT_ID = [ep for ep in ENDPOINTS if "external_task_id" not in ep.fields]
+
+
+@pytest.mark.parametrize("ep", WITHOUT_ID, ids=[ep.kind for ep in WITHOUT_ID])
+def test_a_lost_create_without_an_id_is_reported_as_may_exist_and_not_resent(ep: Endpoint) -> None:
+    gateway = MockGateway(api_key=KEY, clock="steps")
+    gateway.inject(Fault(operation="create", kind="stored_then_error"))
+    line = _tasks.create_examples(ep, _tasks.spec_options(ep))[0]
+    with gateway.serve() as server:
+        result = CliRunner().invoke(cli, shlex.split(line)[1:], env=runner_env(server.base_url))
+
+    assert result.exit_code == 3, result.output
+    assert "not sent again" in result.output
+    assert f"kling list {ep.kind}" in result.output
+    assert len(gateway.tasks) == 1
