@@ -24,10 +24,11 @@ from rich.text import Text
 
 from kling_ext import AsyncKling, Batch, BatchProgress, BatchReport, JobResult, JobsFileError
 from kling_ext._batch import DEFAULT_CONCURRENCY, LEDGER_NAME
+from kling_ext._batch_jobs import Job, read_jobs
 from kling_ext._batch_ledger import Ledger, LedgerError
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
-from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_TASK
+from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_TASK
 from ._output import cli_words, echo_json, error_json, hide_secrets, reporting, safe_text
 
 __all__ = ["batch", "batch_status"]
@@ -228,6 +229,14 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
 @click.option(
     "--json", "json_output", is_flag=True, help="One JSON object per job on stdout, then a summary."
 )
+@click.option(
+    "--check-balance",
+    is_flag=True,
+    help="Before sending anything, read the account's resource packs (kling account) and "
+    "refuse to start (exit 3) when no pack of the kind the jobs use (video, image, try-on) "
+    "has units left. The listing lags up to 12 h, so creation still stops at the first "
+    "1101/1102.",
+)
 @click.option("--api-key", metavar="KEY", help="API key. Default: $KLING_API_KEY, else $API_KEY.")
 @click.option("--base-url", metavar="URL", help="API base URL. Default: $KLING_BASE_URL.")
 def batch(
@@ -240,6 +249,7 @@ def batch(
     timeout: float,
     max_time: float | None,
     json_output: bool,
+    check_balance: bool,
     api_key: str | None,
     base_url: str | None,
 ) -> None:
@@ -267,6 +277,8 @@ def batch(
         on_result=display.on_result,
     )
     resume = _resume_command(jobs, output, ledger)
+    if check_balance:
+        _check_balance(jobs, api_key, base_url, json_output)
     with reporting(json_output=json_output):
         client = AsyncKling(api_key=api_key, base_url=base_url)
         hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
@@ -293,6 +305,42 @@ def batch(
             display.stop()
     _summary(report, display, resume)
     raise click.exceptions.Exit(report.exit_code)
+
+
+def _check_balance(
+    jobs: Path, api_key: str | None, base_url: str | None, json_output: bool
+) -> None:
+    """Refuse to start when the account has no usable pack of a kind the jobs need.
+
+    The jobs' kinds are read leniently here (a bad file is reported by the batch itself, with
+    every problem, right after); only the packs decide.
+    """
+    from kling_ext import Kling
+
+    from ._balance import missing_packs, pack_types_needed
+    from ._calls import ACCOUNT_CAVEAT, DEFAULT_DAYS, read_packs
+
+    try:
+        kinds = {job.kind for job in read_jobs(jobs) if isinstance(job, Job)}
+    except JobsFileError:
+        return  # unreadable: the batch reports it, and sends nothing either
+
+    with reporting(json_output=json_output):
+        with Kling(api_key=api_key, base_url=base_url) as client:
+            hide_secrets(client._settings.secrets)
+            packs = read_packs(client, DEFAULT_DAYS)
+        missing = missing_packs(packs, pack_types_needed(kinds))
+    if not missing:
+        return
+    text = (
+        f"--check-balance: {'; '.join(missing)} (see kling account); nothing was sent. "
+        f"Note: {ACCOUNT_CAVEAT}."
+    )
+    if json_output:
+        error = {"type": "InsufficientBalance", "code": None, "message": text, "request_id": None}
+        echo_json({"error": error})
+    click.echo(f"error: {text}", err=True)
+    raise click.exceptions.Exit(EXIT_REFUSED)
 
 
 async def _run(runner: Batch, client: AsyncKling) -> BatchReport:

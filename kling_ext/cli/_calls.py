@@ -39,6 +39,9 @@ __all__ = [
     "packs_of",
 ]
 
+DEFAULT_DAYS = 365
+"""How far back `kling account` (and `kling batch --check-balance`) looks for packs bought."""
+
 ACCOUNT_CAVEAT = (
     "remaining amounts lag: Kling's docs say the statistics are up to 12 h late, so a pack "
     "shown with units left may already be used up (a create then fails with code 1102)"
@@ -262,7 +265,7 @@ def read_packs(client: Any, days: float) -> list[Mapping[str, Any]]:
 @click.option(
     "--days",
     type=click.FloatRange(min=0, min_open=True),
-    default=365,
+    default=DEFAULT_DAYS,
     show_default=True,
     help="Packs bought in this many days up to now.",
 )
