@@ -87,10 +87,15 @@ class _Plan:
     def steps(self) -> list[_Step]:
         session = self.session
         table = resources(session)
-        lists = [(r.path, r.listing) for r in table if r.listing is not None]
-        queries = [(r.path, r.get) for r in table if r.get is not None]
         # A POST on a task endpoint's path creates a task (maybe paid); any other answers at once.
         task_paths = {ep.path for ep in endpoints().values()}
+        # Task lists first: the run's first request (and the auth probes) go to a plain task
+        # list, not to a call such as GET /account/costs whose required query it would lack.
+        lists = sorted(
+            [(r.path, r.listing) for r in table if r.listing is not None],
+            key=lambda pair: pair[0] not in task_paths,
+        )
+        queries = [(r.path, r.get) for r in table if r.get is not None]
         creates = [r.create for r in table if r.create is not None and r.path in task_paths]
         calls = [r.create for r in table if r.create is not None and r.path not in task_paths]
         # Essentials first. The first request carries the key: a refused key ends the run there.
@@ -153,10 +158,9 @@ class _Plan:
         )
 
     def _call_refusals(self, call: Operation) -> Callable[[], None]:
-        # Only the bodiless probes unless asked: a full body with an unknown model may be paid
-        # work on a lenient gateway. A synchronous call makes no task, so nothing is held back.
-        bodiless = not self.probe_creates
-        return _bind(_probes.create_refusals, self.session, call, bodiless=bodiless, task=False)
+        # Only bodies with nothing to act on, even with --probe-creates: a full body (say, an
+        # unknown model) could be paid work (speech, a deletion) on a lenient gateway.
+        return _bind(_probes.create_refusals, self.session, call, bodiless=True, task=False)
 
     def _refusals(self, create: Operation) -> Callable[[], None]:
         def run() -> None:

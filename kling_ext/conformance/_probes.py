@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
 from kling_ext._exceptions import DUPLICATE_EXTERNAL_ID_CODE
-from kling_ext._spec import resolve
+from kling_ext._spec import load_spec, resolve
 
 from . import _requests
 from ._exchange import (
@@ -52,19 +52,9 @@ LISTED_TASKS_QUERIED = 2
 # Ids made of URL-unreserved characters: anything else may be decoded or refused by a proxy in
 # front of the gateway before the gateway sees it, which says nothing about the gateway.
 _GENERATED_ID = st.from_regex(r"[A-Za-z0-9_-][A-Za-z0-9._~-]{0,63}", fullmatch=True)
-# The first is the run's first request: it carries the key, so a refused key ends the run at once.
-LIST_BOUNDARIES: tuple[tuple[str, dict[str, int]], ...] = (
-    ("default page", {}),
-    ("smallest page", {"pageNum": 1, "pageSize": 1}),
-    ("largest page size", {"pageNum": 1, "pageSize": 500}),
-    ("last page", {"pageNum": 1000, "pageSize": 1}),
-)
-_LIST_OUT_OF_RANGE: tuple[tuple[str, dict[str, int]], ...] = (
-    ("pageNum 0", {"pageNum": 0}),
-    ("pageNum 1001", {"pageNum": 1001}),
-    ("pageSize 0", {"pageSize": 0}),
-    ("pageSize 501", {"pageSize": 501}),
-)
+# The run's first request: it carries the key, so a refused key ends the run at once. The pages
+# at and beyond each list's bounds follow from the bounds its spec gives (`_page_bounds`).
+LIST_BOUNDARIES: tuple[tuple[str, dict[str, int]], ...] = (("default page", {}),)
 _AUTH_PROBES: tuple[tuple[Auth, str], ...] = (("none", "no key"), ("bad", "bad key"))
 
 
@@ -110,7 +100,8 @@ def list_pages(
     """
     tasks: list[Mapping[str, Any]] = []
     paged = {"pageNum", "pageSize"} <= _query_names(operation)
-    boundaries = LIST_BOUNDARIES[:1] if only_default or not paged else LIST_BOUNDARIES[1:]
+    bounds = _page_bounds(operation)
+    boundaries = LIST_BOUNDARIES[:1] if only_default or not paged else _boundaries(bounds)
     session.progress(f"{operation.label}: {'default page' if only_default else 'pages'}")
     for name, query in boundaries:
         with session.probe(operation, name) as probe:
@@ -120,11 +111,47 @@ def list_pages(
                 tasks.extend(item for item in data if isinstance(item, Mapping))
     if only_default or not paged:
         return tasks
-    for name, query in _LIST_OUT_OF_RANGE:
+    for name, query in _out_of_range(bounds):
         with session.probe(operation, name) as probe:
             exchange = session.exchange(operation.Case(query=dict(query)), probe)
             expect_refusal(session, exchange, probe, what=f"{name} (out of the documented range)")
     return tasks
+
+
+# The task lists' bounds (the spec's PageNum and PageSize), for a list whose spec gives none.
+_DEFAULT_BOUNDS: Mapping[str, tuple[int, int]] = {"pageNum": (1, 1000), "pageSize": (1, 500)}
+
+
+def _page_bounds(operation: Operation) -> Mapping[str, tuple[int, int]]:
+    """The documented range of `pageNum` and `pageSize` of this list (voices differ from tasks)."""
+    item = load_spec()["paths"].get(operation.path, {}).get(operation.method.lower(), {})
+    bounds = dict(_DEFAULT_BOUNDS)
+    for raw in item.get("parameters", ()):
+        parameter = raw
+        if "$ref" in raw:
+            parameter = load_spec()["components"]["parameters"][raw["$ref"].rsplit("/", 1)[-1]]
+        name = parameter.get("name")
+        if name in bounds:
+            schema = resolve(parameter.get("schema", {}))
+            low, high = bounds[name]
+            bounds[name] = (int(schema.get("minimum", low)), int(schema.get("maximum", high)))
+    return bounds
+
+
+def _boundaries(bounds: Mapping[str, tuple[int, int]]) -> list[tuple[str, dict[str, int]]]:
+    (num_low, num_high), (size_low, size_high) = bounds["pageNum"], bounds["pageSize"]
+    return [
+        ("smallest page", {"pageNum": num_low, "pageSize": size_low}),
+        ("largest page size", {"pageNum": num_low, "pageSize": size_high}),
+        ("last page", {"pageNum": num_high, "pageSize": size_low}),
+    ]
+
+
+def _out_of_range(bounds: Mapping[str, tuple[int, int]]) -> list[tuple[str, dict[str, int]]]:
+    found = []
+    for name, (low, high) in bounds.items():
+        found += [(f"{name} {low - 1}", {name: low - 1}), (f"{name} {high + 1}", {name: high + 1})]
+    return found
 
 
 def listed_tasks(session: Session, operation: Operation, tasks: list[Mapping[str, Any]]) -> None:

@@ -14,12 +14,24 @@ from typing import Any
 import pytest
 from hostile_server import HostileServer, Seen, envelope
 
+from kling_ext._spec import endpoints
 from kling_ext.conformance import run_conformance
 
 Start = Callable[[Callable[[Seen], object]], HostileServer]
 KEY = "sk-hostile-conformance-0123456789abcdef"
 CLI = [sys.executable, "-c", "from kling_ext.cli import main; main()", "conformance"]
 CHECK = "duplicate_external_id_refused"
+
+
+def task_creates_of(seen: list[Seen]) -> list[Seen]:
+    """The POSTs to task endpoints (synchronous calls get bodiless validation probes besides)."""
+    paths = {f"/klingai{ep.path}" for ep in endpoints().values()}
+    return [one for one in seen if one.method == "POST" and one.path in paths]
+
+
+def task_creates(server: HostileServer) -> list[Seen]:
+    """The creates the server saw."""
+    return task_creates_of(server.requests_to("POST"))
 
 
 class Gateway:
@@ -31,6 +43,9 @@ class Gateway:
         self.lock = threading.Lock()
 
     def __call__(self, seen: Seen) -> object:
+        if seen.method == "POST" and seen not in task_creates_of([seen]):
+            # A synchronous call's validation probe ({} or not JSON): refused, as it must be.
+            return envelope(None, code=1201, message="invalid request body", status=400)
         if seen.method == "POST":
             body: Any = seen.json()
             external = body.get("external_task_id") if isinstance(body, dict) else None
@@ -70,7 +85,7 @@ def test_a_gateway_that_accepts_a_repeated_id_is_reported_with_the_second_task(
 ) -> None:
     server = hostile(Gateway(refuses=False))
     report = _run(server)
-    posts = server.requests_to("POST")
+    posts = task_creates(server)
     assert len(posts) == 2
     assert posts[0].json() == posts[1].json(), "the same body, the same external_task_id"
     found = [f for f in report.failures if f.check == CHECK]
@@ -85,7 +100,7 @@ def test_a_gateway_that_accepts_a_repeated_id_is_reported_with_the_second_task(
 def test_a_gateway_that_refuses_a_repeated_id_passes_the_check(hostile: Start) -> None:
     server = hostile(Gateway(refuses=True))
     report = _run(server)
-    assert len(server.requests_to("POST")) == 2
+    assert len(task_creates(server)) == 2
     assert [f for f in report.failures if f.check == CHECK] == []
     assert any(r.check == CHECK and not r.findings for r in report.results)
     assert len(report.created_tasks) == 1
@@ -100,7 +115,7 @@ def test_the_probe_is_opt_in_and_needs_allow_create(hostile: Start) -> None:
         allow_create=True,
         sleep=lambda _: None,
     )
-    assert len(server.requests_to("POST")) == 1, "without the flag, one create only"
+    assert len(task_creates(server)) == 1, "without the flag, one create only"
     with pytest.raises(ValueError, match="allow_create"):
         run_conformance(base_url=server.base_url, api_key=KEY, probe_duplicate_id=True)
 
