@@ -17,6 +17,7 @@ from ._task import Task
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
         Image2VideoParams,
+        ImageGenerationParams,
         MotionControlParams,
         MultiImage2VideoParams,
         OmniVideoParams,
@@ -117,6 +118,24 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class ImageGeneration(_Resource):
+    """Create an image-generation task (text to image, image to image): `POST /v1/images/generations`."""
+
+    def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageGenerationParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -207,6 +226,24 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncImageGeneration(_AsyncResource):
+    """Create an image-generation task (text to image, image to image): `POST /v1/images/generations` (async)."""
+
+    async def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageGenerationParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -216,6 +253,7 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        image_generation (ImageGeneration): Create an image-generation task (text to image, image to image).
     """
 
     text2video: Text2Video
@@ -233,12 +271,16 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    image_generation: ImageGeneration
+    """Create an image-generation task (text to image, image to image)."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.image_generation = ImageGeneration(client, endpoint("image-generation"))
 
 
 class AsyncKlingResources:
@@ -250,6 +292,7 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        image_generation (AsyncImageGeneration): Create an image-generation task (text to image, image to image).
     """
 
     text2video: AsyncText2Video
@@ -267,12 +310,16 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    image_generation: AsyncImageGeneration
+    """Create an image-generation task (text to image, image to image)."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -282,11 +329,13 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (ImageGeneration, "image-generation"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncImageGeneration, "image-generation"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

@@ -22,6 +22,7 @@ __all__ = [
     "DynamicMaskTrajectoriesItemParams",
     "ElementRefParams",
     "Image2VideoParams",
+    "ImageGenerationParams",
     "ImageInput",
     "MotionControlParams",
     "MultiImage2VideoParams",
@@ -144,6 +145,44 @@ class Image2VideoParams(TypedDict, total=False):
     )
     #: Not an official image2video field: the official API takes the ratio from the image and ignores it. Some gateways document it, so it is accepted, and sent only when given.
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class ImageGenerationParams(TypedDict, total=False):
+    """An image-generation task: text to image, or image to image with one reference `image`."""
+
+    #: The model: `kling-v3` (Kling Image 3.0) or `kling-v2-1` (Kling Image 2.1, the only one with `image_reference`, `image_fidelity` and `human_fidelity`). The field table's default is `kling-v3`; kling-ext sends it when none is given, since the page's older note says an empty model_name calls "the V1 model".
+    model_name: Literal["kling-v2-1", "kling-v3"]
+    #: What to generate. Required, at most 2500 characters.
+    prompt: Required[str]
+    #: What to avoid, at most 2500 characters. Not supported in image to image (with `image`), where only `""` is accepted.
+    negative_prompt: str
+    #: The reference image (image to image), URL or raw Base64 without a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1. Required with `image_reference`.
+    image: ImageInput
+    #: What to keep from `image` (kling-v2-1 only): `subject`, the character's features, or `face`, the character's appearance (the image must then show exactly one face).
+    image_reference: Literal["subject", "face"]
+    #: How strongly the image follows `image`, 0–1 (higher = stronger). kling-v2-1 only.
+    image_fidelity: float
+    #: How closely the face follows the person in `image`, 0–1 (higher = closer). kling-v2-1 only; takes effect only with `image_reference` `subject` (otherwise ignored).
+    human_fidelity: float
+    #: Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1). With `image`, the image and the elements together take at most 10.
+    element_list: Sequence[ElementRefParams]
+    #: `1k` (standard) or `2k` (high resolution); both models take both.
+    resolution: Literal["1k", "2k"]
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Aspect ratio of the generated images (width:height).
+    aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).

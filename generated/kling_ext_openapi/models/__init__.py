@@ -14,6 +14,13 @@ from .element_ref import ElementRef
 from .error_envelope import ErrorEnvelope
 from .image2video_request import Image2VideoRequest
 from .image2video_request_model_name import Image2VideoRequestModelName
+from .image_aspect_ratio import ImageAspectRatio
+from .image_generation_request import ImageGenerationRequest
+from .image_generation_request_image_reference import (
+    ImageGenerationRequestImageReference,
+)
+from .image_generation_request_model_name import ImageGenerationRequestModelName
+from .image_generation_request_resolution import ImageGenerationRequestResolution
 from .known_task_status import KnownTaskStatus
 from .mode import Mode
 from .motion_control_request import MotionControlRequest
@@ -65,6 +72,11 @@ __all__ = (
     "ErrorEnvelope",
     "Image2VideoRequest",
     "Image2VideoRequestModelName",
+    "ImageAspectRatio",
+    "ImageGenerationRequest",
+    "ImageGenerationRequestImageReference",
+    "ImageGenerationRequestModelName",
+    "ImageGenerationRequestResolution",
     "KnownTaskStatus",
     "Mode",
     "MotionControlRequest",
