@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         ImageGenerationParams,
         MotionControlParams,
         MultiImage2VideoParams,
+        OmniImageParams,
         OmniVideoParams,
         Text2VideoParams,
     )
@@ -136,6 +137,24 @@ class ImageGeneration(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class OmniImage(_Resource):
+    """Create an omni-image task: `POST /v1/images/omni-image`."""
+
+    def create(self, **params: Unpack[OmniImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -244,6 +263,24 @@ class AsyncImageGeneration(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncOmniImage(_AsyncResource):
+    """Create an omni-image task: `POST /v1/images/omni-image` (async)."""
+
+    async def create(self, **params: Unpack[OmniImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -254,6 +291,7 @@ class KlingResources:
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
         image_generation (ImageGeneration): Create an image-generation task (text to image, image to image).
+        omni_image (OmniImage): Create an omni-image task.
     """
 
     text2video: Text2Video
@@ -274,6 +312,9 @@ class KlingResources:
     image_generation: ImageGeneration
     """Create an image-generation task (text to image, image to image)."""
 
+    omni_image: OmniImage
+    """Create an omni-image task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -281,6 +322,7 @@ class KlingResources:
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
         self.image_generation = ImageGeneration(client, endpoint("image-generation"))
+        self.omni_image = OmniImage(client, endpoint("omni-image"))
 
 
 class AsyncKlingResources:
@@ -293,6 +335,7 @@ class AsyncKlingResources:
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
         image_generation (AsyncImageGeneration): Create an image-generation task (text to image, image to image).
+        omni_image (AsyncOmniImage): Create an omni-image task.
     """
 
     text2video: AsyncText2Video
@@ -313,6 +356,9 @@ class AsyncKlingResources:
     image_generation: AsyncImageGeneration
     """Create an image-generation task (text to image, image to image)."""
 
+    omni_image: AsyncOmniImage
+    """Create an omni-image task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -320,6 +366,7 @@ class AsyncKlingResources:
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
         self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
+        self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -330,12 +377,14 @@ for _cls, _kind in (
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
     (ImageGeneration, "image-generation"),
+    (OmniImage, "omni-image"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
     (AsyncImageGeneration, "image-generation"),
+    (AsyncOmniImage, "omni-image"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

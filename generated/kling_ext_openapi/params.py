@@ -28,6 +28,7 @@ __all__ = [
     "MultiImage2VideoParams",
     "MultiImageItemParams",
     "MultiPromptItemParams",
+    "OmniImageItemParams",
     "OmniImageParams",
     "OmniVideoItemParams",
     "OmniVideoParams",
@@ -276,13 +277,49 @@ class MultiPromptItemParams(TypedDict, total=False):
     duration: Required[Any]
 
 
-class OmniImageParams(TypedDict, total=False):
+class OmniImageItemParams(TypedDict, total=False):
     """The fields of OmniImage."""
 
     #: A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     image_url: Required[ImageInput]
     #: Use the image as the first or end frame; omit for element, scene or style references.
     type: Literal["first_frame", "end_frame"]
+
+
+class OmniImageParams(TypedDict, total=False):
+    """An omni-image task."""
+
+    #: The model; `kling-image-o1` (the default) or `kling-v3-omni` (4k and series).
+    model_name: Literal["kling-image-o1", "kling-v3-omni"]
+    #: What to make, positive and negative wishes alike, at most 2500 characters. Refer to the references as `<<<image_1>>>`, `<<<element_1>>>` (1-based, in list order).
+    prompt: Required[str]
+    #: Reference images, each `{image: URL or raw Base64}` (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1). With `element_list`, at most 10 in all.
+    image_list: Sequence[MultiImageItemParams]
+    #: Elements from the element library. With `image_list`, at most 10 in all.
+    element_list: Sequence[ElementRefParams]
+    #: `1k`, `2k` or `4k` (kling-v3-omni only).
+    resolution: Literal["1k", "2k", "4k"]
+    #: `single` images (`n` of them) or a `series` (`series_amount` of them; kling-v3-omni only).
+    result_type: Literal["single", "series"]
+    #: How many images, 1–9 (ignored for a series). Each takes a slot of the account's image concurrency.
+    n: int
+    #: How many images a series has (with `result_type` `series`; ignored otherwise): 2–9, or `"auto"` for as many as the content calls for (each image takes a concurrency slot). The field table lists `2`…`9` and `auto` under type int; its example sends a number.
+    series_amount: Any
+    #: Width:height of the images, or `auto` (the default) to follow the references. kling-v3-omni from text alone takes no `auto`.
+    aspect_ratio: Literal[
+        "16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9", "auto"
+    ]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class OmniVideoItemParams(TypedDict, total=False):
@@ -309,7 +346,7 @@ class OmniVideoParams(TypedDict, total=False):
     #: The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots.
     multi_prompt: Sequence[MultiPromptItemParams]
     #: Reference images or start/end frames. Images plus elements: at most 4 with a reference video, 7 otherwise. An `end_frame` needs a `first_frame`; frames exclude video editing; kling-video-o1 takes no frame with more than two images.
-    image_list: Sequence[OmniImageParams]
+    image_list: Sequence[OmniImageItemParams]
     #: Elements from the element library. At most 3 with a first frame; with start and end frames at most 3 on kling-v3-omni and none on kling-video-o1.
     element_list: Sequence[ElementRefParams]
     #: At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.

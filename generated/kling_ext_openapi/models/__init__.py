@@ -34,6 +34,11 @@ from .multi_image2video_request_model_name import MultiImage2VideoRequestModelNa
 from .multi_image_item import MultiImageItem
 from .multi_prompt_item import MultiPromptItem
 from .omni_image import OmniImage
+from .omni_image_request import OmniImageRequest
+from .omni_image_request_aspect_ratio import OmniImageRequestAspectRatio
+from .omni_image_request_model_name import OmniImageRequestModelName
+from .omni_image_request_resolution import OmniImageRequestResolution
+from .omni_image_request_result_type import OmniImageRequestResultType
 from .omni_image_type import OmniImageType
 from .omni_video import OmniVideo
 from .omni_video_refer_type import OmniVideoReferType
@@ -42,6 +47,7 @@ from .omni_video_request_model_name import OmniVideoRequestModelName
 from .result_audio import ResultAudio
 from .result_image import ResultImage
 from .result_video import ResultVideo
+from .series_amount_type_1 import SeriesAmountType1
 from .shot_type import ShotType
 from .sound import Sound
 from .task import Task
@@ -88,6 +94,11 @@ __all__ = (
     "MultiImageItem",
     "MultiPromptItem",
     "OmniImage",
+    "OmniImageRequest",
+    "OmniImageRequestAspectRatio",
+    "OmniImageRequestModelName",
+    "OmniImageRequestResolution",
+    "OmniImageRequestResultType",
     "OmniImageType",
     "OmniVideo",
     "OmniVideoReferType",
@@ -96,6 +107,7 @@ __all__ = (
     "ResultAudio",
     "ResultImage",
     "ResultVideo",
+    "SeriesAmountType1",
     "ShotType",
     "Sound",
     "Task",
