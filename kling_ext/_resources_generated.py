@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         Image2VideoParams,
         ImageGenerationParams,
         MotionControlParams,
+        MultiImage2ImageParams,
         MultiImage2VideoParams,
         OmniImageParams,
         OmniVideoParams,
@@ -155,6 +156,24 @@ class OmniImage(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class MultiImage2Image(_Resource):
+    """Create a multi-image-to-image task: `POST /v1/images/multi-image2image`."""
+
+    def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2ImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -281,6 +300,24 @@ class AsyncOmniImage(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncMultiImage2Image(_AsyncResource):
+    """Create a multi-image-to-image task: `POST /v1/images/multi-image2image` (async)."""
+
+    async def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2ImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -292,6 +329,7 @@ class KlingResources:
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
         image_generation (ImageGeneration): Create an image-generation task (text to image, image to image).
         omni_image (OmniImage): Create an omni-image task.
+        multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
     """
 
     text2video: Text2Video
@@ -315,6 +353,9 @@ class KlingResources:
     omni_image: OmniImage
     """Create an omni-image task."""
 
+    multi_image2image: MultiImage2Image
+    """Create a multi-image-to-image task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -323,6 +364,7 @@ class KlingResources:
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
         self.image_generation = ImageGeneration(client, endpoint("image-generation"))
         self.omni_image = OmniImage(client, endpoint("omni-image"))
+        self.multi_image2image = MultiImage2Image(client, endpoint("multi-image2image"))
 
 
 class AsyncKlingResources:
@@ -336,6 +378,7 @@ class AsyncKlingResources:
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
         image_generation (AsyncImageGeneration): Create an image-generation task (text to image, image to image).
         omni_image (AsyncOmniImage): Create an omni-image task.
+        multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
     """
 
     text2video: AsyncText2Video
@@ -359,6 +402,9 @@ class AsyncKlingResources:
     omni_image: AsyncOmniImage
     """Create an omni-image task."""
 
+    multi_image2image: AsyncMultiImage2Image
+    """Create a multi-image-to-image task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -367,6 +413,7 @@ class AsyncKlingResources:
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
         self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
         self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
+        self.multi_image2image = AsyncMultiImage2Image(client, endpoint("multi-image2image"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -378,6 +425,7 @@ for _cls, _kind in (
     (MultiImage2Video, "multi-image2video"),
     (ImageGeneration, "image-generation"),
     (OmniImage, "omni-image"),
+    (MultiImage2Image, "multi-image2image"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -385,6 +433,7 @@ for _cls, _kind in (
     (AsyncMultiImage2Video, "multi-image2video"),
     (AsyncImageGeneration, "image-generation"),
     (AsyncOmniImage, "omni-image"),
+    (AsyncMultiImage2Image, "multi-image2image"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

@@ -25,6 +25,7 @@ __all__ = [
     "ImageGenerationParams",
     "ImageInput",
     "MotionControlParams",
+    "MultiImage2ImageParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
     "MultiPromptItemParams",
@@ -32,6 +33,7 @@ __all__ = [
     "OmniImageParams",
     "OmniVideoItemParams",
     "OmniVideoParams",
+    "SubjectImageItemParams",
     "Text2VideoParams",
     "VoiceRefParams",
     "WatermarkInfoParams",
@@ -229,6 +231,38 @@ class MotionControlParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class MultiImage2ImageParams(TypedDict, total=False):
+    """A multi-image-to-image task (kling-v2-1)."""
+
+    #: The model; only `kling-v2-1`.
+    model_name: Literal["kling-v2-1"]
+    #: What to make of the references, at most 2500 characters. Optional.
+    prompt: str
+    #: Not in the official field table; the official example sends `""`. Accepted; its effect is not documented.
+    negative_prompt: str
+    #: 1–4 subject images, each `{subject_image: URL or raw Base64}`, cropped to the subject.
+    subject_image_list: Required[Sequence[SubjectImageItemParams]]
+    #: The scene to place the subjects in (URL or raw Base64). Optional.
+    scene_image: ImageInput
+    #: The style to draw them in (URL or raw Base64). Optional.
+    style_image: ImageInput
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Aspect ratio of the generated images (width:height).
+    aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class MultiImage2VideoParams(TypedDict, total=False):
     """A legacy multi-image-to-video task."""
 
@@ -373,6 +407,13 @@ class OmniVideoParams(TypedDict, total=False):
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,
     #: instead of refusing them; everything else is still validated.
     allow_unknown: bool
+
+
+class SubjectImageItemParams(TypedDict, total=False):
+    """The fields of SubjectImageItem."""
+
+    #: A subject, already cropped (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+    subject_image: Required[ImageInput]
 
 
 class Text2VideoParams(TypedDict, total=False):

@@ -31,6 +31,8 @@ from .motion_control_request_model_name import MotionControlRequestModelName
 from .multi_image2video_request import MultiImage2VideoRequest
 from .multi_image2video_request_duration import MultiImage2VideoRequestDuration
 from .multi_image2video_request_model_name import MultiImage2VideoRequestModelName
+from .multi_image_2_image_request import MultiImage2ImageRequest
+from .multi_image_2_image_request_model_name import MultiImage2ImageRequestModelName
 from .multi_image_item import MultiImageItem
 from .multi_prompt_item import MultiPromptItem
 from .omni_image import OmniImage
@@ -50,6 +52,7 @@ from .result_video import ResultVideo
 from .series_amount_type_1 import SeriesAmountType1
 from .shot_type import ShotType
 from .sound import Sound
+from .subject_image_item import SubjectImageItem
 from .task import Task
 from .task_envelope import TaskEnvelope
 from .task_info import TaskInfo
@@ -88,6 +91,8 @@ __all__ = (
     "MotionControlRequest",
     "MotionControlRequestCharacterOrientation",
     "MotionControlRequestModelName",
+    "MultiImage2ImageRequest",
+    "MultiImage2ImageRequestModelName",
     "MultiImage2VideoRequest",
     "MultiImage2VideoRequestDuration",
     "MultiImage2VideoRequestModelName",
@@ -110,6 +115,7 @@ __all__ = (
     "SeriesAmountType1",
     "ShotType",
     "Sound",
+    "SubjectImageItem",
     "Task",
     "TaskEnvelope",
     "TaskInfo",
