@@ -17,6 +17,7 @@ from ._task import Task
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
         Image2VideoParams,
+        ImageExpandParams,
         ImageGenerationParams,
         MotionControlParams,
         MultiImage2ImageParams,
@@ -174,6 +175,24 @@ class MultiImage2Image(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class ImageExpand(_Resource):
+    """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand`."""
+
+    def create(self, **params: Unpack[ImageExpandParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageExpandParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -318,6 +337,24 @@ class AsyncMultiImage2Image(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncImageExpand(_AsyncResource):
+    """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand` (async)."""
+
+    async def create(self, **params: Unpack[ImageExpandParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageExpandParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -330,6 +367,7 @@ class KlingResources:
         image_generation (ImageGeneration): Create an image-generation task (text to image, image to image).
         omni_image (OmniImage): Create an omni-image task.
         multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
+        image_expand (ImageExpand): Create an image-expansion (outpainting) task.
     """
 
     text2video: Text2Video
@@ -356,6 +394,9 @@ class KlingResources:
     multi_image2image: MultiImage2Image
     """Create a multi-image-to-image task."""
 
+    image_expand: ImageExpand
+    """Create an image-expansion (outpainting) task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -365,6 +406,7 @@ class KlingResources:
         self.image_generation = ImageGeneration(client, endpoint("image-generation"))
         self.omni_image = OmniImage(client, endpoint("omni-image"))
         self.multi_image2image = MultiImage2Image(client, endpoint("multi-image2image"))
+        self.image_expand = ImageExpand(client, endpoint("image-expand"))
 
 
 class AsyncKlingResources:
@@ -379,6 +421,7 @@ class AsyncKlingResources:
         image_generation (AsyncImageGeneration): Create an image-generation task (text to image, image to image).
         omni_image (AsyncOmniImage): Create an omni-image task.
         multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
+        image_expand (AsyncImageExpand): Create an image-expansion (outpainting) task.
     """
 
     text2video: AsyncText2Video
@@ -405,6 +448,9 @@ class AsyncKlingResources:
     multi_image2image: AsyncMultiImage2Image
     """Create a multi-image-to-image task."""
 
+    image_expand: AsyncImageExpand
+    """Create an image-expansion (outpainting) task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -414,6 +460,7 @@ class AsyncKlingResources:
         self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
         self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
         self.multi_image2image = AsyncMultiImage2Image(client, endpoint("multi-image2image"))
+        self.image_expand = AsyncImageExpand(client, endpoint("image-expand"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -426,6 +473,7 @@ for _cls, _kind in (
     (ImageGeneration, "image-generation"),
     (OmniImage, "omni-image"),
     (MultiImage2Image, "multi-image2image"),
+    (ImageExpand, "image-expand"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -434,6 +482,7 @@ for _cls, _kind in (
     (AsyncImageGeneration, "image-generation"),
     (AsyncOmniImage, "omni-image"),
     (AsyncMultiImage2Image, "multi-image2image"),
+    (AsyncImageExpand, "image-expand"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

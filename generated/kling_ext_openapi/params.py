@@ -22,6 +22,7 @@ __all__ = [
     "DynamicMaskTrajectoriesItemParams",
     "ElementRefParams",
     "Image2VideoParams",
+    "ImageExpandParams",
     "ImageGenerationParams",
     "ImageInput",
     "MotionControlParams",
@@ -148,6 +149,36 @@ class Image2VideoParams(TypedDict, total=False):
     )
     #: Not an official image2video field: the official API takes the ratio from the image and ignores it. Some gateways document it, so it is accepted, and sent only when given.
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class ImageExpandParams(TypedDict, total=False):
+    """An image-expansion (outpainting) task."""
+
+    #: The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+    image: Required[ImageInput]
+    #: Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+    up_expansion_ratio: Required[float]
+    #: Downwards, as a multiple of the original height, 0–2.
+    down_expansion_ratio: Required[float]
+    #: Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+    left_expansion_ratio: Required[float]
+    #: Rightwards, as a multiple of the original width, 0–2.
+    right_expansion_ratio: Required[float]
+    #: What to fill the new area with, at most 2500 characters. Optional; may be empty.
+    prompt: str
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).

@@ -15,6 +15,7 @@ from .error_envelope import ErrorEnvelope
 from .image2video_request import Image2VideoRequest
 from .image2video_request_model_name import Image2VideoRequestModelName
 from .image_aspect_ratio import ImageAspectRatio
+from .image_expand_request import ImageExpandRequest
 from .image_generation_request import ImageGenerationRequest
 from .image_generation_request_image_reference import (
     ImageGenerationRequestImageReference,
@@ -82,6 +83,7 @@ __all__ = (
     "Image2VideoRequest",
     "Image2VideoRequestModelName",
     "ImageAspectRatio",
+    "ImageExpandRequest",
     "ImageGenerationRequest",
     "ImageGenerationRequestImageReference",
     "ImageGenerationRequestModelName",
