@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         OmniImageParams,
         OmniVideoParams,
         Text2VideoParams,
+        VirtualTryOnParams,
     )
 
     from ._async_client import AsyncKling
@@ -193,6 +194,24 @@ class ImageExpand(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class VirtualTryOn(_Resource):
+    """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on`."""
+
+    def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VirtualTryOnParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -355,6 +374,24 @@ class AsyncImageExpand(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncVirtualTryOn(_AsyncResource):
+    """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on` (async)."""
+
+    async def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VirtualTryOnParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -368,6 +405,7 @@ class KlingResources:
         omni_image (OmniImage): Create an omni-image task.
         multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
         image_expand (ImageExpand): Create an image-expansion (outpainting) task.
+        virtual_try_on (VirtualTryOn): Create a virtual try-on task.
     """
 
     text2video: Text2Video
@@ -397,6 +435,9 @@ class KlingResources:
     image_expand: ImageExpand
     """Create an image-expansion (outpainting) task."""
 
+    virtual_try_on: VirtualTryOn
+    """Create a virtual try-on task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -407,6 +448,7 @@ class KlingResources:
         self.omni_image = OmniImage(client, endpoint("omni-image"))
         self.multi_image2image = MultiImage2Image(client, endpoint("multi-image2image"))
         self.image_expand = ImageExpand(client, endpoint("image-expand"))
+        self.virtual_try_on = VirtualTryOn(client, endpoint("virtual-try-on"))
 
 
 class AsyncKlingResources:
@@ -422,6 +464,7 @@ class AsyncKlingResources:
         omni_image (AsyncOmniImage): Create an omni-image task.
         multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
         image_expand (AsyncImageExpand): Create an image-expansion (outpainting) task.
+        virtual_try_on (AsyncVirtualTryOn): Create a virtual try-on task.
     """
 
     text2video: AsyncText2Video
@@ -451,6 +494,9 @@ class AsyncKlingResources:
     image_expand: AsyncImageExpand
     """Create an image-expansion (outpainting) task."""
 
+    virtual_try_on: AsyncVirtualTryOn
+    """Create a virtual try-on task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -461,6 +507,7 @@ class AsyncKlingResources:
         self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
         self.multi_image2image = AsyncMultiImage2Image(client, endpoint("multi-image2image"))
         self.image_expand = AsyncImageExpand(client, endpoint("image-expand"))
+        self.virtual_try_on = AsyncVirtualTryOn(client, endpoint("virtual-try-on"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -474,6 +521,7 @@ for _cls, _kind in (
     (OmniImage, "omni-image"),
     (MultiImage2Image, "multi-image2image"),
     (ImageExpand, "image-expand"),
+    (VirtualTryOn, "virtual-try-on"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -483,6 +531,7 @@ for _cls, _kind in (
     (AsyncOmniImage, "omni-image"),
     (AsyncMultiImage2Image, "multi-image2image"),
     (AsyncImageExpand, "image-expand"),
+    (AsyncVirtualTryOn, "virtual-try-on"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

@@ -36,6 +36,7 @@ __all__ = [
     "OmniVideoParams",
     "SubjectImageItemParams",
     "Text2VideoParams",
+    "VirtualTryOnParams",
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
@@ -487,6 +488,26 @@ class Text2VideoParams(TypedDict, total=False):
     )
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class VirtualTryOnParams(TypedDict, total=False):
+    """A virtual try-on task (fields from the update log and public clients; see the operation)."""
+
+    #: The model: `kolors-virtual-try-on-v1` (the default) or `kolors-virtual-try-on-v1-5`, which also takes an "upper + lower" pair in one `cloth_image`. Since Try-On 3.0 (09/15/2026) both run on the 3.0 pipeline.
+    model_name: Literal["kolors-virtual-try-on-v1", "kolors-virtual-try-on-v1-5"]
+    #: The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+    human_image: Required[ImageInput]
+    #: The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures. Two uppers, two lowers, two dresses or a dress with anything fail.
+    cloth_image: Required[ImageInput]
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.

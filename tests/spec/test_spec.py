@@ -239,13 +239,9 @@ def test_request_examples_can_be_replayed() -> None:
 
 
 def test_request_examples_cover_every_create() -> None:
-    # Every task endpoint shows a request; the five the gateway documents show its own (`seed`),
-    # the others the official docs' (`official`).
+    # Every task endpoint shows a request; the five the gateway documents show its own (`seed`).
     assert {e.kind for e in REQUEST_EXAMPLES} >= set(endpoints())
     assert {e.kind for e in REQUEST_EXAMPLES if e.name == "seed"} == set(KINDS)
-    assert {e.kind for e in REQUEST_EXAMPLES if e.name == "official"} >= set(endpoints()) - set(
-        KINDS
-    )
 
 
 MODEL_EXAMPLES = [e for e in EXAMPLES if e.model_name is not None]

@@ -62,6 +62,8 @@ from .task_list_envelope import TaskListEnvelope
 from .task_result import TaskResult
 from .text2video_request import Text2VideoRequest
 from .text2video_request_model_name import Text2VideoRequestModelName
+from .virtual_try_on_request import VirtualTryOnRequest
+from .virtual_try_on_request_model_name import VirtualTryOnRequestModelName
 from .voice_ref import VoiceRef
 from .watermark_info import WatermarkInfo
 from .watermark_info_result import WatermarkInfoResult
@@ -126,6 +128,8 @@ __all__ = (
     "TaskResult",
     "Text2VideoRequest",
     "Text2VideoRequestModelName",
+    "VirtualTryOnRequest",
+    "VirtualTryOnRequestModelName",
     "VoiceRef",
     "WatermarkInfo",
     "WatermarkInfoResult",
