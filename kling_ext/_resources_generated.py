@@ -123,7 +123,7 @@ class MultiImage2Video(_Resource):
 
 
 class ImageGeneration(_Resource):
-    """Create an image-generation task (text to image, image to image): `POST /v1/images/generations`."""
+    """Create an image-generation task: `POST /v1/images/generations`."""
 
     def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -303,7 +303,7 @@ class AsyncMultiImage2Video(_AsyncResource):
 
 
 class AsyncImageGeneration(_AsyncResource):
-    """Create an image-generation task (text to image, image to image): `POST /v1/images/generations` (async)."""
+    """Create an image-generation task: `POST /v1/images/generations` (async)."""
 
     async def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -401,7 +401,7 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
-        image_generation (ImageGeneration): Create an image-generation task (text to image, image to image).
+        image_generation (ImageGeneration): Create an image-generation task.
         omni_image (OmniImage): Create an omni-image task.
         multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
         image_expand (ImageExpand): Create an image-expansion (outpainting) task.
@@ -424,7 +424,7 @@ class KlingResources:
     """Create a multi-image-to-video task (legacy)."""
 
     image_generation: ImageGeneration
-    """Create an image-generation task (text to image, image to image)."""
+    """Create an image-generation task."""
 
     omni_image: OmniImage
     """Create an omni-image task."""
@@ -460,7 +460,7 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
-        image_generation (AsyncImageGeneration): Create an image-generation task (text to image, image to image).
+        image_generation (AsyncImageGeneration): Create an image-generation task.
         omni_image (AsyncOmniImage): Create an omni-image task.
         multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
         image_expand (AsyncImageExpand): Create an image-expansion (outpainting) task.
@@ -483,7 +483,7 @@ class AsyncKlingResources:
     """Create a multi-image-to-video task (legacy)."""
 
     image_generation: AsyncImageGeneration
-    """Create an image-generation task (text to image, image to image)."""
+    """Create an image-generation task."""
 
     omni_image: AsyncOmniImage
     """Create an omni-image task."""

@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ImageGenerationRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create an image-generation task (text to image, image to image)
+    """Create an image-generation task
 
      Text to image, or image to image with one reference `image` (kling-v2-1 can also keep the
     subject or the face of that image, `image_reference`), optionally with elements from the
@@ -152,7 +152,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ImageGenerationRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create an image-generation task (text to image, image to image)
+    """Create an image-generation task
 
      Text to image, or image to image with one reference `image` (kling-v2-1 can also keep the
     subject or the face of that image, `image_reference`), optionally with elements from the
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ImageGenerationRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create an image-generation task (text to image, image to image)
+    """Create an image-generation task
 
      Text to image, or image to image with one reference `image` (kling-v2-1 can also keep the
     subject or the face of that image, `image_reference`), optionally with elements from the
@@ -243,7 +243,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ImageGenerationRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create an image-generation task (text to image, image to image)
+    """Create an image-generation task
 
      Text to image, or image to image with one reference `image` (kling-v2-1 can also keep the
     subject or the face of that image, `image_reference`), optionally with elements from the
