@@ -109,14 +109,19 @@ def sync_detailed(
     subject or the face of that image, `image_reference`), optionally with elements from the
     element library (`element_list`, kling-v3). Makes `n` images (1–9), found in
     `task_result.images[]`; a task of `n` images takes `n` slots of the account's image
-    concurrency until it ends. Images draw on the image resource pack, not the video pack.
+    concurrency until it ends. Images draw on the image resource pack, not the video pack:
+    per image, kling-v3 8 units; kling-v2-1 4 units from text, 8 with an image (official
+    pricing, 2026-09).
 
     Where the official text contradicts itself: its field table gives `kling-v3` as the default
     `model_name`, while the note above it (kept from 2025) says an empty `model_name`, or the
     legacy `model` field, calls "the V1 model". kling-ext always sends `model_name` (`kling-v3`
     when the caller names none), so the server's default never decides. The update log's older
     image models (`kling-v1`, `kling-v1-5`, `kling-v2`, `kling-v2-new`) are no longer in the
-    field table or the capability map; send them with `allow_unknown`.
+    field table or the capability map; send them with `allow_unknown`. The capability map
+    lists "Series Image Generation" for Kling Image 2.1, but no field of this endpoint asks
+    for a series (`result_type` is an omni-image field); `n` makes independent images. Its
+    "Subject Control" row (supported by Kling Image 3.0, not 2.1) is read as `element_list`.
 
     The official "Image Generation with Element" example of the omni-image pages posts to this
     path a body of kling-v3-omni, image_list, result_type and series_amount:
@@ -158,14 +163,19 @@ def sync(
     subject or the face of that image, `image_reference`), optionally with elements from the
     element library (`element_list`, kling-v3). Makes `n` images (1–9), found in
     `task_result.images[]`; a task of `n` images takes `n` slots of the account's image
-    concurrency until it ends. Images draw on the image resource pack, not the video pack.
+    concurrency until it ends. Images draw on the image resource pack, not the video pack:
+    per image, kling-v3 8 units; kling-v2-1 4 units from text, 8 with an image (official
+    pricing, 2026-09).
 
     Where the official text contradicts itself: its field table gives `kling-v3` as the default
     `model_name`, while the note above it (kept from 2025) says an empty `model_name`, or the
     legacy `model` field, calls "the V1 model". kling-ext always sends `model_name` (`kling-v3`
     when the caller names none), so the server's default never decides. The update log's older
     image models (`kling-v1`, `kling-v1-5`, `kling-v2`, `kling-v2-new`) are no longer in the
-    field table or the capability map; send them with `allow_unknown`.
+    field table or the capability map; send them with `allow_unknown`. The capability map
+    lists "Series Image Generation" for Kling Image 2.1, but no field of this endpoint asks
+    for a series (`result_type` is an omni-image field); `n` makes independent images. Its
+    "Subject Control" row (supported by Kling Image 3.0, not 2.1) is read as `element_list`.
 
     The official "Image Generation with Element" example of the omni-image pages posts to this
     path a body of kling-v3-omni, image_list, result_type and series_amount:
@@ -202,14 +212,19 @@ async def asyncio_detailed(
     subject or the face of that image, `image_reference`), optionally with elements from the
     element library (`element_list`, kling-v3). Makes `n` images (1–9), found in
     `task_result.images[]`; a task of `n` images takes `n` slots of the account's image
-    concurrency until it ends. Images draw on the image resource pack, not the video pack.
+    concurrency until it ends. Images draw on the image resource pack, not the video pack:
+    per image, kling-v3 8 units; kling-v2-1 4 units from text, 8 with an image (official
+    pricing, 2026-09).
 
     Where the official text contradicts itself: its field table gives `kling-v3` as the default
     `model_name`, while the note above it (kept from 2025) says an empty `model_name`, or the
     legacy `model` field, calls "the V1 model". kling-ext always sends `model_name` (`kling-v3`
     when the caller names none), so the server's default never decides. The update log's older
     image models (`kling-v1`, `kling-v1-5`, `kling-v2`, `kling-v2-new`) are no longer in the
-    field table or the capability map; send them with `allow_unknown`.
+    field table or the capability map; send them with `allow_unknown`. The capability map
+    lists "Series Image Generation" for Kling Image 2.1, but no field of this endpoint asks
+    for a series (`result_type` is an omni-image field); `n` makes independent images. Its
+    "Subject Control" row (supported by Kling Image 3.0, not 2.1) is read as `element_list`.
 
     The official "Image Generation with Element" example of the omni-image pages posts to this
     path a body of kling-v3-omni, image_list, result_type and series_amount:
@@ -249,14 +264,19 @@ async def asyncio(
     subject or the face of that image, `image_reference`), optionally with elements from the
     element library (`element_list`, kling-v3). Makes `n` images (1–9), found in
     `task_result.images[]`; a task of `n` images takes `n` slots of the account's image
-    concurrency until it ends. Images draw on the image resource pack, not the video pack.
+    concurrency until it ends. Images draw on the image resource pack, not the video pack:
+    per image, kling-v3 8 units; kling-v2-1 4 units from text, 8 with an image (official
+    pricing, 2026-09).
 
     Where the official text contradicts itself: its field table gives `kling-v3` as the default
     `model_name`, while the note above it (kept from 2025) says an empty `model_name`, or the
     legacy `model` field, calls "the V1 model". kling-ext always sends `model_name` (`kling-v3`
     when the caller names none), so the server's default never decides. The update log's older
     image models (`kling-v1`, `kling-v1-5`, `kling-v2`, `kling-v2-new`) are no longer in the
-    field table or the capability map; send them with `allow_unknown`.
+    field table or the capability map; send them with `allow_unknown`. The capability map
+    lists "Series Image Generation" for Kling Image 2.1, but no field of this endpoint asks
+    for a series (`result_type` is an omni-image field); `n` makes independent images. Its
+    "Subject Control" row (supported by Kling Image 3.0, not 2.1) is read as `element_list`.
 
     The official "Image Generation with Element" example of the omni-image pages posts to this
     path a body of kling-v3-omni, image_list, result_type and series_amount:

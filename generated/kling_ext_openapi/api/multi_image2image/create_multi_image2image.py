@@ -108,7 +108,8 @@ def sync_detailed(
      Images built from 1–4 subject images (`subject_image_list`, already cropped to the subject:
     the API does not crop), optionally set in a scene (`scene_image`) and drawn in a style
     (`style_image`); kling-v2-1 only. Makes `n` images (1–9) in `task_result.images[]`, each
-    taking a slot of the account's image concurrency until the task ends, charged per image.
+    taking a slot of the account's image concurrency until the task ends; 16 units per image
+    (official pricing, 2026-09).
 
     The official example also sends `negative_prompt: ""`, a field its table does not list;
     it is accepted here (what the API does with a non-empty one is not documented).
@@ -145,7 +146,8 @@ def sync(
      Images built from 1–4 subject images (`subject_image_list`, already cropped to the subject:
     the API does not crop), optionally set in a scene (`scene_image`) and drawn in a style
     (`style_image`); kling-v2-1 only. Makes `n` images (1–9) in `task_result.images[]`, each
-    taking a slot of the account's image concurrency until the task ends, charged per image.
+    taking a slot of the account's image concurrency until the task ends; 16 units per image
+    (official pricing, 2026-09).
 
     The official example also sends `negative_prompt: ""`, a field its table does not list;
     it is accepted here (what the API does with a non-empty one is not documented).
@@ -177,7 +179,8 @@ async def asyncio_detailed(
      Images built from 1–4 subject images (`subject_image_list`, already cropped to the subject:
     the API does not crop), optionally set in a scene (`scene_image`) and drawn in a style
     (`style_image`); kling-v2-1 only. Makes `n` images (1–9) in `task_result.images[]`, each
-    taking a slot of the account's image concurrency until the task ends, charged per image.
+    taking a slot of the account's image concurrency until the task ends; 16 units per image
+    (official pricing, 2026-09).
 
     The official example also sends `negative_prompt: ""`, a field its table does not list;
     it is accepted here (what the API does with a non-empty one is not documented).
@@ -212,7 +215,8 @@ async def asyncio(
      Images built from 1–4 subject images (`subject_image_list`, already cropped to the subject:
     the API does not crop), optionally set in a scene (`scene_image`) and drawn in a style
     (`style_image`); kling-v2-1 only. Makes `n` images (1–9) in `task_result.images[]`, each
-    taking a slot of the account's image concurrency until the task ends, charged per image.
+    taking a slot of the account's image concurrency until the task ends; 16 units per image
+    (official pricing, 2026-09).
 
     The official example also sends `negative_prompt: ""`, a field its table does not list;
     it is accepted here (what the API does with a non-empty one is not documented).

@@ -114,7 +114,7 @@ def sync_detailed(
     Concurrency: a task of `n` images takes `n` slots of the account's image concurrency until
     it ends; a series takes one slot per image, and with `series_amount` `auto` as many as it
     actually makes (decided by the model, so not known before). Images draw on the image
-    resource pack.
+    resource pack: 8 units per image at 1k and 2k, 16 at 4k (official pricing, 2026-09).
 
     Per model (official image capability map): kling-image-o1 makes 1k and 2k images, single
     only; kling-v3-omni adds 4k and series, but from text alone (no reference) it takes no
@@ -162,7 +162,7 @@ def sync(
     Concurrency: a task of `n` images takes `n` slots of the account's image concurrency until
     it ends; a series takes one slot per image, and with `series_amount` `auto` as many as it
     actually makes (decided by the model, so not known before). Images draw on the image
-    resource pack.
+    resource pack: 8 units per image at 1k and 2k, 16 at 4k (official pricing, 2026-09).
 
     Per model (official image capability map): kling-image-o1 makes 1k and 2k images, single
     only; kling-v3-omni adds 4k and series, but from text alone (no reference) it takes no
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     Concurrency: a task of `n` images takes `n` slots of the account's image concurrency until
     it ends; a series takes one slot per image, and with `series_amount` `auto` as many as it
     actually makes (decided by the model, so not known before). Images draw on the image
-    resource pack.
+    resource pack: 8 units per image at 1k and 2k, 16 at 4k (official pricing, 2026-09).
 
     Per model (official image capability map): kling-image-o1 makes 1k and 2k images, single
     only; kling-v3-omni adds 4k and series, but from text alone (no reference) it takes no
@@ -251,7 +251,7 @@ async def asyncio(
     Concurrency: a task of `n` images takes `n` slots of the account's image concurrency until
     it ends; a series takes one slot per image, and with `series_amount` `auto` as many as it
     actually makes (decided by the model, so not known before). Images draw on the image
-    resource pack.
+    resource pack: 8 units per image at 1k and 2k, 16 at 4k (official pricing, 2026-09).
 
     Per model (official image capability map): kling-image-o1 makes 1k and 2k images, single
     only; kling-v3-omni adds 4k and series, but from text alone (no reference) it takes no
