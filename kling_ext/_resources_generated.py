@@ -20,12 +20,17 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         CustomElementParams,
         CustomVoiceParams,
         Image2VideoParams,
+        ImageExpandParams,
+        ImageGenerationParams,
         MotionControlParams,
+        MultiImage2ImageParams,
         MultiImage2VideoParams,
+        OmniImageParams,
         OmniVideoParams,
         Text2VideoParams,
         TextToAudioParams,
         VideoToAudioParams,
+        VirtualTryOnParams,
     )
 
     from ._async_client import AsyncKling
@@ -117,6 +122,96 @@ class MultiImage2Video(_Resource):
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
         **params: Unpack[MultiImage2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class ImageGeneration(_Resource):
+    """Create an image-generation task: `POST /v1/images/generations`."""
+
+    def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageGenerationParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class OmniImage(_Resource):
+    """Create an omni-image task: `POST /v1/images/omni-image`."""
+
+    def create(self, **params: Unpack[OmniImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class MultiImage2Image(_Resource):
+    """Create a multi-image-to-image task: `POST /v1/images/multi-image2image`."""
+
+    def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2ImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class ImageExpand(_Resource):
+    """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand`."""
+
+    def create(self, **params: Unpack[ImageExpandParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageExpandParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VirtualTryOn(_Resource):
+    """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on`."""
+
+    def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VirtualTryOnParams],
     ) -> Task:
         """Create a task and wait until it is final."""
         return self._run(params, timeout, on_update)
@@ -302,6 +397,96 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncImageGeneration(_AsyncResource):
+    """Create an image-generation task: `POST /v1/images/generations` (async)."""
+
+    async def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageGenerationParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncOmniImage(_AsyncResource):
+    """Create an omni-image task: `POST /v1/images/omni-image` (async)."""
+
+    async def create(self, **params: Unpack[OmniImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncMultiImage2Image(_AsyncResource):
+    """Create a multi-image-to-image task: `POST /v1/images/multi-image2image` (async)."""
+
+    async def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2ImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncImageExpand(_AsyncResource):
+    """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand` (async)."""
+
+    async def create(self, **params: Unpack[ImageExpandParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageExpandParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVirtualTryOn(_AsyncResource):
+    """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on` (async)."""
+
+    async def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VirtualTryOnParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class AsyncTextToAudio(_AsyncResource):
     """Create a text-to-audio task: `POST /v1/audio/text-to-audio` (async)."""
 
@@ -401,6 +586,11 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        image_generation (ImageGeneration): Create an image-generation task.
+        omni_image (OmniImage): Create an omni-image task.
+        multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
+        image_expand (ImageExpand): Create an image-expansion (outpainting) task.
+        virtual_try_on (VirtualTryOn): Create a virtual try-on task.
         text_to_audio (TextToAudio): Create a text-to-audio task.
         video_to_audio (VideoToAudio): Create a video-to-audio task.
         custom_voices (CustomVoice): Create a custom-voice (voice clone) task.
@@ -423,6 +613,21 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    image_generation: ImageGeneration
+    """Create an image-generation task."""
+
+    omni_image: OmniImage
+    """Create an omni-image task."""
+
+    multi_image2image: MultiImage2Image
+    """Create a multi-image-to-image task."""
+
+    image_expand: ImageExpand
+    """Create an image-expansion (outpainting) task."""
+
+    virtual_try_on: VirtualTryOn
+    """Create a virtual try-on task."""
+
     text_to_audio: TextToAudio
     """Create a text-to-audio task."""
 
@@ -444,6 +649,11 @@ class KlingResources:
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.image_generation = ImageGeneration(client, endpoint("image-generation"))
+        self.omni_image = OmniImage(client, endpoint("omni-image"))
+        self.multi_image2image = MultiImage2Image(client, endpoint("multi-image2image"))
+        self.image_expand = ImageExpand(client, endpoint("image-expand"))
+        self.virtual_try_on = VirtualTryOn(client, endpoint("virtual-try-on"))
         self.text_to_audio = TextToAudio(client, endpoint("text-to-audio"))
         self.video_to_audio = VideoToAudio(client, endpoint("video-to-audio"))
         self.custom_voices = CustomVoice(client, endpoint("custom-voices"))
@@ -460,6 +670,11 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        image_generation (AsyncImageGeneration): Create an image-generation task.
+        omni_image (AsyncOmniImage): Create an omni-image task.
+        multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
+        image_expand (AsyncImageExpand): Create an image-expansion (outpainting) task.
+        virtual_try_on (AsyncVirtualTryOn): Create a virtual try-on task.
         text_to_audio (AsyncTextToAudio): Create a text-to-audio task.
         video_to_audio (AsyncVideoToAudio): Create a video-to-audio task.
         custom_voices (AsyncCustomVoice): Create a custom-voice (voice clone) task.
@@ -482,6 +697,21 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    image_generation: AsyncImageGeneration
+    """Create an image-generation task."""
+
+    omni_image: AsyncOmniImage
+    """Create an omni-image task."""
+
+    multi_image2image: AsyncMultiImage2Image
+    """Create a multi-image-to-image task."""
+
+    image_expand: AsyncImageExpand
+    """Create an image-expansion (outpainting) task."""
+
+    virtual_try_on: AsyncVirtualTryOn
+    """Create a virtual try-on task."""
+
     text_to_audio: AsyncTextToAudio
     """Create a text-to-audio task."""
 
@@ -503,6 +733,11 @@ class AsyncKlingResources:
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
+        self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
+        self.multi_image2image = AsyncMultiImage2Image(client, endpoint("multi-image2image"))
+        self.image_expand = AsyncImageExpand(client, endpoint("image-expand"))
+        self.virtual_try_on = AsyncVirtualTryOn(client, endpoint("virtual-try-on"))
         self.text_to_audio = AsyncTextToAudio(client, endpoint("text-to-audio"))
         self.video_to_audio = AsyncVideoToAudio(client, endpoint("video-to-audio"))
         self.custom_voices = AsyncCustomVoice(client, endpoint("custom-voices"))
@@ -517,6 +752,11 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (ImageGeneration, "image-generation"),
+    (OmniImage, "omni-image"),
+    (MultiImage2Image, "multi-image2image"),
+    (ImageExpand, "image-expand"),
+    (VirtualTryOn, "virtual-try-on"),
     (TextToAudio, "text-to-audio"),
     (VideoToAudio, "video-to-audio"),
     (CustomVoice, "custom-voices"),
@@ -527,6 +767,11 @@ for _cls, _kind in (
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncImageGeneration, "image-generation"),
+    (AsyncOmniImage, "omni-image"),
+    (AsyncMultiImage2Image, "multi-image2image"),
+    (AsyncImageExpand, "image-expand"),
+    (AsyncVirtualTryOn, "virtual-try-on"),
     (AsyncTextToAudio, "text-to-audio"),
     (AsyncVideoToAudio, "video-to-audio"),
     (AsyncCustomVoice, "custom-voices"),

@@ -36,18 +36,24 @@ __all__ = [
     "ElementTagParams",
     "ElementVideoListParams",
     "Image2VideoParams",
+    "ImageExpandParams",
+    "ImageGenerationParams",
     "ImageInput",
     "MotionControlParams",
+    "MultiImage2ImageParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
     "MultiPromptItemParams",
+    "OmniImageItemParams",
     "OmniImageParams",
     "OmniVideoItemParams",
     "OmniVideoParams",
+    "SubjectImageItemParams",
     "Text2VideoParams",
     "TextToAudioParams",
     "TextToSpeechParams",
     "VideoToAudioParams",
+    "VirtualTryOnParams",
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
@@ -359,6 +365,74 @@ class Image2VideoParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class ImageExpandParams(TypedDict, total=False):
+    """An image-expansion (outpainting) task."""
+
+    #: The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+    image: Required[ImageInput]
+    #: Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+    up_expansion_ratio: Required[float]
+    #: Downwards, as a multiple of the original height, 0–2.
+    down_expansion_ratio: Required[float]
+    #: Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+    left_expansion_ratio: Required[float]
+    #: Rightwards, as a multiple of the original width, 0–2.
+    right_expansion_ratio: Required[float]
+    #: What to fill the new area with, at most 2500 characters. Optional; may be empty.
+    prompt: str
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class ImageGenerationParams(TypedDict, total=False):
+    """An image-generation task: text to image, or image to image with one reference `image`."""
+
+    #: The model: `kling-v3` (Kling Image 3.0) or `kling-v2-1` (Kling Image 2.1, the only one with `image_reference`, `image_fidelity` and `human_fidelity`). The field table's default is `kling-v3`; kling-ext sends it when none is given, since the page's older note says an empty model_name calls "the V1 model".
+    model_name: Literal["kling-v2-1", "kling-v3"]
+    #: What to generate. Required, at most 2500 characters.
+    prompt: Required[str]
+    #: What to avoid, at most 2500 characters. Not supported in image to image (with `image`), where only `""` is accepted.
+    negative_prompt: str
+    #: The reference image (image to image), URL or raw Base64 without a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1. Required with `image_reference`.
+    image: ImageInput
+    #: What to keep from `image` (kling-v2-1 only): `subject`, the character's features, or `face`, the character's appearance (the image must then show exactly one face).
+    image_reference: Literal["subject", "face"]
+    #: How strongly the image follows `image`, 0–1 (higher = stronger). kling-v2-1 only.
+    image_fidelity: float
+    #: How closely the face follows the person in `image`, 0–1 (higher = closer). kling-v2-1 only; takes effect only with `image_reference` `subject` (otherwise ignored).
+    human_fidelity: float
+    #: Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1). With `image`, the image and the elements together take at most 10.
+    element_list: Sequence[ElementRefParams]
+    #: `1k` (standard) or `2k` (high resolution); both models take both.
+    resolution: Literal["1k", "2k"]
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Aspect ratio of the generated images (width:height).
+    aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class MotionControlParams(TypedDict, total=False):
     """A motion-control task."""
 
@@ -378,6 +452,38 @@ class MotionControlParams(TypedDict, total=False):
     character_orientation: Literal["image", "video"]
     #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
     mode: Literal["std", "pro"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiImage2ImageParams(TypedDict, total=False):
+    """A multi-image-to-image task (kling-v2-1)."""
+
+    #: The model; only `kling-v2-1`.
+    model_name: Literal["kling-v2-1"]
+    #: What to make of the references, at most 2500 characters. Optional.
+    prompt: str
+    #: Not in the official field table; the official example sends `""`. Accepted; its effect is not documented.
+    negative_prompt: str
+    #: 1–4 subject images, each `{subject_image: URL or raw Base64}`, cropped to the subject.
+    subject_image_list: Required[Sequence[SubjectImageItemParams]]
+    #: The scene to place the subjects in (URL or raw Base64). Optional.
+    scene_image: ImageInput
+    #: The style to draw them in (URL or raw Base64). Optional.
+    style_image: ImageInput
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Aspect ratio of the generated images (width:height).
+    aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
@@ -439,13 +545,49 @@ class MultiPromptItemParams(TypedDict, total=False):
     duration: Required[Any]
 
 
-class OmniImageParams(TypedDict, total=False):
+class OmniImageItemParams(TypedDict, total=False):
     """The fields of OmniImage."""
 
     #: A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     image_url: Required[ImageInput]
     #: Use the image as the first or end frame; omit for element, scene or style references.
     type: Literal["first_frame", "end_frame"]
+
+
+class OmniImageParams(TypedDict, total=False):
+    """An omni-image task."""
+
+    #: The model; `kling-image-o1` (the default) or `kling-v3-omni` (4k and series).
+    model_name: Literal["kling-image-o1", "kling-v3-omni"]
+    #: What to make, positive and negative wishes alike, at most 2500 characters. Refer to the references as `<<<image_1>>>`, `<<<element_1>>>` (1-based, in list order).
+    prompt: Required[str]
+    #: Reference images, each `{image: URL or raw Base64}` (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1). With `element_list`, at most 10 in all.
+    image_list: Sequence[MultiImageItemParams]
+    #: Elements from the element library. With `image_list`, at most 10 in all.
+    element_list: Sequence[ElementRefParams]
+    #: `1k`, `2k` or `4k` (kling-v3-omni only).
+    resolution: Literal["1k", "2k", "4k"]
+    #: `single` images (`n` of them) or a `series` (`series_amount` of them; kling-v3-omni only).
+    result_type: Literal["single", "series"]
+    #: How many images, 1–9 (ignored for a series). Each takes a slot of the account's image concurrency.
+    n: int
+    #: How many images a series has (with `result_type` `series`; ignored otherwise): 2–9, or `"auto"` for as many as the content calls for (each image takes a concurrency slot). The field table lists `2`…`9` and `auto` under type int; its example sends a number.
+    series_amount: Any
+    #: Width:height of the images, or `auto` (the default) to follow the references. kling-v3-omni from text alone takes no `auto`.
+    aspect_ratio: Literal[
+        "16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9", "auto"
+    ]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class OmniVideoItemParams(TypedDict, total=False):
@@ -472,7 +614,7 @@ class OmniVideoParams(TypedDict, total=False):
     #: The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots.
     multi_prompt: Sequence[MultiPromptItemParams]
     #: Reference images or start/end frames. Images plus elements: at most 4 with a reference video, 7 otherwise. An `end_frame` needs a `first_frame`; frames exclude video editing; kling-video-o1 takes no frame with more than two images.
-    image_list: Sequence[OmniImageParams]
+    image_list: Sequence[OmniImageItemParams]
     #: Elements from the element library. At most 3 with a first frame; with start and end frames at most 3 on kling-v3-omni and none on kling-video-o1.
     element_list: Sequence[ElementRefParams]
     #: At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
@@ -499,6 +641,13 @@ class OmniVideoParams(TypedDict, total=False):
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,
     #: instead of refusing them; everything else is still validated.
     allow_unknown: bool
+
+
+class SubjectImageItemParams(TypedDict, total=False):
+    """The fields of SubjectImageItem."""
+
+    #: A subject, already cropped (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+    subject_image: Required[ImageInput]
 
 
 class Text2VideoParams(TypedDict, total=False):
@@ -605,6 +754,26 @@ class VideoToAudioParams(TypedDict, total=False):
     external_task_id: str
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class VirtualTryOnParams(TypedDict, total=False):
+    """A virtual try-on task (fields from the update log and public clients; see the operation)."""
+
+    #: The model: `kolors-virtual-try-on-v1` (the default) or `kolors-virtual-try-on-v1-5`, which also takes an "upper + lower" pair in one `cloth_image`. Since Try-On 3.0 (09/15/2026) both run on the 3.0 pipeline.
+    model_name: Literal["kolors-virtual-try-on-v1", "kolors-virtual-try-on-v1-5"]
+    #: The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+    human_image: Required[ImageInput]
+    #: The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures. Two uppers, two lowers, two dresses or a dress with anything fail.
+    cloth_image: Required[ImageInput]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,

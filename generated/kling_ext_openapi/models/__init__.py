@@ -63,6 +63,14 @@ from .element_video_list import ElementVideoList
 from .error_envelope import ErrorEnvelope
 from .image2video_request import Image2VideoRequest
 from .image2video_request_model_name import Image2VideoRequestModelName
+from .image_aspect_ratio import ImageAspectRatio
+from .image_expand_request import ImageExpandRequest
+from .image_generation_request import ImageGenerationRequest
+from .image_generation_request_image_reference import (
+    ImageGenerationRequestImageReference,
+)
+from .image_generation_request_model_name import ImageGenerationRequestModelName
+from .image_generation_request_resolution import ImageGenerationRequestResolution
 from .known_task_status import KnownTaskStatus
 from .mode import Mode
 from .motion_control_request import MotionControlRequest
@@ -73,9 +81,16 @@ from .motion_control_request_model_name import MotionControlRequestModelName
 from .multi_image2video_request import MultiImage2VideoRequest
 from .multi_image2video_request_duration import MultiImage2VideoRequestDuration
 from .multi_image2video_request_model_name import MultiImage2VideoRequestModelName
+from .multi_image_2_image_request import MultiImage2ImageRequest
+from .multi_image_2_image_request_model_name import MultiImage2ImageRequestModelName
 from .multi_image_item import MultiImageItem
 from .multi_prompt_item import MultiPromptItem
 from .omni_image import OmniImage
+from .omni_image_request import OmniImageRequest
+from .omni_image_request_aspect_ratio import OmniImageRequestAspectRatio
+from .omni_image_request_model_name import OmniImageRequestModelName
+from .omni_image_request_resolution import OmniImageRequestResolution
+from .omni_image_request_result_type import OmniImageRequestResultType
 from .omni_image_type import OmniImageType
 from .omni_video import OmniVideo
 from .omni_video_refer_type import OmniVideoReferType
@@ -97,9 +112,11 @@ from .result_image import ResultImage
 from .result_multi_shot_image import ResultMultiShotImage
 from .result_video import ResultVideo
 from .result_voice import ResultVoice
+from .series_amount_type_1 import SeriesAmountType1
 from .shot_type import ShotType
 from .sound import Sound
 from .speech_audio import SpeechAudio
+from .subject_image_item import SubjectImageItem
 from .task import Task
 from .task_envelope import TaskEnvelope
 from .task_info import TaskInfo
@@ -115,6 +132,8 @@ from .text_to_speech_request_voice_language import TextToSpeechRequestVoiceLangu
 from .text_to_speech_result import TextToSpeechResult
 from .text_to_speech_result_task_result import TextToSpeechResultTaskResult
 from .video_to_audio_request import VideoToAudioRequest
+from .virtual_try_on_request import VirtualTryOnRequest
+from .virtual_try_on_request_model_name import VirtualTryOnRequestModelName
 from .voice_ref import VoiceRef
 from .voice_task import VoiceTask
 from .voice_task_task_result import VoiceTaskTaskResult
@@ -176,17 +195,30 @@ __all__ = (
     "ErrorEnvelope",
     "Image2VideoRequest",
     "Image2VideoRequestModelName",
+    "ImageAspectRatio",
+    "ImageExpandRequest",
+    "ImageGenerationRequest",
+    "ImageGenerationRequestImageReference",
+    "ImageGenerationRequestModelName",
+    "ImageGenerationRequestResolution",
     "KnownTaskStatus",
     "Mode",
     "MotionControlRequest",
     "MotionControlRequestCharacterOrientation",
     "MotionControlRequestModelName",
+    "MultiImage2ImageRequest",
+    "MultiImage2ImageRequestModelName",
     "MultiImage2VideoRequest",
     "MultiImage2VideoRequestDuration",
     "MultiImage2VideoRequestModelName",
     "MultiImageItem",
     "MultiPromptItem",
     "OmniImage",
+    "OmniImageRequest",
+    "OmniImageRequestAspectRatio",
+    "OmniImageRequestModelName",
+    "OmniImageRequestResolution",
+    "OmniImageRequestResultType",
     "OmniImageType",
     "OmniVideo",
     "OmniVideoReferType",
@@ -208,9 +240,11 @@ __all__ = (
     "ResultMultiShotImage",
     "ResultVideo",
     "ResultVoice",
+    "SeriesAmountType1",
     "ShotType",
     "Sound",
     "SpeechAudio",
+    "SubjectImageItem",
     "Task",
     "TaskEnvelope",
     "TaskInfo",
@@ -226,6 +260,8 @@ __all__ = (
     "TextToSpeechResult",
     "TextToSpeechResultTaskResult",
     "VideoToAudioRequest",
+    "VirtualTryOnRequest",
+    "VirtualTryOnRequestModelName",
     "VoiceRef",
     "VoiceTask",
     "VoiceTaskTaskResult",
