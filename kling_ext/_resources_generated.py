@@ -16,7 +16,9 @@ from ._task import Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
+        AdvancedLipSyncParams,
         Image2VideoParams,
+        LipSyncParams,
         MotionControlParams,
         MultiImage2VideoParams,
         OmniVideoParams,
@@ -117,6 +119,42 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class AdvancedLipSync(_Resource):
+    """Create a lip-sync task (after identify-face): `POST /v1/videos/advanced-lip-sync`."""
+
+    def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AdvancedLipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class LipSync(_Resource):
+    """Create a lip-sync task (the older, one-step API): `POST /v1/videos/lip-sync`."""
+
+    def create(self, **params: Unpack[LipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[LipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -207,6 +245,42 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncAdvancedLipSync(_AsyncResource):
+    """Create a lip-sync task (after identify-face): `POST /v1/videos/advanced-lip-sync` (async)."""
+
+    async def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AdvancedLipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncLipSync(_AsyncResource):
+    """Create a lip-sync task (the older, one-step API): `POST /v1/videos/lip-sync` (async)."""
+
+    async def create(self, **params: Unpack[LipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[LipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -216,6 +290,8 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        advanced_lip_sync (AdvancedLipSync): Create a lip-sync task (after identify-face).
+        lip_sync (LipSync): Create a lip-sync task (the older, one-step API).
     """
 
     text2video: Text2Video
@@ -233,12 +309,20 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    advanced_lip_sync: AdvancedLipSync
+    """Create a lip-sync task (after identify-face)."""
+
+    lip_sync: LipSync
+    """Create a lip-sync task (the older, one-step API)."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.advanced_lip_sync = AdvancedLipSync(client, endpoint("advanced-lip-sync"))
+        self.lip_sync = LipSync(client, endpoint("lip-sync"))
 
 
 class AsyncKlingResources:
@@ -250,6 +334,8 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task (after identify-face).
+        lip_sync (AsyncLipSync): Create a lip-sync task (the older, one-step API).
     """
 
     text2video: AsyncText2Video
@@ -267,12 +353,20 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    advanced_lip_sync: AsyncAdvancedLipSync
+    """Create a lip-sync task (after identify-face)."""
+
+    lip_sync: AsyncLipSync
+    """Create a lip-sync task (the older, one-step API)."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.advanced_lip_sync = AsyncAdvancedLipSync(client, endpoint("advanced-lip-sync"))
+        self.lip_sync = AsyncLipSync(client, endpoint("lip-sync"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -282,11 +376,15 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (AdvancedLipSync, "advanced-lip-sync"),
+    (LipSync, "lip-sync"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncAdvancedLipSync, "advanced-lip-sync"),
+    (AsyncLipSync, "lip-sync"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

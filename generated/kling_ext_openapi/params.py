@@ -16,13 +16,18 @@ ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
 as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
+    "AdvancedLipSyncParams",
     "CameraConfigParams",
     "CameraControlParams",
     "DynamicMaskParams",
     "DynamicMaskTrajectoriesItemParams",
     "ElementRefParams",
+    "IdentifyFaceParams",
     "Image2VideoParams",
     "ImageInput",
+    "LipSyncFaceParams",
+    "LipSyncInputParams",
+    "LipSyncParams",
     "MotionControlParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
@@ -34,6 +39,26 @@ __all__ = [
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
+
+
+class AdvancedLipSyncParams(TypedDict, total=False):
+    """A lip-sync task on a face of an identify-face session."""
+
+    #: The `session_id` of the identify-face answer.
+    session_id: Required[str]
+    #: The face to animate, with its audio. One face per task ("currently only supports one person").
+    face_choose: Required[Sequence[LipSyncFaceParams]]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class CameraConfigParams(TypedDict, total=False):
@@ -90,6 +115,20 @@ class ElementRefParams(TypedDict, total=False):
 
     #: An element from the element library (`/v1/general/advanced-custom-elements`).
     element_id: Required[int]
+
+
+class IdentifyFaceParams(TypedDict, total=False):
+    """The video whose faces to identify: exactly one of `video_id` (a Kling video) and `video_url`."""
+
+    #: The id of a video Kling generated (`task_result.videos[].id`), made within the last 30 days and at most 60 s long. Excludes `video_url`.
+    video_id: str
+    #: A video by URL: .mp4/.mov, at most 100 MB, 2–60 s, 720p or 1080p, width and height 512–2160 px. Excludes `video_id`.
+    video_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class Image2VideoParams(TypedDict, total=False):
@@ -150,6 +189,66 @@ class Image2VideoParams(TypedDict, total=False):
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class LipSyncFaceParams(TypedDict, total=False):
+    """The face to animate and the audio it speaks."""
+
+    #: A face of the identify-face answer (`face_data[].face_id`).
+    face_id: Required[str]
+    #: An audio made by text-to-speech within the last 30 days, 2–60 s long. Excludes `sound_file`.
+    audio_id: str
+    #: The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s). Excludes `audio_id`.
+    sound_file: str
+    #: Where the cut of the audio starts, in ms from the audio's start.
+    sound_start_time: Required[int]
+    #: Where the cut of the audio ends, in ms from the audio's start; not after its end.
+    sound_end_time: Required[int]
+    #: Where the cut audio starts in the video, in ms from the video's start.
+    sound_insert_time: Required[int]
+    #: Volume of the inserted audio, 0–2 (higher is louder). Default 1.
+    sound_volume: float
+    #: Volume of the video's own sound, 0–2 (no effect on a silent video). Default 1.
+    original_audio_volume: float
+
+
+class LipSyncInputParams(TypedDict, total=False):
+    """The video (exactly one of `video_id` and `video_url`) and what it says: a text and a preset voice (`mode` `text2video`), or an audio (`mode` `audio2video`)."""
+
+    #: The id of a video Kling generated within the last 30 days. Excludes `video_url`.
+    video_id: str
+    #: A video by URL (.mp4/.mov, at most 100 MB, 720p or 1080p). Excludes `video_id`.
+    video_url: str
+    #: `text2video`: speak `text` with a preset voice; `audio2video`: speak an audio.
+    mode: Required[Literal["text2video", "audio2video"]]
+    #: What to say (`text2video`), at most 120 characters.
+    text: str
+    #: A preset lip-sync voice (`text2video`), e.g. `oversea_male1`; Kling lists them on its voice page.
+    voice_id: str
+    #: The voice's language (`text2video`). Default `en`.
+    voice_language: Literal["zh", "en"]
+    #: Speech rate (`text2video`), 0.8–2.0. Default 1.0.
+    voice_speed: float
+    #: `audio2video`: the audio comes as `audio_file` (`file`) or `audio_url` (`url`).
+    audio_type: Literal["file", "url"]
+    #: The audio as raw Base64 (.mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s).
+    audio_file: str
+    #: The audio by URL (.mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s).
+    audio_url: str
+
+
+class LipSyncParams(TypedDict, total=False):
+    """A lip-sync task of the older one-step API (see the operation for its source)."""
+
+    #: The video (exactly one of `video_id` and `video_url`) and what it says: a text and a preset voice (`mode` `text2video`), or an audio (`mode` `audio2video`).
+    input: Required[LipSyncInputParams]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .advanced_lip_sync_request import AdvancedLipSyncRequest
 from .aspect_ratio import AspectRatio
 from .balance_deduction import BalanceDeduction
 from .camera_config import CameraConfig
@@ -12,9 +13,19 @@ from .dynamic_mask import DynamicMask
 from .dynamic_mask_trajectories_item import DynamicMaskTrajectoriesItem
 from .element_ref import ElementRef
 from .error_envelope import ErrorEnvelope
+from .face_data import FaceData
+from .identify_face_envelope import IdentifyFaceEnvelope
+from .identify_face_request import IdentifyFaceRequest
+from .identify_face_result import IdentifyFaceResult
 from .image2video_request import Image2VideoRequest
 from .image2video_request_model_name import Image2VideoRequestModelName
 from .known_task_status import KnownTaskStatus
+from .lip_sync_face import LipSyncFace
+from .lip_sync_input import LipSyncInput
+from .lip_sync_input_audio_type import LipSyncInputAudioType
+from .lip_sync_input_mode import LipSyncInputMode
+from .lip_sync_input_voice_language import LipSyncInputVoiceLanguage
+from .lip_sync_request import LipSyncRequest
 from .mode import Mode
 from .motion_control_request import MotionControlRequest
 from .motion_control_request_character_orientation import (
@@ -51,6 +62,7 @@ from .watermark_info_result import WatermarkInfoResult
 from .yes_no import YesNo
 
 __all__ = (
+    "AdvancedLipSyncRequest",
     "AspectRatio",
     "BalanceDeduction",
     "CameraConfig",
@@ -63,9 +75,19 @@ __all__ = (
     "DynamicMaskTrajectoriesItem",
     "ElementRef",
     "ErrorEnvelope",
+    "FaceData",
+    "IdentifyFaceEnvelope",
+    "IdentifyFaceRequest",
+    "IdentifyFaceResult",
     "Image2VideoRequest",
     "Image2VideoRequestModelName",
     "KnownTaskStatus",
+    "LipSyncFace",
+    "LipSyncInput",
+    "LipSyncInputAudioType",
+    "LipSyncInputMode",
+    "LipSyncInputVoiceLanguage",
+    "LipSyncRequest",
     "Mode",
     "MotionControlRequest",
     "MotionControlRequestCharacterOrientation",
