@@ -17,6 +17,7 @@ from ._task import Task
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
         AdvancedLipSyncParams,
+        AvatarParams,
         Image2VideoParams,
         LipSyncParams,
         MotionControlParams,
@@ -155,6 +156,24 @@ class LipSync(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class Avatar(_Resource):
+    """Create an avatar task (a portrait that speaks an audio): `POST /v1/videos/avatar/image2video`."""
+
+    def create(self, **params: Unpack[AvatarParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AvatarParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -281,6 +300,24 @@ class AsyncLipSync(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncAvatar(_AsyncResource):
+    """Create an avatar task (a portrait that speaks an audio): `POST /v1/videos/avatar/image2video` (async)."""
+
+    async def create(self, **params: Unpack[AvatarParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AvatarParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -292,6 +329,7 @@ class KlingResources:
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
         advanced_lip_sync (AdvancedLipSync): Create a lip-sync task (after identify-face).
         lip_sync (LipSync): Create a lip-sync task (the older, one-step API).
+        avatar (Avatar): Create an avatar task (a portrait that speaks an audio).
     """
 
     text2video: Text2Video
@@ -315,6 +353,9 @@ class KlingResources:
     lip_sync: LipSync
     """Create a lip-sync task (the older, one-step API)."""
 
+    avatar: Avatar
+    """Create an avatar task (a portrait that speaks an audio)."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -323,6 +364,7 @@ class KlingResources:
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
         self.advanced_lip_sync = AdvancedLipSync(client, endpoint("advanced-lip-sync"))
         self.lip_sync = LipSync(client, endpoint("lip-sync"))
+        self.avatar = Avatar(client, endpoint("avatar"))
 
 
 class AsyncKlingResources:
@@ -336,6 +378,7 @@ class AsyncKlingResources:
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
         advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task (after identify-face).
         lip_sync (AsyncLipSync): Create a lip-sync task (the older, one-step API).
+        avatar (AsyncAvatar): Create an avatar task (a portrait that speaks an audio).
     """
 
     text2video: AsyncText2Video
@@ -359,6 +402,9 @@ class AsyncKlingResources:
     lip_sync: AsyncLipSync
     """Create a lip-sync task (the older, one-step API)."""
 
+    avatar: AsyncAvatar
+    """Create an avatar task (a portrait that speaks an audio)."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -367,6 +413,7 @@ class AsyncKlingResources:
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
         self.advanced_lip_sync = AsyncAdvancedLipSync(client, endpoint("advanced-lip-sync"))
         self.lip_sync = AsyncLipSync(client, endpoint("lip-sync"))
+        self.avatar = AsyncAvatar(client, endpoint("avatar"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -378,6 +425,7 @@ for _cls, _kind in (
     (MultiImage2Video, "multi-image2video"),
     (AdvancedLipSync, "advanced-lip-sync"),
     (LipSync, "lip-sync"),
+    (Avatar, "avatar"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -385,6 +433,7 @@ for _cls, _kind in (
     (AsyncMultiImage2Video, "multi-image2video"),
     (AsyncAdvancedLipSync, "advanced-lip-sync"),
     (AsyncLipSync, "lip-sync"),
+    (AsyncAvatar, "avatar"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

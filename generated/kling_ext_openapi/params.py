@@ -17,6 +17,7 @@ as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
     "AdvancedLipSyncParams",
+    "AvatarParams",
     "CameraConfigParams",
     "CameraControlParams",
     "DynamicMaskParams",
@@ -48,6 +49,32 @@ class AdvancedLipSyncParams(TypedDict, total=False):
     session_id: Required[str]
     #: The face to animate, with its audio. One face per task ("currently only supports one person").
     face_choose: Required[Sequence[LipSyncFaceParams]]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class AvatarParams(TypedDict, total=False):
+    """An avatar task."""
+
+    #: The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+    image: Required[ImageInput]
+    #: An audio made by text-to-speech within the last 30 days, 2–300 s long. Excludes `sound_file`.
+    audio_id: str
+    #: The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s). Excludes `audio_id`.
+    sound_file: str
+    #: The avatar's actions, emotions and camera movements; at most 2500 characters.
+    prompt: str
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    mode: Literal["std", "pro"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).

@@ -102,6 +102,22 @@ SYNC_CASES += [
     ("/v1/videos/identify-face", {"video_url": "not a url"}, False),
 ]
 
+# ------------------------------------------------------------------ avatar
+
+TASKS["avatar"] = "/v1/videos/avatar/image2video"
+CASES += [
+    ("avatar", "audio by URL", {"image": IMAGE, "sound_file": AUDIO, "mode": "pro"}, True, None),
+    ("avatar", "no audio", {"image": IMAGE}, False, "body"),
+    (
+        "avatar",
+        "two audios",
+        {"image": IMAGE, "audio_id": "a", "sound_file": AUDIO},
+        False,
+        "sound_file",
+    ),
+    ("avatar", "no image", {"audio_id": "a"}, False, "image"),
+]
+
 # ------------------------------------------------------------------ every family
 
 

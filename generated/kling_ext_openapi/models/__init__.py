@@ -2,6 +2,7 @@
 
 from .advanced_lip_sync_request import AdvancedLipSyncRequest
 from .aspect_ratio import AspectRatio
+from .avatar_request import AvatarRequest
 from .balance_deduction import BalanceDeduction
 from .camera_config import CameraConfig
 from .camera_control import CameraControl
@@ -64,6 +65,7 @@ from .yes_no import YesNo
 __all__ = (
     "AdvancedLipSyncRequest",
     "AspectRatio",
+    "AvatarRequest",
     "BalanceDeduction",
     "CameraConfig",
     "CameraControl",
