@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
     from kling_ext_openapi.params import (
         AdvancedLipSyncParams,
         AvatarParams,
+        EffectsParams,
         Image2VideoParams,
         LipSyncParams,
         MotionControlParams,
@@ -174,6 +175,24 @@ class Avatar(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class Effects(_Resource):
+    """Create a video-effects task: `POST /v1/videos/effects`."""
+
+    def create(self, **params: Unpack[EffectsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[EffectsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -318,6 +337,24 @@ class AsyncAvatar(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncEffects(_AsyncResource):
+    """Create a video-effects task: `POST /v1/videos/effects` (async)."""
+
+    async def create(self, **params: Unpack[EffectsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[EffectsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -330,6 +367,7 @@ class KlingResources:
         advanced_lip_sync (AdvancedLipSync): Create a lip-sync task (after identify-face).
         lip_sync (LipSync): Create a lip-sync task (the older, one-step API).
         avatar (Avatar): Create an avatar task (a portrait that speaks an audio).
+        effects (Effects): Create a video-effects task.
     """
 
     text2video: Text2Video
@@ -356,6 +394,9 @@ class KlingResources:
     avatar: Avatar
     """Create an avatar task (a portrait that speaks an audio)."""
 
+    effects: Effects
+    """Create a video-effects task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -365,6 +406,7 @@ class KlingResources:
         self.advanced_lip_sync = AdvancedLipSync(client, endpoint("advanced-lip-sync"))
         self.lip_sync = LipSync(client, endpoint("lip-sync"))
         self.avatar = Avatar(client, endpoint("avatar"))
+        self.effects = Effects(client, endpoint("effects"))
 
 
 class AsyncKlingResources:
@@ -379,6 +421,7 @@ class AsyncKlingResources:
         advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task (after identify-face).
         lip_sync (AsyncLipSync): Create a lip-sync task (the older, one-step API).
         avatar (AsyncAvatar): Create an avatar task (a portrait that speaks an audio).
+        effects (AsyncEffects): Create a video-effects task.
     """
 
     text2video: AsyncText2Video
@@ -405,6 +448,9 @@ class AsyncKlingResources:
     avatar: AsyncAvatar
     """Create an avatar task (a portrait that speaks an audio)."""
 
+    effects: AsyncEffects
+    """Create a video-effects task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -414,6 +460,7 @@ class AsyncKlingResources:
         self.advanced_lip_sync = AsyncAdvancedLipSync(client, endpoint("advanced-lip-sync"))
         self.lip_sync = AsyncLipSync(client, endpoint("lip-sync"))
         self.avatar = AsyncAvatar(client, endpoint("avatar"))
+        self.effects = AsyncEffects(client, endpoint("effects"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -426,6 +473,7 @@ for _cls, _kind in (
     (AdvancedLipSync, "advanced-lip-sync"),
     (LipSync, "lip-sync"),
     (Avatar, "avatar"),
+    (Effects, "effects"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -434,6 +482,7 @@ for _cls, _kind in (
     (AsyncAdvancedLipSync, "advanced-lip-sync"),
     (AsyncLipSync, "lip-sync"),
     (AsyncAvatar, "avatar"),
+    (AsyncEffects, "effects"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

@@ -118,6 +118,71 @@ CASES += [
     ("avatar", "no image", {"audio_id": "a"}, False, "image"),
 ]
 
+# ------------------------------------------------------------------ effects
+
+# Retired by dated notices of Kling's update log (docs/api/kling-updates-api.md).
+RETIRED_SCENES = {
+    "celebration": "2025-12-30",
+    "c4d_cartoon": "2025-12-30",
+    "kiss": "2026-01-30",
+    "fight": "2026-01-30",
+    "hug": "2026-01-30",
+    "thumbs_up": "2026-01-30",
+    "tiger_hug": "2026-01-30",
+    "pet_lion": "2026-01-30",
+    "3d_cartoon_1": "2026-01-30",
+    "magic_match_tree": "2026-07-03",
+}
+TWO = [IMAGE, IMAGE]
+
+
+def _effect(scene: str, **inputs: Any) -> dict[str, Any]:
+    return {"effect_scene": scene, "input": inputs}
+
+
+TASKS["effects"] = "/v1/videos/effects"
+CASES += [
+    ("effects", "single image", _effect("color_mixing", image=IMAGE), True, None),
+    ("effects", "dual image", _effect("kiss_pro", images=TWO), True, None),
+    ("effects", "dual scene, one image", _effect("hug_pro", image=IMAGE), False, "input.images"),
+    (
+        "effects",
+        "single scene, two images",
+        _effect("color_mixing", images=TWO),
+        False,
+        "input.image",
+    ),
+    ("effects", "three portraits", _effect("hug_pro", images=[IMAGE] * 3), False, "input.images"),
+    ("effects", "retired scene", _effect("hug", images=TWO), False, "effect_scene"),
+    ("effects", "no input", {"effect_scene": "color_mixing"}, False, "input"),
+]
+
+
+def _scene_schema() -> Mapping[str, Any]:
+    return resolve({"$ref": "#/components/schemas/EffectScene"})
+
+
+def test_retired_effect_scenes_are_refused_and_named_with_their_dates() -> None:
+    scenes = _scene_schema()
+    text = " ".join(str(scenes["description"]).split())
+    for scene, date in RETIRED_SCENES.items():
+        assert scene not in scenes["enum"], scene
+        assert f"`{scene}`" in text, scene
+        assert date in text, date
+
+
+def test_every_listed_scene_is_single_or_dual_image() -> None:
+    scenes = _scene_schema()["enum"]
+    assert len(scenes) == len(set(scenes)) == 218  # the 2026-09 table's 219 less magic_match_tree
+    rules = endpoint("effects").schema["allOf"]
+    dual = set(rules[0]["if"]["properties"]["effect_scene"]["enum"])
+    assert len(dual) == 15
+    assert dual <= set(scenes)
+    for scene in scenes:
+        images = {"images": TWO} if scene in dual else {"image": IMAGE}
+        assert check_request("effects", {"effect_scene": scene, "input": images}) == [], scene
+
+
 # ------------------------------------------------------------------ every family
 
 

@@ -12,6 +12,9 @@ from .created_task import CreatedTask
 from .duration import Duration
 from .dynamic_mask import DynamicMask
 from .dynamic_mask_trajectories_item import DynamicMaskTrajectoriesItem
+from .effect_scene import EffectScene
+from .effects_input import EffectsInput
+from .effects_request import EffectsRequest
 from .element_ref import ElementRef
 from .error_envelope import ErrorEnvelope
 from .face_data import FaceData
@@ -75,6 +78,9 @@ __all__ = (
     "Duration",
     "DynamicMask",
     "DynamicMaskTrajectoriesItem",
+    "EffectScene",
+    "EffectsInput",
+    "EffectsRequest",
     "ElementRef",
     "ErrorEnvelope",
     "FaceData",
