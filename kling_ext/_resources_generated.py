@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         MultiImage2VideoParams,
         OmniVideoParams,
         Text2VideoParams,
+        VideoExtendParams,
     )
 
     from ._async_client import AsyncKling
@@ -193,6 +194,24 @@ class Effects(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class VideoExtend(_Resource):
+    """Create a video-extension task: `POST /v1/videos/video-extend`."""
+
+    def create(self, **params: Unpack[VideoExtendParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoExtendParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -355,6 +374,24 @@ class AsyncEffects(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncVideoExtend(_AsyncResource):
+    """Create a video-extension task: `POST /v1/videos/video-extend` (async)."""
+
+    async def create(self, **params: Unpack[VideoExtendParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoExtendParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -368,6 +405,7 @@ class KlingResources:
         lip_sync (LipSync): Create a lip-sync task (the older, one-step API).
         avatar (Avatar): Create an avatar task (a portrait that speaks an audio).
         effects (Effects): Create a video-effects task.
+        video_extend (VideoExtend): Create a video-extension task.
     """
 
     text2video: Text2Video
@@ -397,6 +435,9 @@ class KlingResources:
     effects: Effects
     """Create a video-effects task."""
 
+    video_extend: VideoExtend
+    """Create a video-extension task."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -407,6 +448,7 @@ class KlingResources:
         self.lip_sync = LipSync(client, endpoint("lip-sync"))
         self.avatar = Avatar(client, endpoint("avatar"))
         self.effects = Effects(client, endpoint("effects"))
+        self.video_extend = VideoExtend(client, endpoint("video-extend"))
 
 
 class AsyncKlingResources:
@@ -422,6 +464,7 @@ class AsyncKlingResources:
         lip_sync (AsyncLipSync): Create a lip-sync task (the older, one-step API).
         avatar (AsyncAvatar): Create an avatar task (a portrait that speaks an audio).
         effects (AsyncEffects): Create a video-effects task.
+        video_extend (AsyncVideoExtend): Create a video-extension task.
     """
 
     text2video: AsyncText2Video
@@ -451,6 +494,9 @@ class AsyncKlingResources:
     effects: AsyncEffects
     """Create a video-effects task."""
 
+    video_extend: AsyncVideoExtend
+    """Create a video-extension task."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -461,6 +507,7 @@ class AsyncKlingResources:
         self.lip_sync = AsyncLipSync(client, endpoint("lip-sync"))
         self.avatar = AsyncAvatar(client, endpoint("avatar"))
         self.effects = AsyncEffects(client, endpoint("effects"))
+        self.video_extend = AsyncVideoExtend(client, endpoint("video-extend"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -474,6 +521,7 @@ for _cls, _kind in (
     (LipSync, "lip-sync"),
     (Avatar, "avatar"),
     (Effects, "effects"),
+    (VideoExtend, "video-extend"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -483,6 +531,7 @@ for _cls, _kind in (
     (AsyncLipSync, "lip-sync"),
     (AsyncAvatar, "avatar"),
     (AsyncEffects, "effects"),
+    (AsyncVideoExtend, "video-extend"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

@@ -39,6 +39,7 @@ __all__ = [
     "OmniVideoItemParams",
     "OmniVideoParams",
     "Text2VideoParams",
+    "VideoExtendParams",
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
@@ -713,6 +714,30 @@ class Text2VideoParams(TypedDict, total=False):
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
     )
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class VideoExtendParams(TypedDict, total=False):
+    """A video-extension task (see the operation for its source)."""
+
+    #: The id of the video to extend (`task_result.videos[].id` of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+    video_id: Required[str]
+    #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
+    prompt: str
+    #: What to avoid. At most 2500 characters; may be empty.
+    negative_prompt: str
+    #: How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1 models; the kling-v2 models do not support it; no source documents it for kling-v3.
+    cfg_scale: float
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).

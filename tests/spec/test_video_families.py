@@ -183,6 +183,15 @@ def test_every_listed_scene_is_single_or_dual_image() -> None:
         assert check_request("effects", {"effect_scene": scene, "input": images}) == [], scene
 
 
+# ------------------------------------------------------------------ video extension
+
+TASKS["video-extend"] = "/v1/videos/video-extend"
+CASES += [
+    ("video-extend", "prompt", {"video_id": "7432116", "prompt": "A puppy appears"}, True, None),
+    ("video-extend", "no video", {"prompt": "A puppy appears"}, False, "video_id"),
+    ("video-extend", "cfg_scale too high", {"video_id": "1", "cfg_scale": 1.5}, False, "cfg_scale"),
+]
+
 # ------------------------------------------------------------------ every family
 
 

@@ -60,6 +60,7 @@ from .task_list_envelope import TaskListEnvelope
 from .task_result import TaskResult
 from .text2video_request import Text2VideoRequest
 from .text2video_request_model_name import Text2VideoRequestModelName
+from .video_extend_request import VideoExtendRequest
 from .voice_ref import VoiceRef
 from .watermark_info import WatermarkInfo
 from .watermark_info_result import WatermarkInfoResult
@@ -124,6 +125,7 @@ __all__ = (
     "TaskResult",
     "Text2VideoRequest",
     "Text2VideoRequestModelName",
+    "VideoExtendRequest",
     "VoiceRef",
     "WatermarkInfo",
     "WatermarkInfoResult",
