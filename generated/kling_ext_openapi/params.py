@@ -28,6 +28,7 @@ __all__ = [
     "IdentifyFaceParams",
     "Image2VideoParams",
     "ImageInput",
+    "ImageRecognizeParams",
     "LipSyncFaceParams",
     "LipSyncInputParams",
     "LipSyncParams",
@@ -467,6 +468,18 @@ class Image2VideoParams(TypedDict, total=False):
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class ImageRecognizeParams(TypedDict, total=False):
+    """The image to recognize."""
+
+    #: The image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+    image: Required[ImageInput]
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,

@@ -192,6 +192,15 @@ CASES += [
     ("video-extend", "cfg_scale too high", {"video_id": "1", "cfg_scale": 1.5}, False, "cfg_scale"),
 ]
 
+# ------------------------------------------------------------------ image recognize
+
+SYNC_OUTPUTS["/v1/videos/image-recognize"] = "images"
+SYNC_CASES += [
+    ("/v1/videos/image-recognize", {"image": IMAGE}, True),
+    ("/v1/videos/image-recognize", {"image": "data:image/png;base64,iVBORw0KGgo="}, False),
+    ("/v1/videos/image-recognize", {}, False),
+]
+
 # ------------------------------------------------------------------ every family
 
 

@@ -23,6 +23,10 @@ from .identify_face_request import IdentifyFaceRequest
 from .identify_face_result import IdentifyFaceResult
 from .image2video_request import Image2VideoRequest
 from .image2video_request_model_name import Image2VideoRequestModelName
+from .image_recognize_envelope import ImageRecognizeEnvelope
+from .image_recognize_request import ImageRecognizeRequest
+from .image_recognize_result import ImageRecognizeResult
+from .image_recognize_result_task_result import ImageRecognizeResultTaskResult
 from .known_task_status import KnownTaskStatus
 from .lip_sync_face import LipSyncFace
 from .lip_sync_input import LipSyncInput
@@ -47,6 +51,8 @@ from .omni_video import OmniVideo
 from .omni_video_refer_type import OmniVideoReferType
 from .omni_video_request import OmniVideoRequest
 from .omni_video_request_model_name import OmniVideoRequestModelName
+from .recognized_image import RecognizedImage
+from .recognized_image_type_type_0 import RecognizedImageTypeType0
 from .result_audio import ResultAudio
 from .result_image import ResultImage
 from .result_video import ResultVideo
@@ -90,6 +96,10 @@ __all__ = (
     "IdentifyFaceResult",
     "Image2VideoRequest",
     "Image2VideoRequestModelName",
+    "ImageRecognizeEnvelope",
+    "ImageRecognizeRequest",
+    "ImageRecognizeResult",
+    "ImageRecognizeResultTaskResult",
     "KnownTaskStatus",
     "LipSyncFace",
     "LipSyncInput",
@@ -112,6 +122,8 @@ __all__ = (
     "OmniVideoReferType",
     "OmniVideoRequest",
     "OmniVideoRequestModelName",
+    "RecognizedImage",
+    "RecognizedImageTypeType0",
     "ResultAudio",
     "ResultImage",
     "ResultVideo",
