@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         Image2VideoParams,
         LipSyncParams,
         MotionControlParams,
+        MultiElementsParams,
         MultiImage2VideoParams,
         OmniVideoParams,
         Text2VideoParams,
@@ -212,6 +213,24 @@ class VideoExtend(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class MultiElements(_Resource):
+    """Create a multi-elements editing task (add, swap or remove an element): `POST /v1/videos/multi-elements`."""
+
+    def create(self, **params: Unpack[MultiElementsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiElementsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -392,6 +411,24 @@ class AsyncVideoExtend(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncMultiElements(_AsyncResource):
+    """Create a multi-elements editing task (add, swap or remove an element): `POST /v1/videos/multi-elements` (async)."""
+
+    async def create(self, **params: Unpack[MultiElementsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiElementsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -406,6 +443,7 @@ class KlingResources:
         avatar (Avatar): Create an avatar task (a portrait that speaks an audio).
         effects (Effects): Create a video-effects task.
         video_extend (VideoExtend): Create a video-extension task.
+        multi_elements (MultiElements): Create a multi-elements editing task (add, swap or remove an element).
     """
 
     text2video: Text2Video
@@ -438,6 +476,9 @@ class KlingResources:
     video_extend: VideoExtend
     """Create a video-extension task."""
 
+    multi_elements: MultiElements
+    """Create a multi-elements editing task (add, swap or remove an element)."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
@@ -449,6 +490,7 @@ class KlingResources:
         self.avatar = Avatar(client, endpoint("avatar"))
         self.effects = Effects(client, endpoint("effects"))
         self.video_extend = VideoExtend(client, endpoint("video-extend"))
+        self.multi_elements = MultiElements(client, endpoint("multi-elements"))
 
 
 class AsyncKlingResources:
@@ -465,6 +507,7 @@ class AsyncKlingResources:
         avatar (AsyncAvatar): Create an avatar task (a portrait that speaks an audio).
         effects (AsyncEffects): Create a video-effects task.
         video_extend (AsyncVideoExtend): Create a video-extension task.
+        multi_elements (AsyncMultiElements): Create a multi-elements editing task (add, swap or remove an element).
     """
 
     text2video: AsyncText2Video
@@ -497,6 +540,9 @@ class AsyncKlingResources:
     video_extend: AsyncVideoExtend
     """Create a video-extension task."""
 
+    multi_elements: AsyncMultiElements
+    """Create a multi-elements editing task (add, swap or remove an element)."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
@@ -508,6 +554,7 @@ class AsyncKlingResources:
         self.avatar = AsyncAvatar(client, endpoint("avatar"))
         self.effects = AsyncEffects(client, endpoint("effects"))
         self.video_extend = AsyncVideoExtend(client, endpoint("video-extend"))
+        self.multi_elements = AsyncMultiElements(client, endpoint("multi-elements"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -522,6 +569,7 @@ for _cls, _kind in (
     (Avatar, "avatar"),
     (Effects, "effects"),
     (VideoExtend, "video-extend"),
+    (MultiElements, "multi-elements"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
@@ -532,6 +580,7 @@ for _cls, _kind in (
     (AsyncAvatar, "avatar"),
     (AsyncEffects, "effects"),
     (AsyncVideoExtend, "video-extend"),
+    (AsyncMultiElements, "multi-elements"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))

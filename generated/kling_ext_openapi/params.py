@@ -33,6 +33,8 @@ __all__ = [
     "LipSyncInputParams",
     "LipSyncParams",
     "MotionControlParams",
+    "MultiElementsImageParams",
+    "MultiElementsParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
     "MultiPromptItemParams",
@@ -566,6 +568,43 @@ class MotionControlParams(TypedDict, total=False):
     character_orientation: Literal["image", "video"]
     #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
     mode: Literal["std", "pro"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiElementsImageParams(TypedDict, total=False):
+    """The fields of MultiElementsImage."""
+
+    #: An image with its subject already cropped (the API does not crop).
+    image: Required[ImageInput]
+
+
+class MultiElementsParams(TypedDict, total=False):
+    """A multi-elements editing task on the video of a session."""
+
+    #: The session of init-selection.
+    session_id: Required[str]
+    #: `addition`: add the element of 1–2 images; `swap`: replace the marked element by that of 1 image; `removal`: remove the marked element.
+    edit_mode: Required[Literal["addition", "swap", "removal"]]
+    #: Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+    image_list: Sequence[MultiElementsImageParams]
+    #: What to do, naming the video and images as `<<<video_1>>>` and `<<<image_1>>>`, e.g. "Delete the chick from <<<video_1>>>"; at most 2500 characters.
+    prompt: Required[str]
+    #: What to avoid. At most 2500 characters; may be empty.
+    negative_prompt: str
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    mode: Literal["std", "pro"]
+    #: 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video). Default "5".
+    duration: Literal["5", "10"] | int
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).

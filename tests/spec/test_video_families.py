@@ -1,8 +1,9 @@
-"""The video families beyond the five: lip-sync, avatar, effects, video extension, image recognize.
+"""The video families beyond the five: lip-sync, avatar, effects, extend, recognize, multi-elements.
 
 Each case is a body a user might send and whether the spec takes it, judged the way the client
 judges it (`check_request`: schema, rules, `x-kling-rules`) for task endpoints, and by plain JSON
-Schema for the synchronous ones (identify-face, image-recognize), whose rules are `allOf` entries.
+Schema for the synchronous ones (identify-face, image-recognize, the multi-elements session
+steps), whose rules are `allOf` entries.
 """
 
 from __future__ import annotations
@@ -199,6 +200,47 @@ SYNC_CASES += [
     ("/v1/videos/image-recognize", {"image": IMAGE}, True),
     ("/v1/videos/image-recognize", {"image": "data:image/png;base64,iVBORw0KGgo="}, False),
     ("/v1/videos/image-recognize", {}, False),
+]
+
+# ------------------------------------------------------------------ multi-elements editing
+
+SESSION = "847570360458960960"
+
+
+def _edit(edit_mode: str, images: int, **fields: Any) -> dict[str, Any]:
+    listed = [{"image": IMAGE}] * images
+    return {
+        "session_id": SESSION,
+        "edit_mode": edit_mode,
+        "image_list": listed,
+        "prompt": "p",
+        **fields,
+    }
+
+
+TASKS["multi-elements"] = "/v1/videos/multi-elements"
+CASES += [
+    ("multi-elements", "add two images", _edit("addition", 2), True, None),
+    ("multi-elements", "add no image", _edit("addition", 0), False, "image_list"),
+    ("multi-elements", "add three images", _edit("addition", 3), False, "image_list"),
+    ("multi-elements", "swap one image", _edit("swap", 1, duration="10", mode="pro"), True, None),
+    ("multi-elements", "swap two images", _edit("swap", 2), False, "image_list"),
+    ("multi-elements", "remove", _edit("removal", 0), True, None),
+    (
+        "multi-elements",
+        "no prompt",
+        {"session_id": SESSION, "edit_mode": "removal"},
+        False,
+        "prompt",
+    ),
+    ("multi-elements", "8 s", _edit("removal", 0, duration="8"), False, "duration"),
+    (
+        "multi-elements",
+        "a model",
+        _edit("removal", 0, model_name="kling-v1-6"),
+        False,
+        "model_name",
+    ),
 ]
 
 # ------------------------------------------------------------------ every family

@@ -40,6 +40,10 @@ from .motion_control_request_character_orientation import (
     MotionControlRequestCharacterOrientation,
 )
 from .motion_control_request_model_name import MotionControlRequestModelName
+from .multi_elements_image import MultiElementsImage
+from .multi_elements_request import MultiElementsRequest
+from .multi_elements_request_duration import MultiElementsRequestDuration
+from .multi_elements_request_edit_mode import MultiElementsRequestEditMode
 from .multi_image2video_request import MultiImage2VideoRequest
 from .multi_image2video_request_duration import MultiImage2VideoRequestDuration
 from .multi_image2video_request_model_name import MultiImage2VideoRequestModelName
@@ -111,6 +115,10 @@ __all__ = (
     "MotionControlRequest",
     "MotionControlRequestCharacterOrientation",
     "MotionControlRequestModelName",
+    "MultiElementsImage",
+    "MultiElementsRequest",
+    "MultiElementsRequestDuration",
+    "MultiElementsRequestEditMode",
     "MultiImage2VideoRequest",
     "MultiImage2VideoRequestDuration",
     "MultiImage2VideoRequestModelName",
