@@ -124,7 +124,7 @@ class MultiImage2Video(_Resource):
 
 
 class AdvancedLipSync(_Resource):
-    """Create a lip-sync task (after identify-face): `POST /v1/videos/advanced-lip-sync`."""
+    """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync`."""
 
     def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -142,7 +142,7 @@ class AdvancedLipSync(_Resource):
 
 
 class LipSync(_Resource):
-    """Create a lip-sync task (the older, one-step API): `POST /v1/videos/lip-sync`."""
+    """Create a lip-sync task (older API): `POST /v1/videos/lip-sync`."""
 
     def create(self, **params: Unpack[LipSyncParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -160,7 +160,7 @@ class LipSync(_Resource):
 
 
 class Avatar(_Resource):
-    """Create an avatar task (a portrait that speaks an audio): `POST /v1/videos/avatar/image2video`."""
+    """Create an avatar task: `POST /v1/videos/avatar/image2video`."""
 
     def create(self, **params: Unpack[AvatarParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -214,7 +214,7 @@ class VideoExtend(_Resource):
 
 
 class MultiElements(_Resource):
-    """Create a multi-elements editing task (add, swap or remove an element): `POST /v1/videos/multi-elements`."""
+    """Create a multi-elements editing task: `POST /v1/videos/multi-elements`."""
 
     def create(self, **params: Unpack[MultiElementsParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -322,7 +322,7 @@ class AsyncMultiImage2Video(_AsyncResource):
 
 
 class AsyncAdvancedLipSync(_AsyncResource):
-    """Create a lip-sync task (after identify-face): `POST /v1/videos/advanced-lip-sync` (async)."""
+    """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync` (async)."""
 
     async def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -340,7 +340,7 @@ class AsyncAdvancedLipSync(_AsyncResource):
 
 
 class AsyncLipSync(_AsyncResource):
-    """Create a lip-sync task (the older, one-step API): `POST /v1/videos/lip-sync` (async)."""
+    """Create a lip-sync task (older API): `POST /v1/videos/lip-sync` (async)."""
 
     async def create(self, **params: Unpack[LipSyncParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -358,7 +358,7 @@ class AsyncLipSync(_AsyncResource):
 
 
 class AsyncAvatar(_AsyncResource):
-    """Create an avatar task (a portrait that speaks an audio): `POST /v1/videos/avatar/image2video` (async)."""
+    """Create an avatar task: `POST /v1/videos/avatar/image2video` (async)."""
 
     async def create(self, **params: Unpack[AvatarParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -412,7 +412,7 @@ class AsyncVideoExtend(_AsyncResource):
 
 
 class AsyncMultiElements(_AsyncResource):
-    """Create a multi-elements editing task (add, swap or remove an element): `POST /v1/videos/multi-elements` (async)."""
+    """Create a multi-elements editing task: `POST /v1/videos/multi-elements` (async)."""
 
     async def create(self, **params: Unpack[MultiElementsParams]) -> Task:
         """Create a task (validated before sending; never created twice). Returns it submitted."""
@@ -438,12 +438,12 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
-        advanced_lip_sync (AdvancedLipSync): Create a lip-sync task (after identify-face).
-        lip_sync (LipSync): Create a lip-sync task (the older, one-step API).
-        avatar (Avatar): Create an avatar task (a portrait that speaks an audio).
+        advanced_lip_sync (AdvancedLipSync): Create a lip-sync task on an identified face.
+        lip_sync (LipSync): Create a lip-sync task (older API).
+        avatar (Avatar): Create an avatar task.
         effects (Effects): Create a video-effects task.
         video_extend (VideoExtend): Create a video-extension task.
-        multi_elements (MultiElements): Create a multi-elements editing task (add, swap or remove an element).
+        multi_elements (MultiElements): Create a multi-elements editing task.
     """
 
     text2video: Text2Video
@@ -462,13 +462,13 @@ class KlingResources:
     """Create a multi-image-to-video task (legacy)."""
 
     advanced_lip_sync: AdvancedLipSync
-    """Create a lip-sync task (after identify-face)."""
+    """Create a lip-sync task on an identified face."""
 
     lip_sync: LipSync
-    """Create a lip-sync task (the older, one-step API)."""
+    """Create a lip-sync task (older API)."""
 
     avatar: Avatar
-    """Create an avatar task (a portrait that speaks an audio)."""
+    """Create an avatar task."""
 
     effects: Effects
     """Create a video-effects task."""
@@ -477,7 +477,7 @@ class KlingResources:
     """Create a video-extension task."""
 
     multi_elements: MultiElements
-    """Create a multi-elements editing task (add, swap or remove an element)."""
+    """Create a multi-elements editing task."""
 
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
@@ -502,12 +502,12 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
-        advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task (after identify-face).
-        lip_sync (AsyncLipSync): Create a lip-sync task (the older, one-step API).
-        avatar (AsyncAvatar): Create an avatar task (a portrait that speaks an audio).
+        advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task on an identified face.
+        lip_sync (AsyncLipSync): Create a lip-sync task (older API).
+        avatar (AsyncAvatar): Create an avatar task.
         effects (AsyncEffects): Create a video-effects task.
         video_extend (AsyncVideoExtend): Create a video-extension task.
-        multi_elements (AsyncMultiElements): Create a multi-elements editing task (add, swap or remove an element).
+        multi_elements (AsyncMultiElements): Create a multi-elements editing task.
     """
 
     text2video: AsyncText2Video
@@ -526,13 +526,13 @@ class AsyncKlingResources:
     """Create a multi-image-to-video task (legacy)."""
 
     advanced_lip_sync: AsyncAdvancedLipSync
-    """Create a lip-sync task (after identify-face)."""
+    """Create a lip-sync task on an identified face."""
 
     lip_sync: AsyncLipSync
-    """Create a lip-sync task (the older, one-step API)."""
+    """Create a lip-sync task (older API)."""
 
     avatar: AsyncAvatar
-    """Create an avatar task (a portrait that speaks an audio)."""
+    """Create an avatar task."""
 
     effects: AsyncEffects
     """Create a video-effects task."""
@@ -541,7 +541,7 @@ class AsyncKlingResources:
     """Create a video-extension task."""
 
     multi_elements: AsyncMultiElements
-    """Create a multi-elements editing task (add, swap or remove an element)."""
+    """Create a multi-elements editing task."""
 
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))

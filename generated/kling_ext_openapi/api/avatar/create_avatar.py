@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: AvatarRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create an avatar task (a portrait that speaks an audio)
+    """Create an avatar task
 
      Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
     `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
@@ -139,7 +139,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: AvatarRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create an avatar task (a portrait that speaks an audio)
+    """Create an avatar task
 
      Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
     `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: AvatarRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create an avatar task (a portrait that speaks an audio)
+    """Create an avatar task
 
      Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
     `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
@@ -204,7 +204,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: AvatarRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create an avatar task (a portrait that speaks an audio)
+    """Create an avatar task
 
      Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
     `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s

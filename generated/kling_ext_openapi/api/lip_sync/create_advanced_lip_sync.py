@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: AdvancedLipSyncRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create a lip-sync task (after identify-face)
+    """Create a lip-sync task on an identified face
 
      Step 2 of lip-sync: makes the face chosen from an identify-face session speak an audio
     (an `audio_id` from text-to-speech, or a `sound_file`), cropped to
@@ -140,7 +140,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: AdvancedLipSyncRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create a lip-sync task (after identify-face)
+    """Create a lip-sync task on an identified face
 
      Step 2 of lip-sync: makes the face chosen from an identify-face session speak an audio
     (an `audio_id` from text-to-speech, or a `sound_file`), cropped to
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: AdvancedLipSyncRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create a lip-sync task (after identify-face)
+    """Create a lip-sync task on an identified face
 
      Step 2 of lip-sync: makes the face chosen from an identify-face session speak an audio
     (an `audio_id` from text-to-speech, or a `sound_file`), cropped to
@@ -207,7 +207,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: AdvancedLipSyncRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create a lip-sync task (after identify-face)
+    """Create a lip-sync task on an identified face
 
      Step 2 of lip-sync: makes the face chosen from an identify-face session speak an audio
     (an `audio_id` from text-to-speech, or a `sound_file`), cropped to

@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: LipSyncRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create a lip-sync task (the older, one-step API)
+    """Create a lip-sync task (older API)
 
      The older lip-sync API, which gateways still serve: one call with a video (`input.video_id`
     of a Kling video, or `input.video_url`) and either a text spoken by a preset voice
@@ -146,7 +146,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: LipSyncRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create a lip-sync task (the older, one-step API)
+    """Create a lip-sync task (older API)
 
      The older lip-sync API, which gateways still serve: one call with a video (`input.video_id`
     of a Kling video, or `input.video_url`) and either a text spoken by a preset voice
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: LipSyncRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create a lip-sync task (the older, one-step API)
+    """Create a lip-sync task (older API)
 
      The older lip-sync API, which gateways still serve: one call with a video (`input.video_id`
     of a Kling video, or `input.video_url`) and either a text spoken by a preset voice
@@ -225,7 +225,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: LipSyncRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create a lip-sync task (the older, one-step API)
+    """Create a lip-sync task (older API)
 
      The older lip-sync API, which gateways still serve: one call with a video (`input.video_id`
     of a Kling video, or `input.video_url`) and either a text spoken by a preset voice

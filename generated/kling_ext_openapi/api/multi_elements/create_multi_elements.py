@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MultiElementsRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create a multi-elements editing task (add, swap or remove an element)
+    """Create a multi-elements editing task
 
      The last step of multi-elements editing: on the video of a session (see
     `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
@@ -140,7 +140,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MultiElementsRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create a multi-elements editing task (add, swap or remove an element)
+    """Create a multi-elements editing task
 
      The last step of multi-elements editing: on the video of a session (see
     `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MultiElementsRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
-    """Create a multi-elements editing task (add, swap or remove an element)
+    """Create a multi-elements editing task
 
      The last step of multi-elements editing: on the video of a session (see
     `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
@@ -207,7 +207,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MultiElementsRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
-    """Create a multi-elements editing task (add, swap or remove an element)
+    """Create a multi-elements editing task
 
      The last step of multi-elements editing: on the video of a session (see
     `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
