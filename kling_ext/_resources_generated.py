@@ -16,19 +16,25 @@ from ._task import Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
+        AdvancedLipSyncParams,
         AiMultiShotParams,
+        AvatarParams,
         CustomElementParams,
         CustomVoiceParams,
+        EffectsParams,
         Image2VideoParams,
         ImageExpandParams,
         ImageGenerationParams,
+        LipSyncParams,
         MotionControlParams,
+        MultiElementsParams,
         MultiImage2ImageParams,
         MultiImage2VideoParams,
         OmniImageParams,
         OmniVideoParams,
         Text2VideoParams,
         TextToAudioParams,
+        VideoExtendParams,
         VideoToAudioParams,
         VirtualTryOnParams,
     )
@@ -122,6 +128,114 @@ class MultiImage2Video(_Resource):
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
         **params: Unpack[MultiImage2VideoParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class AdvancedLipSync(_Resource):
+    """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync`."""
+
+    def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AdvancedLipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class LipSync(_Resource):
+    """Create a lip-sync task (older API): `POST /v1/videos/lip-sync`."""
+
+    def create(self, **params: Unpack[LipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[LipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class Avatar(_Resource):
+    """Create an avatar task: `POST /v1/videos/avatar/image2video`."""
+
+    def create(self, **params: Unpack[AvatarParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AvatarParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class Effects(_Resource):
+    """Create a video-effects task: `POST /v1/videos/effects`."""
+
+    def create(self, **params: Unpack[EffectsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[EffectsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VideoExtend(_Resource):
+    """Create a video-extension task: `POST /v1/videos/video-extend`."""
+
+    def create(self, **params: Unpack[VideoExtendParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoExtendParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class MultiElements(_Resource):
+    """Create a multi-elements editing task: `POST /v1/videos/multi-elements`."""
+
+    def create(self, **params: Unpack[MultiElementsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiElementsParams],
     ) -> Task:
         """Create a task and wait until it is final."""
         return self._run(params, timeout, on_update)
@@ -397,6 +511,114 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncAdvancedLipSync(_AsyncResource):
+    """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync` (async)."""
+
+    async def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AdvancedLipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncLipSync(_AsyncResource):
+    """Create a lip-sync task (older API): `POST /v1/videos/lip-sync` (async)."""
+
+    async def create(self, **params: Unpack[LipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[LipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncAvatar(_AsyncResource):
+    """Create an avatar task: `POST /v1/videos/avatar/image2video` (async)."""
+
+    async def create(self, **params: Unpack[AvatarParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AvatarParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncEffects(_AsyncResource):
+    """Create a video-effects task: `POST /v1/videos/effects` (async)."""
+
+    async def create(self, **params: Unpack[EffectsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[EffectsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVideoExtend(_AsyncResource):
+    """Create a video-extension task: `POST /v1/videos/video-extend` (async)."""
+
+    async def create(self, **params: Unpack[VideoExtendParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoExtendParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncMultiElements(_AsyncResource):
+    """Create a multi-elements editing task: `POST /v1/videos/multi-elements` (async)."""
+
+    async def create(self, **params: Unpack[MultiElementsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiElementsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class AsyncImageGeneration(_AsyncResource):
     """Create an image-generation task: `POST /v1/images/generations` (async)."""
 
@@ -586,6 +808,12 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        advanced_lip_sync (AdvancedLipSync): Create a lip-sync task on an identified face.
+        lip_sync (LipSync): Create a lip-sync task (older API).
+        avatar (Avatar): Create an avatar task.
+        effects (Effects): Create a video-effects task.
+        video_extend (VideoExtend): Create a video-extension task.
+        multi_elements (MultiElements): Create a multi-elements editing task.
         image_generation (ImageGeneration): Create an image-generation task.
         omni_image (OmniImage): Create an omni-image task.
         multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
@@ -612,6 +840,24 @@ class KlingResources:
 
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
+
+    advanced_lip_sync: AdvancedLipSync
+    """Create a lip-sync task on an identified face."""
+
+    lip_sync: LipSync
+    """Create a lip-sync task (older API)."""
+
+    avatar: Avatar
+    """Create an avatar task."""
+
+    effects: Effects
+    """Create a video-effects task."""
+
+    video_extend: VideoExtend
+    """Create a video-extension task."""
+
+    multi_elements: MultiElements
+    """Create a multi-elements editing task."""
 
     image_generation: ImageGeneration
     """Create an image-generation task."""
@@ -649,6 +895,12 @@ class KlingResources:
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.advanced_lip_sync = AdvancedLipSync(client, endpoint("advanced-lip-sync"))
+        self.lip_sync = LipSync(client, endpoint("lip-sync"))
+        self.avatar = Avatar(client, endpoint("avatar"))
+        self.effects = Effects(client, endpoint("effects"))
+        self.video_extend = VideoExtend(client, endpoint("video-extend"))
+        self.multi_elements = MultiElements(client, endpoint("multi-elements"))
         self.image_generation = ImageGeneration(client, endpoint("image-generation"))
         self.omni_image = OmniImage(client, endpoint("omni-image"))
         self.multi_image2image = MultiImage2Image(client, endpoint("multi-image2image"))
@@ -670,6 +922,12 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task on an identified face.
+        lip_sync (AsyncLipSync): Create a lip-sync task (older API).
+        avatar (AsyncAvatar): Create an avatar task.
+        effects (AsyncEffects): Create a video-effects task.
+        video_extend (AsyncVideoExtend): Create a video-extension task.
+        multi_elements (AsyncMultiElements): Create a multi-elements editing task.
         image_generation (AsyncImageGeneration): Create an image-generation task.
         omni_image (AsyncOmniImage): Create an omni-image task.
         multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
@@ -696,6 +954,24 @@ class AsyncKlingResources:
 
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
+
+    advanced_lip_sync: AsyncAdvancedLipSync
+    """Create a lip-sync task on an identified face."""
+
+    lip_sync: AsyncLipSync
+    """Create a lip-sync task (older API)."""
+
+    avatar: AsyncAvatar
+    """Create an avatar task."""
+
+    effects: AsyncEffects
+    """Create a video-effects task."""
+
+    video_extend: AsyncVideoExtend
+    """Create a video-extension task."""
+
+    multi_elements: AsyncMultiElements
+    """Create a multi-elements editing task."""
 
     image_generation: AsyncImageGeneration
     """Create an image-generation task."""
@@ -733,6 +1009,12 @@ class AsyncKlingResources:
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.advanced_lip_sync = AsyncAdvancedLipSync(client, endpoint("advanced-lip-sync"))
+        self.lip_sync = AsyncLipSync(client, endpoint("lip-sync"))
+        self.avatar = AsyncAvatar(client, endpoint("avatar"))
+        self.effects = AsyncEffects(client, endpoint("effects"))
+        self.video_extend = AsyncVideoExtend(client, endpoint("video-extend"))
+        self.multi_elements = AsyncMultiElements(client, endpoint("multi-elements"))
         self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
         self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
         self.multi_image2image = AsyncMultiImage2Image(client, endpoint("multi-image2image"))
@@ -752,6 +1034,12 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (AdvancedLipSync, "advanced-lip-sync"),
+    (LipSync, "lip-sync"),
+    (Avatar, "avatar"),
+    (Effects, "effects"),
+    (VideoExtend, "video-extend"),
+    (MultiElements, "multi-elements"),
     (ImageGeneration, "image-generation"),
     (OmniImage, "omni-image"),
     (MultiImage2Image, "multi-image2image"),
@@ -767,6 +1055,12 @@ for _cls, _kind in (
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncAdvancedLipSync, "advanced-lip-sync"),
+    (AsyncLipSync, "lip-sync"),
+    (AsyncAvatar, "avatar"),
+    (AsyncEffects, "effects"),
+    (AsyncVideoExtend, "video-extend"),
+    (AsyncMultiElements, "multi-elements"),
     (AsyncImageGeneration, "image-generation"),
     (AsyncOmniImage, "omni-image"),
     (AsyncMultiImage2Image, "multi-image2image"),

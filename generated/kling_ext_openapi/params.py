@@ -16,7 +16,9 @@ ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
 as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
+    "AdvancedLipSyncParams",
     "AiMultiShotParams",
+    "AvatarParams",
     "BillingBalanceFilterParams",
     "BillingBalanceParams",
     "BillingPackageFilterParams",
@@ -29,17 +31,26 @@ __all__ = [
     "DeleteVoiceParams",
     "DynamicMaskParams",
     "DynamicMaskTrajectoriesItemParams",
+    "EffectsInputParams",
+    "EffectsParams",
     "ElementImageListParams",
     "ElementRefParams",
     "ElementReferImageParams",
     "ElementReferVideoParams",
     "ElementTagParams",
     "ElementVideoListParams",
+    "IdentifyFaceParams",
     "Image2VideoParams",
     "ImageExpandParams",
     "ImageGenerationParams",
     "ImageInput",
+    "ImageRecognizeParams",
+    "LipSyncFaceParams",
+    "LipSyncInputParams",
+    "LipSyncParams",
     "MotionControlParams",
+    "MultiElementsImageParams",
+    "MultiElementsParams",
     "MultiImage2ImageParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
@@ -52,6 +63,7 @@ __all__ = [
     "Text2VideoParams",
     "TextToAudioParams",
     "TextToSpeechParams",
+    "VideoExtendParams",
     "VideoToAudioParams",
     "VirtualTryOnParams",
     "VoiceRefParams",
@@ -59,11 +71,57 @@ __all__ = [
 ]
 
 
+class AdvancedLipSyncParams(TypedDict, total=False):
+    """A lip-sync task on a face of an identify-face session."""
+
+    #: The `session_id` of the identify-face answer.
+    session_id: Required[str]
+    #: The face to animate, with its audio. One face per task ("currently only supports one person").
+    face_choose: Required[Sequence[LipSyncFaceParams]]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class AiMultiShotParams(TypedDict, total=False):
     """An AI multi-shot task."""
 
     #: The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     element_frontal_image: Required[ImageInput]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class AvatarParams(TypedDict, total=False):
+    """An avatar task."""
+
+    #: The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+    image: Required[ImageInput]
+    #: An audio made by text-to-speech within the last 30 days, 2–300 s long. Excludes `sound_file`.
+    audio_id: str
+    #: The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s). Excludes `audio_id`.
+    sound_file: str
+    #: The avatar's actions, emotions and camera movements; at most 2500 characters.
+    prompt: str
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    mode: Literal["std", "pro"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
@@ -254,6 +312,254 @@ class DynamicMaskTrajectoriesItemParams(TypedDict, total=False):
     y: Required[int]
 
 
+class EffectsInputParams(TypedDict, total=False):
+    """The scene's input: `image` for a single-image effect, `images` (two portraits) for a dual-image effect."""
+
+    #: The image of a single-image effect (URL or raw Base64).
+    image: ImageInput
+    #: The two portraits of a dual-image effect (URL or raw Base64), stitched into one photo: the first on the left, the second on the right.
+    images: Sequence[ImageInput]
+
+
+class EffectsParams(TypedDict, total=False):
+    """A video-effects task."""
+
+    #: The effect, one of the 218 scenes of Kling's 2026-09 reference (its field table lists 219, 204 single-image and 15 dual-image; see below for the one left out). Scenes are data: Kling adds scenes every few weeks (a newer one is sent with `allow_unknown`) and retires others. Retired by dated notices of the official update log, and so not accepted here: `celebration` and `c4d_cartoon` (discontinued 2025-12-30); `kiss`, `fight`, `hug`, `thumbs_up`, `tiger_hug`, `pet_lion` and `3d_cartoon_1` (2026-01-30); `magic_match_tree` (2026-07-03). The 2026-09 reference still lists `magic_match_tree` in its field table, contradicting the notice; the notice is the later word on it, so it is left out. Launched by the log but no longer listed, without a dated notice: `heart_gesture`, `squish`, `expansion`, `fuzzyfuzzy`, `bloombloom`, `dizzydizzy`, `anime_figure`, `rocketrocket`, `jelly_press`, `jelly_slice`, `jelly_squish`, `jelly_jiggle`, `pixelpixel`, `yearbook`, `instant_film`, `pet_chinese_opera`, `muscle_pet`, `gallery_ring`, `rampage_ape`, `flyer`, `dishwasher`, `feed_mooncake`, `inner_voice`, `trampoline`, `guess_what`, `cute_ghost_transform`, `knock_knock_halloween`, `balloon_parade`, `bullet_time`, `firework_2026`, `pet_vlogger`, `palm_sized_figure`, `horse_year_dance` and `puff_cheeks`.
+    effect_scene: Required[
+        Literal[
+            "net_the_fish",
+            "birthday_board",
+            "summer_fireworks",
+            "blow_blaze",
+            "champagne_birthday",
+            "pet_working_daily",
+            "pet_roll_window",
+            "pet_crash_earth",
+            "makeup_style",
+            "hair_dressup",
+            "barbie_transform",
+            "critter_paste",
+            "wiggle_faces_pets",
+            "paw_headbang",
+            "food_splash",
+            "dj_pet",
+            "pet_diving",
+            "disco_paws",
+            "pet_fitness",
+            "j_var_live",
+            "pet_burst",
+            "idol_live",
+            "beast_striker",
+            "african_sway",
+            "jealousy_sway",
+            "chubby_fish",
+            "shrug_dance",
+            "soccer_star",
+            "bra_hot_dance",
+            "arg_hot_dance",
+            "fra_hot_dance",
+            "bra_goal",
+            "arg_goal",
+            "por_goal",
+            "victory_slide",
+            "samba_fever",
+            "bicycle_kick",
+            "football_dance_2",
+            "red_card_sent_off",
+            "football_dance",
+            "magic_world_vlog",
+            "magic_world_vlog_9_16",
+            "air_dunk",
+            "whirling_beverage_9_16",
+            "tennis_trend",
+            "tennis_trend_9_16",
+            "football_live_9_16",
+            "whirling_beverage",
+            "f1_live",
+            "football_live",
+            "spielberg_transition",
+            "korean_baseball_9_16",
+            "korean_baseball",
+            "pet_skateboard",
+            "daily_ootd",
+            "tiny_beast_printer",
+            "landmark_reveal",
+            "winter_charm",
+            "flash_ride",
+            "maestro_of_magic",
+            "magic_carpet_ride",
+            "good_luck_spirit",
+            "shooting_star",
+            "sparkler_wand",
+            "sovereign_scepter",
+            "dirt_rush",
+            "return_of_the_king",
+            "dance_with_dragon",
+            "minimalist_light",
+            "martial_meow",
+            "sassy_shake",
+            "knock_at_a_door_revenge",
+            "palm_sized_figure_pro",
+            "prank_box",
+            "perler_beads",
+            "spring_bloom",
+            "toss_run",
+            "switch_to_silk",
+            "get_rich_quick",
+            "make_it_rain",
+            "twist_shake",
+            "the_hip_sway",
+            "send_my_love",
+            "funky_martian",
+            "wealth_drive",
+            "the_high_kick",
+            "the_exercise",
+            "lucky_veggie",
+            "studio_look",
+            "flash_drive",
+            "shush_my_dreams",
+            "french_elegance",
+            "finger_swipe",
+            "advent_of_flora",
+            "smooth_transition",
+            "kiss_pro",
+            "raid_check",
+            "snow_night_kiss",
+            "eternal_kiss",
+            "fortune_in_motion",
+            "chinese_trend",
+            "sedan_chair_dance",
+            "skyfall",
+            "good_luck_dance",
+            "laicai_dance",
+            "yangge_dance",
+            "color_mixing",
+            "lantern_festival_cuju",
+            "unique_firework",
+            "unique_spring_couplets",
+            "horse_mask",
+            "fortune_knocks_cartoon",
+            "tangyuan_to_animal",
+            "hot_feet_dance",
+            "swag_dance",
+            "pigeon_dance",
+            "bloodline_dance",
+            "chanel_dance",
+            "cute_dance",
+            "love_theme_song",
+            "pumpitup_dance",
+            "city_to_village",
+            "fortune_god_transform",
+            "new_year_feast",
+            "ring_in_new",
+            "horse_year_firework",
+            "crystal_horse",
+            "drunk_dance",
+            "drunk_dance_pet",
+            "daoma_dance",
+            "bouncy_dance",
+            "smooth_sailing_dance",
+            "new_year_greeting",
+            "lion_dance",
+            "prosperity",
+            "great_success",
+            "golden_horse_fortune",
+            "red_packet_box",
+            "lucky_horse_year",
+            "lucky_red_packet",
+            "lucky_money_come",
+            "lion_dance_pet",
+            "dumpling_making_pet",
+            "fish_making_pet",
+            "pet_red_packet",
+            "lantern_glow",
+            "expression_challenge",
+            "overdrive",
+            "heart_gesture_dance",
+            "poping",
+            "martial_arts",
+            "running",
+            "nezha",
+            "motorcycle_dance",
+            "subject_3_dance",
+            "ghost_step_dance",
+            "phantom_jewel",
+            "zoom_out",
+            "cheers_2026",
+            "fight_pro",
+            "hug_pro",
+            "heart_gesture_pro",
+            "dollar_rain_pro",
+            "pet_bee_pro",
+            "countdown_teleport",
+            "santa_random_surprise",
+            "bullet_time_360",
+            "happy_birthday",
+            "birthday_star",
+            "thumbs_up_pro",
+            "tiger_hug_pro",
+            "pet_lion_pro",
+            "surprise_bouquet",
+            "bouquet_drop",
+            "glamour_photo_shoot",
+            "box_of_joy",
+            "first_toast_of_the_year",
+            "my_santa_pic",
+            "santa_gift",
+            "steampunk_christmas",
+            "snowglobe",
+            "christmas_photo_shoot",
+            "ornament_crash",
+            "santa_express",
+            "instant_christmas",
+            "coronation_of_frost",
+            "building_sweater",
+            "spark_in_the_snow",
+            "scarlet_and_snow",
+            "bullet_time_lite",
+            "jumping_ginger_joy",
+            "pure_white_wings",
+            "black_wings",
+            "golden_wing",
+            "pink_pink_wings",
+            "venomous_spider",
+            "throne_of_king",
+            "luminous_elf",
+            "woodland_elf",
+            "guardian_spirit",
+            "swish_swish",
+            "snowboarding",
+            "witch_transform",
+            "vampire_transform",
+            "pumpkin_head_transform",
+            "demon_transform",
+            "mummy_transform",
+            "zombie_transform",
+            "cute_pumpkin_transform",
+            "halloween_escape",
+            "pet_moto_rider",
+            "running_man",
+            "3d_cartoon_2",
+            "pet_dance",
+            "swing_swing",
+            "day_to_night",
+            "surfsurf",
+            "skateskate",
+        ]
+    ]
+    #: The scene's input: `image` for a single-image effect, `images` (two portraits) for a dual-image effect. (Earlier versions of the page also listed `model_name`, `mode` and `duration` here for scenes now retired; the 2026-09 reference lists only these two.)
+    input: Required[EffectsInputParams]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class ElementImageListParams(TypedDict, total=False):
     """The element's look from images: a frontal image and 1–3 other views."""
 
@@ -298,6 +604,20 @@ class ElementVideoListParams(TypedDict, total=False):
 
     #: Exactly one video.
     refer_videos: Required[Sequence[ElementReferVideoParams]]
+
+
+class IdentifyFaceParams(TypedDict, total=False):
+    """The video whose faces to identify: exactly one of `video_id` (a Kling video) and `video_url`."""
+
+    #: The id of a video Kling generated (`task_result.videos[].id`), made within the last 30 days and at most 60 s long. Excludes `video_url`.
+    video_id: str
+    #: A video by URL: .mp4/.mov, at most 100 MB, 2–60 s, 720p or 1080p, width and height 512–2160 px. Excludes `video_id`.
+    video_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class Image2VideoParams(TypedDict, total=False):
@@ -433,6 +753,78 @@ class ImageGenerationParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class ImageRecognizeParams(TypedDict, total=False):
+    """The image to recognize."""
+
+    #: The image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+    image: Required[ImageInput]
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class LipSyncFaceParams(TypedDict, total=False):
+    """The face to animate and the audio it speaks."""
+
+    #: A face of the identify-face answer (`face_data[].face_id`).
+    face_id: Required[str]
+    #: An audio made by text-to-speech within the last 30 days, 2–60 s long. Excludes `sound_file`.
+    audio_id: str
+    #: The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s). Excludes `audio_id`.
+    sound_file: str
+    #: Where the cut of the audio starts, in ms from the audio's start.
+    sound_start_time: Required[int]
+    #: Where the cut of the audio ends, in ms from the audio's start; not after its end.
+    sound_end_time: Required[int]
+    #: Where the cut audio starts in the video, in ms from the video's start.
+    sound_insert_time: Required[int]
+    #: Volume of the inserted audio, 0–2 (higher is louder). Default 1.
+    sound_volume: float
+    #: Volume of the video's own sound, 0–2 (no effect on a silent video). Default 1.
+    original_audio_volume: float
+
+
+class LipSyncInputParams(TypedDict, total=False):
+    """The video (exactly one of `video_id` and `video_url`) and what it says: a text and a preset voice (`mode` `text2video`), or an audio (`mode` `audio2video`)."""
+
+    #: The id of a video Kling generated within the last 30 days. Excludes `video_url`.
+    video_id: str
+    #: A video by URL (.mp4/.mov, at most 100 MB, 720p or 1080p). Excludes `video_id`.
+    video_url: str
+    #: `text2video`: speak `text` with a preset voice; `audio2video`: speak an audio.
+    mode: Required[Literal["text2video", "audio2video"]]
+    #: What to say (`text2video`), at most 120 characters.
+    text: str
+    #: A preset lip-sync voice (`text2video`), e.g. `oversea_male1`; Kling lists them on its voice page.
+    voice_id: str
+    #: The voice's language (`text2video`). Default `en`.
+    voice_language: Literal["zh", "en"]
+    #: Speech rate (`text2video`), 0.8–2.0. Default 1.0.
+    voice_speed: float
+    #: `audio2video`: the audio comes as `audio_file` (`file`) or `audio_url` (`url`).
+    audio_type: Literal["file", "url"]
+    #: The audio as raw Base64 (.mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s).
+    audio_file: str
+    #: The audio by URL (.mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s).
+    audio_url: str
+
+
+class LipSyncParams(TypedDict, total=False):
+    """A lip-sync task of the older one-step API (see the operation for its source)."""
+
+    #: The video (exactly one of `video_id` and `video_url`) and what it says: a text and a preset voice (`mode` `text2video`), or an audio (`mode` `audio2video`).
+    input: Required[LipSyncInputParams]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class MotionControlParams(TypedDict, total=False):
     """A motion-control task."""
 
@@ -452,6 +844,43 @@ class MotionControlParams(TypedDict, total=False):
     character_orientation: Literal["image", "video"]
     #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
     mode: Literal["std", "pro"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiElementsImageParams(TypedDict, total=False):
+    """The fields of MultiElementsImage."""
+
+    #: An image with its subject already cropped (the API does not crop).
+    image: Required[ImageInput]
+
+
+class MultiElementsParams(TypedDict, total=False):
+    """A multi-elements editing task on the video of a session."""
+
+    #: The session of init-selection.
+    session_id: Required[str]
+    #: `addition`: add the element of 1–2 images; `swap`: replace the marked element by that of 1 image; `removal`: remove the marked element.
+    edit_mode: Required[Literal["addition", "swap", "removal"]]
+    #: Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+    image_list: Sequence[MultiElementsImageParams]
+    #: What to do, naming the video and images as `<<<video_1>>>` and `<<<image_1>>>`, e.g. "Delete the chick from <<<video_1>>>"; at most 2500 characters.
+    prompt: Required[str]
+    #: What to avoid. At most 2500 characters; may be empty.
+    negative_prompt: str
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    mode: Literal["std", "pro"]
+    #: 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video). Default "5".
+    duration: Literal["5", "10"] | int
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
@@ -730,6 +1159,30 @@ class TextToSpeechParams(TypedDict, total=False):
     voice_language: Required[Literal["zh", "en"]]
     #: Speech rate, 0.8–2.0 with one decimal place. Default 1.0. (The docs say the API rounds a value outside the range into it; the spec refuses it, so the mistake is seen.)
     voice_speed: float
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class VideoExtendParams(TypedDict, total=False):
+    """A video-extension task (see the operation for its source)."""
+
+    #: The id of the video to extend (`task_result.videos[].id` of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+    video_id: Required[str]
+    #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
+    prompt: str
+    #: What to avoid. At most 2500 characters; may be empty.
+    negative_prompt: str
+    #: How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1 models; the kling-v2 models do not support it; no source documents it for kling-v3.
+    cfg_scale: float
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,
