@@ -347,6 +347,13 @@ class MockGateway:
             return self._state.creates_count
 
     @property
+    def calls_count(self) -> int:
+        """Synchronous call requests that reached the gateway, whatever their answer (like
+        ``creates_count``): a client that re-sent a `POST` call shows here."""
+        with self._state.lock:
+            return self._state.calls_count
+
+    @property
     def pending_faults(self) -> tuple[Fault, ...]:
         """Injected faults not used up yet, in order."""
         with self._state.lock:
