@@ -119,6 +119,13 @@ def add_families(spec: dict[str, Any]) -> None:
         "official": {"value": {"prompt": "rain on a tin roof", "duration": 5}}
     }
 
+    add_calls(spec)
+
+
+def add_calls(spec: dict[str, Any]) -> None:
+    """Add a synchronous POST answering an audio file and a synchronous GET with query
+    parameters."""
+    schemas = spec["components"]["schemas"]
     # A synchronous POST answering an audio file (like text-to-speech).
     schemas["TestSpeechRequest"] = {
         "type": "object",
