@@ -9,18 +9,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Unpack
 
 from ._constants import DEFAULT_WAIT_TIMEOUT
-from ._docs import document_create
-from ._resource_base import OnUpdate, _AsyncResource, _Resource
-from ._spec import endpoint
-from ._task import Task
+from ._docs import document_call, document_create
+from ._resource_base import OnUpdate, _AsyncCall, _AsyncResource, _Call, _Resource
+from ._spec import call, endpoint
+from ._task import CallResult, Task
 
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
+        AccountCostsQueryParams,
+        AiMultiShotParams,
+        BillingBalanceParams,
+        BillingPackageParams,
+        CustomElementParams,
+        CustomVoiceParams,
+        DeleteElementParams,
+        DeleteVoiceParams,
         Image2VideoParams,
         MotionControlParams,
         MultiImage2VideoParams,
         OmniVideoParams,
+        PresetElementsQueryParams,
+        PresetVoicesQueryParams,
         Text2VideoParams,
+        TextToAudioParams,
+        TextToSpeechParams,
+        VideoToAudioParams,
     )
 
     from ._async_client import AsyncKling
@@ -117,6 +130,160 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class TextToAudio(_Resource):
+    """Create a text-to-audio task: `POST /v1/audio/text-to-audio`."""
+
+    def create(self, **params: Unpack[TextToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[TextToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VideoToAudio(_Resource):
+    """Create a video-to-audio task: `POST /v1/audio/video-to-audio`."""
+
+    def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class CustomVoice(_Resource):
+    """Create a custom-voice (voice clone) task: `POST /v1/general/custom-voices`."""
+
+    def create(self, **params: Unpack[CustomVoiceParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomVoiceParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class CustomElement(_Resource):
+    """Create a custom-element task: `POST /v1/general/advanced-custom-elements`."""
+
+    def create(self, **params: Unpack[CustomElementParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomElementParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class AiMultiShot(_Resource):
+    """Create an AI multi-shot task: `POST /v1/general/ai-multi-shot`."""
+
+    def create(self, **params: Unpack[AiMultiShotParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AiMultiShotParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class TextToSpeechCall(_Call):
+    """Synthesise speech from text (synchronous): `POST /v1/audio/tts`, answered at once."""
+
+    def __call__(self, **params: Unpack[TextToSpeechParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class AccountCostsCall(_Call):
+    """List the account's resource packs and what remains of them (synchronous): `GET /account/costs`, answered at once."""
+
+    def __call__(self, **params: Unpack[AccountCostsQueryParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class BillingBalanceCall(_Call):
+    """List balance deductions per task (synchronous): `POST /account/billing/balance`, answered at once."""
+
+    def __call__(self, **params: Unpack[BillingBalanceParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class BillingPackageCall(_Call):
+    """List resource-pack (unit) deductions per task (synchronous): `POST /account/billing/package`, answered at once."""
+
+    def __call__(self, **params: Unpack[BillingPackageParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class PresetVoicesCall(_Call):
+    """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices`, answered at once."""
+
+    def __call__(self, **params: Unpack[PresetVoicesQueryParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class DeleteVoicesCall(_Call):
+    """Delete a custom voice (synchronous): `POST /v1/general/delete-voices`, answered at once."""
+
+    def __call__(self, **params: Unpack[DeleteVoiceParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class PresetElementsCall(_Call):
+    """List the preset (official) elements (synchronous): `GET /v1/general/advanced-presets-elements`, answered at once."""
+
+    def __call__(self, **params: Unpack[PresetElementsQueryParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class DeleteElementsCall(_Call):
+    """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`, answered at once."""
+
+    def __call__(self, **params: Unpack[DeleteElementParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
 class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
@@ -207,6 +374,160 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncTextToAudio(_AsyncResource):
+    """Create a text-to-audio task: `POST /v1/audio/text-to-audio` (async)."""
+
+    async def create(self, **params: Unpack[TextToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[TextToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVideoToAudio(_AsyncResource):
+    """Create a video-to-audio task: `POST /v1/audio/video-to-audio` (async)."""
+
+    async def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoToAudioParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncCustomVoice(_AsyncResource):
+    """Create a custom-voice (voice clone) task: `POST /v1/general/custom-voices` (async)."""
+
+    async def create(self, **params: Unpack[CustomVoiceParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomVoiceParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncCustomElement(_AsyncResource):
+    """Create a custom-element task: `POST /v1/general/advanced-custom-elements` (async)."""
+
+    async def create(self, **params: Unpack[CustomElementParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[CustomElementParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncAiMultiShot(_AsyncResource):
+    """Create an AI multi-shot task: `POST /v1/general/ai-multi-shot` (async)."""
+
+    async def create(self, **params: Unpack[AiMultiShotParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AiMultiShotParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncTextToSpeechCall(_AsyncCall):
+    """Synthesise speech from text (synchronous): `POST /v1/audio/tts`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[TextToSpeechParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncAccountCostsCall(_AsyncCall):
+    """List the account's resource packs and what remains of them (synchronous): `GET /account/costs`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[AccountCostsQueryParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncBillingBalanceCall(_AsyncCall):
+    """List balance deductions per task (synchronous): `POST /account/billing/balance`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[BillingBalanceParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncBillingPackageCall(_AsyncCall):
+    """List resource-pack (unit) deductions per task (synchronous): `POST /account/billing/package`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[BillingPackageParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncPresetVoicesCall(_AsyncCall):
+    """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[PresetVoicesQueryParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncDeleteVoicesCall(_AsyncCall):
+    """Delete a custom voice (synchronous): `POST /v1/general/delete-voices`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[DeleteVoiceParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncPresetElementsCall(_AsyncCall):
+    """List the preset (official) elements (synchronous): `GET /v1/general/advanced-presets-elements`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[PresetElementsQueryParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncDeleteElementsCall(_AsyncCall):
+    """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`, answered at once (async)."""
+
+    async def __call__(self, **params: Unpack[DeleteElementParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
 class KlingResources:
     """The typed endpoint attributes of `Kling`, one per endpoint of the spec.
 
@@ -216,6 +537,19 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        text_to_audio (TextToAudio): Create a text-to-audio task.
+        video_to_audio (VideoToAudio): Create a video-to-audio task.
+        custom_voices (CustomVoice): Create a custom-voice (voice clone) task.
+        custom_elements (CustomElement): Create a custom-element task.
+        ai_multi_shot (AiMultiShot): Create an AI multi-shot task.
+        text_to_speech (TextToSpeechCall): Synthesise speech from text (synchronous) (answered at once).
+        account_costs (AccountCostsCall): List the account's resource packs and what remains of them (synchronous) (answered at once).
+        billing_balance (BillingBalanceCall): List balance deductions per task (synchronous) (answered at once).
+        billing_package (BillingPackageCall): List resource-pack (unit) deductions per task (synchronous) (answered at once).
+        preset_voices (PresetVoicesCall): List the preset (official) voices (synchronous) (answered at once).
+        delete_voices (DeleteVoicesCall): Delete a custom voice (synchronous) (answered at once).
+        preset_elements (PresetElementsCall): List the preset (official) elements (synchronous) (answered at once).
+        delete_elements (DeleteElementsCall): Delete a custom element (synchronous) (answered at once).
     """
 
     text2video: Text2Video
@@ -233,12 +567,64 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    text_to_audio: TextToAudio
+    """Create a text-to-audio task."""
+
+    video_to_audio: VideoToAudio
+    """Create a video-to-audio task."""
+
+    custom_voices: CustomVoice
+    """Create a custom-voice (voice clone) task."""
+
+    custom_elements: CustomElement
+    """Create a custom-element task."""
+
+    ai_multi_shot: AiMultiShot
+    """Create an AI multi-shot task."""
+
+    text_to_speech: TextToSpeechCall
+    """Synthesise speech from text (synchronous)."""
+
+    account_costs: AccountCostsCall
+    """List the account's resource packs and what remains of them (synchronous)."""
+
+    billing_balance: BillingBalanceCall
+    """List balance deductions per task (synchronous)."""
+
+    billing_package: BillingPackageCall
+    """List resource-pack (unit) deductions per task (synchronous)."""
+
+    preset_voices: PresetVoicesCall
+    """List the preset (official) voices (synchronous)."""
+
+    delete_voices: DeleteVoicesCall
+    """Delete a custom voice (synchronous)."""
+
+    preset_elements: PresetElementsCall
+    """List the preset (official) elements (synchronous)."""
+
+    delete_elements: DeleteElementsCall
+    """Delete a custom element (synchronous)."""
+
     def _bind_resources(self, client: Kling) -> None:
         self.text2video = Text2Video(client, endpoint("text2video"))
         self.image2video = Image2Video(client, endpoint("image2video"))
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.text_to_audio = TextToAudio(client, endpoint("text-to-audio"))
+        self.video_to_audio = VideoToAudio(client, endpoint("video-to-audio"))
+        self.custom_voices = CustomVoice(client, endpoint("custom-voices"))
+        self.custom_elements = CustomElement(client, endpoint("custom-elements"))
+        self.ai_multi_shot = AiMultiShot(client, endpoint("ai-multi-shot"))
+        self.text_to_speech = TextToSpeechCall(client, call("text-to-speech"))
+        self.account_costs = AccountCostsCall(client, call("account-costs"))
+        self.billing_balance = BillingBalanceCall(client, call("billing-balance"))
+        self.billing_package = BillingPackageCall(client, call("billing-package"))
+        self.preset_voices = PresetVoicesCall(client, call("preset-voices"))
+        self.delete_voices = DeleteVoicesCall(client, call("delete-voices"))
+        self.preset_elements = PresetElementsCall(client, call("preset-elements"))
+        self.delete_elements = DeleteElementsCall(client, call("delete-elements"))
 
 
 class AsyncKlingResources:
@@ -250,6 +636,19 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        text_to_audio (AsyncTextToAudio): Create a text-to-audio task.
+        video_to_audio (AsyncVideoToAudio): Create a video-to-audio task.
+        custom_voices (AsyncCustomVoice): Create a custom-voice (voice clone) task.
+        custom_elements (AsyncCustomElement): Create a custom-element task.
+        ai_multi_shot (AsyncAiMultiShot): Create an AI multi-shot task.
+        text_to_speech (AsyncTextToSpeechCall): Synthesise speech from text (synchronous) (answered at once).
+        account_costs (AsyncAccountCostsCall): List the account's resource packs and what remains of them (synchronous) (answered at once).
+        billing_balance (AsyncBillingBalanceCall): List balance deductions per task (synchronous) (answered at once).
+        billing_package (AsyncBillingPackageCall): List resource-pack (unit) deductions per task (synchronous) (answered at once).
+        preset_voices (AsyncPresetVoicesCall): List the preset (official) voices (synchronous) (answered at once).
+        delete_voices (AsyncDeleteVoicesCall): Delete a custom voice (synchronous) (answered at once).
+        preset_elements (AsyncPresetElementsCall): List the preset (official) elements (synchronous) (answered at once).
+        delete_elements (AsyncDeleteElementsCall): Delete a custom element (synchronous) (answered at once).
     """
 
     text2video: AsyncText2Video
@@ -267,12 +666,64 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    text_to_audio: AsyncTextToAudio
+    """Create a text-to-audio task."""
+
+    video_to_audio: AsyncVideoToAudio
+    """Create a video-to-audio task."""
+
+    custom_voices: AsyncCustomVoice
+    """Create a custom-voice (voice clone) task."""
+
+    custom_elements: AsyncCustomElement
+    """Create a custom-element task."""
+
+    ai_multi_shot: AsyncAiMultiShot
+    """Create an AI multi-shot task."""
+
+    text_to_speech: AsyncTextToSpeechCall
+    """Synthesise speech from text (synchronous)."""
+
+    account_costs: AsyncAccountCostsCall
+    """List the account's resource packs and what remains of them (synchronous)."""
+
+    billing_balance: AsyncBillingBalanceCall
+    """List balance deductions per task (synchronous)."""
+
+    billing_package: AsyncBillingPackageCall
+    """List resource-pack (unit) deductions per task (synchronous)."""
+
+    preset_voices: AsyncPresetVoicesCall
+    """List the preset (official) voices (synchronous)."""
+
+    delete_voices: AsyncDeleteVoicesCall
+    """Delete a custom voice (synchronous)."""
+
+    preset_elements: AsyncPresetElementsCall
+    """List the preset (official) elements (synchronous)."""
+
+    delete_elements: AsyncDeleteElementsCall
+    """Delete a custom element (synchronous)."""
+
     def _bind_resources(self, client: AsyncKling) -> None:
         self.text2video = AsyncText2Video(client, endpoint("text2video"))
         self.image2video = AsyncImage2Video(client, endpoint("image2video"))
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.text_to_audio = AsyncTextToAudio(client, endpoint("text-to-audio"))
+        self.video_to_audio = AsyncVideoToAudio(client, endpoint("video-to-audio"))
+        self.custom_voices = AsyncCustomVoice(client, endpoint("custom-voices"))
+        self.custom_elements = AsyncCustomElement(client, endpoint("custom-elements"))
+        self.ai_multi_shot = AsyncAiMultiShot(client, endpoint("ai-multi-shot"))
+        self.text_to_speech = AsyncTextToSpeechCall(client, call("text-to-speech"))
+        self.account_costs = AsyncAccountCostsCall(client, call("account-costs"))
+        self.billing_balance = AsyncBillingBalanceCall(client, call("billing-balance"))
+        self.billing_package = AsyncBillingPackageCall(client, call("billing-package"))
+        self.preset_voices = AsyncPresetVoicesCall(client, call("preset-voices"))
+        self.delete_voices = AsyncDeleteVoicesCall(client, call("delete-voices"))
+        self.preset_elements = AsyncPresetElementsCall(client, call("preset-elements"))
+        self.delete_elements = AsyncDeleteElementsCall(client, call("delete-elements"))
 
 
 # The fields come from the spec at import (a few ms), so help() shows what validation enforces.
@@ -282,12 +733,43 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (TextToAudio, "text-to-audio"),
+    (VideoToAudio, "video-to-audio"),
+    (CustomVoice, "custom-voices"),
+    (CustomElement, "custom-elements"),
+    (AiMultiShot, "ai-multi-shot"),
     (AsyncText2Video, "text2video"),
     (AsyncImage2Video, "image2video"),
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncTextToAudio, "text-to-audio"),
+    (AsyncVideoToAudio, "video-to-audio"),
+    (AsyncCustomVoice, "custom-voices"),
+    (AsyncCustomElement, "custom-elements"),
+    (AsyncAiMultiShot, "ai-multi-shot"),
 ):
     document_create(_cls.create, endpoint(_kind))
     document_create(_cls.run, endpoint(_kind))
 del _cls, _kind
+
+for _call_cls, _call_kind in (
+    (TextToSpeechCall, "text-to-speech"),
+    (AccountCostsCall, "account-costs"),
+    (BillingBalanceCall, "billing-balance"),
+    (BillingPackageCall, "billing-package"),
+    (PresetVoicesCall, "preset-voices"),
+    (DeleteVoicesCall, "delete-voices"),
+    (PresetElementsCall, "preset-elements"),
+    (DeleteElementsCall, "delete-elements"),
+    (AsyncTextToSpeechCall, "text-to-speech"),
+    (AsyncAccountCostsCall, "account-costs"),
+    (AsyncBillingBalanceCall, "billing-balance"),
+    (AsyncBillingPackageCall, "billing-package"),
+    (AsyncPresetVoicesCall, "preset-voices"),
+    (AsyncDeleteVoicesCall, "delete-voices"),
+    (AsyncPresetElementsCall, "preset-elements"),
+    (AsyncDeleteElementsCall, "delete-elements"),
+):
+    document_call(_call_cls.__call__, call(_call_kind))
+del _call_cls, _call_kind

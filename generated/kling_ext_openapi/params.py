@@ -16,11 +16,26 @@ ImageInput = str | bytes | os.PathLike[str] | IO[bytes]
 as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
+    "AccountCostsQueryParams",
+    "AiMultiShotParams",
+    "BillingBalanceFilterParams",
+    "BillingBalanceParams",
+    "BillingPackageFilterParams",
+    "BillingPackageParams",
     "CameraConfigParams",
     "CameraControlParams",
+    "CustomElementParams",
+    "CustomVoiceParams",
+    "DeleteElementParams",
+    "DeleteVoiceParams",
     "DynamicMaskParams",
     "DynamicMaskTrajectoriesItemParams",
+    "ElementImageListParams",
     "ElementRefParams",
+    "ElementReferImageParams",
+    "ElementReferVideoParams",
+    "ElementTagParams",
+    "ElementVideoListParams",
     "Image2VideoParams",
     "ImageInput",
     "MotionControlParams",
@@ -30,10 +45,105 @@ __all__ = [
     "OmniImageParams",
     "OmniVideoItemParams",
     "OmniVideoParams",
+    "PresetElementsQueryParams",
+    "PresetVoicesQueryParams",
     "Text2VideoParams",
+    "TextToAudioParams",
+    "TextToSpeechParams",
+    "VideoToAudioParams",
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
+
+
+class AccountCostsQueryParams(TypedDict, total=False):
+    """The query parameters of account-costs."""
+
+    #: Start of the window, Unix time in milliseconds.
+    start_time: Required[int]
+    #: End of the window, Unix time in milliseconds.
+    end_time: Required[int]
+    #: Only the resource pack of this name.
+    resource_pack_name: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class AiMultiShotParams(TypedDict, total=False):
+    """An AI multi-shot task."""
+
+    #: The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    element_frontal_image: Required[ImageInput]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class BillingBalanceFilterParams(TypedDict, total=False):
+    """The fields of BillingBalanceFilter."""
+
+    #: The dimension: `api_key_name` (the API key's name).
+    key: Required[Literal["api_key_name"]]
+    #: The values to match; any of them matches (OR).
+    values: Required[Sequence[str]]
+
+
+class BillingBalanceParams(TypedDict, total=False):
+    """Which balance deductions to list: by task creation time (`start_time`, `end_time`), or the next page (`cursor`)."""
+
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    start_time: int
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    end_time: int
+    #: How many tasks to return, at most 500 (the default). Ignored when `cursor` is given.
+    limit: int
+    #: Filters: values of one key are ORed, different keys are ANDed. Ignored when `cursor` is given.
+    filters: Sequence[BillingBalanceFilterParams]
+    #: The `next_cursor` of the previous answer, for the next page. When given (non-empty), it overrides every other field (`start_time`, `end_time`, `filters`, `limit`).
+    cursor: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class BillingPackageFilterParams(TypedDict, total=False):
+    """a product_type filter takes the pack types video, image and try-on."""
+
+    #: The dimension: `api_key_name` (the API key's name), `product_type` (the pack's type: `video`, `image` or `try-on`), `package_name` or `package_id`.
+    key: Required[Literal["api_key_name", "product_type", "package_name", "package_id"]]
+    #: The values to match; any of them matches (OR).
+    values: Required[Sequence[str]]
+
+
+class BillingPackageParams(TypedDict, total=False):
+    """Which unit deductions to list: by task creation time (`start_time`, `end_time`), or the next page (`cursor`)."""
+
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    start_time: int
+    #: Unix time in milliseconds, filtering tasks by creation time. Required unless `cursor` is given; ignored when it is. `start_time` must be earlier than `end_time`.
+    end_time: int
+    #: How many tasks to return, at most 500 (the default). Ignored when `cursor` is given.
+    limit: int
+    #: Filters: values of one key are ORed, different keys are ANDed; `package_name` and `package_id` cannot both filter. Ignored when `cursor` is given.
+    filters: Sequence[BillingPackageFilterParams]
+    #: The `next_cursor` of the previous answer, for the next page. When given (non-empty), it overrides every other field (`start_time`, `end_time`, `filters`, `limit`).
+    cursor: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class CameraConfigParams(TypedDict, total=False):
@@ -69,6 +179,78 @@ class CameraControlParams(TypedDict, total=False):
     config: CameraConfigParams
 
 
+class CustomElementParams(TypedDict, total=False):
+    """A custom-element task."""
+
+    #: The element's name. At most 20 characters.
+    element_name: Required[str]
+    #: The element's description. At most 100 characters.
+    element_description: Required[str]
+    #: `image_refer`: a multi-image element, its look from `element_image_list`; `video_refer`: a video character element, its look from `element_video_list`. Where each kind can be used differs (see the capability map).
+    reference_type: Required[Literal["video_refer", "image_refer"]]
+    #: The element's look from images: a frontal image and 1–3 other views. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+    element_image_list: ElementImageListParams
+    #: The element's look from one video (realistic humans only; kling-video-o3 and later models).
+    element_video_list: ElementVideoListParams
+    #: A voice (custom or preset) to bind to the element; none when absent. Image elements take a voice only when they are characters or humanoids.
+    element_voice_id: str
+    #: Tags for the element; several may be given.
+    tag_list: Sequence[ElementTagParams]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class CustomVoiceParams(TypedDict, total=False):
+    """A custom-voice (voice clone) task."""
+
+    #: The voice's name. At most 20 characters.
+    voice_name: Required[str]
+    #: A public URL of the sample: MP3/WAV audio or MP4/MOV video, 5–30 s of one clean human voice without noise.
+    voice_url: str
+    #: A video Kling generated, as the sample: a kling-v2-6 video made with `sound` on, or an Avatar or Lip-Sync video; 5–30 s of one clean human voice. An empty string means none.
+    video_id: str
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class DeleteElementParams(TypedDict, total=False):
+    """Which custom element to delete."""
+
+    #: The custom element's id (preset elements cannot be deleted). A string in the docs' field table; elements carry it as a number, so both are read.
+    element_id: Required[Any]
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class DeleteVoiceParams(TypedDict, total=False):
+    """Which custom voice to delete."""
+
+    #: The custom voice's id (preset voices cannot be deleted).
+    voice_id: Required[str]
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class DynamicMaskParams(TypedDict, total=False):
     """The fields of DynamicMask."""
 
@@ -85,11 +267,50 @@ class DynamicMaskTrajectoriesItemParams(TypedDict, total=False):
     y: Required[int]
 
 
+class ElementImageListParams(TypedDict, total=False):
+    """The element's look from images: a frontal image and 1–3 other views."""
+
+    #: The element from the front (URL or raw Base64).
+    frontal_image: Required[ImageInput]
+    #: 1–3 other views.
+    refer_images: Required[Sequence[ElementReferImageParams]]
+
+
 class ElementRefParams(TypedDict, total=False):
     """The fields of ElementRef."""
 
     #: An element from the element library (`/v1/general/advanced-custom-elements`).
     element_id: Required[int]
+
+
+class ElementReferImageParams(TypedDict, total=False):
+    """The fields of ElementReferImage."""
+
+    #: Another view (angle or close-up) of the element, different from the front (URL or raw Base64).
+    image_url: Required[ImageInput]
+
+
+class ElementReferVideoParams(TypedDict, total=False):
+    """The fields of ElementReferVideo."""
+
+    #: MP4/MOV, 3–8 s, 1080p, 16:9 or 9:16, at most 200 MB, of a realistic human.
+    video_url: Required[str]
+
+
+class ElementTagParams(TypedDict, total=False):
+    """The fields of ElementTag."""
+
+    #: `o_101` Hottest, `o_102` Character, `o_103` Animal, `o_104` Item, `o_105` Costume, `o_106` Scene, `o_107` Effect, `o_108` Others.
+    tag_id: Required[
+        Literal["o_101", "o_102", "o_103", "o_104", "o_105", "o_106", "o_107", "o_108"]
+    ]
+
+
+class ElementVideoListParams(TypedDict, total=False):
+    """The element's look from one video (realistic humans only; kling-video-o3 and later models)."""
+
+    #: Exactly one video.
+    refer_videos: Required[Sequence[ElementReferVideoParams]]
 
 
 class Image2VideoParams(TypedDict, total=False):
@@ -299,6 +520,34 @@ class OmniVideoParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class PresetElementsQueryParams(TypedDict, total=False):
+    """The query parameters of preset-elements."""
+
+    #: Page number, from 1.
+    pageNum: int
+    #: Tasks per page.
+    pageSize: int
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class PresetVoicesQueryParams(TypedDict, total=False):
+    """The query parameters of preset-voices."""
+
+    #: Page number, from 1.
+    pageNum: int
+    #: Items per page (up to 1000 for voices, unlike the 500 of task lists).
+    pageSize: int
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
@@ -343,6 +592,66 @@ class Text2VideoParams(TypedDict, total=False):
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class TextToAudioParams(TypedDict, total=False):
+    """A text-to-audio task (sound effects from a prompt)."""
+
+    #: What the sound is. At most 200 characters.
+    prompt: Required[str]
+    #: Length of the audio in seconds, 3.0–10.0, with at most one decimal place (e.g. 3, 5.5).
+    duration: Required[float]
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class TextToSpeechParams(TypedDict, total=False):
+    """A text-to-speech request (synchronous)."""
+
+    #: The text to speak. At most 1000 characters; the API also checks its content.
+    text: Required[str]
+    #: A voice id, e.g. `oversea_male1`; the official voice guide lists the voices with their ids and languages.
+    voice_id: Required[str]
+    #: The voice's language, which must match the voice. The docs mark it required and give the default `zh`.
+    voice_language: Required[Literal["zh", "en"]]
+    #: Speech rate, 0.8–2.0 with one decimal place. Default 1.0. (The docs say the API rounds a value outside the range into it; the spec refuses it, so the mistake is seen.)
+    voice_speed: float
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class VideoToAudioParams(TypedDict, total=False):
+    """A video-to-audio task (sound effects and background music for a video)."""
+
+    #: A video generated by Kling within the last 30 days, 3.0–20.0 s long. Exactly one of `video_id` and `video_url`.
+    video_id: str
+    #: A public video URL: MP4/MOV, at most 100 MB, 3.0–20.0 s. Exactly one of `video_id` and `video_url`.
+    video_url: str
+    #: The sound effects wanted. At most 200 characters.
+    sound_effect_prompt: str
+    #: The background music wanted. At most 200 characters.
+    bgm_prompt: str
+    #: ASMR mode, which brings out detailed sound effects for immersive content. Default false.
+    asmr_mode: bool
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ResultMultiShotImage")
+
+
+@_attrs_define
+class ResultMultiShotImage:
+    """One result of an AI multi-shot task, as the docs give `task_result.images[]`."""
+
+    index: int | Unset = UNSET
+    """ The result's index, 0–2. """
+    url_1: str | Unset = UNSET
+    """ A generated view (kept for 30 days). """
+    url_2: str | Unset = UNSET
+    """ A generated view (kept for 30 days). """
+    url_3: str | Unset = UNSET
+    """ A generated view (kept for 30 days). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        index = self.index
+
+        url_1 = self.url_1
+
+        url_2 = self.url_2
+
+        url_3 = self.url_3
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if index is not UNSET:
+            field_dict["index"] = index
+        if url_1 is not UNSET:
+            field_dict["url_1"] = url_1
+        if url_2 is not UNSET:
+            field_dict["url_2"] = url_2
+        if url_3 is not UNSET:
+            field_dict["url_3"] = url_3
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        index = d.pop("index", UNSET)
+
+        url_1 = d.pop("url_1", UNSET)
+
+        url_2 = d.pop("url_2", UNSET)
+
+        url_3 = d.pop("url_3", UNSET)
+
+        result_multi_shot_image = cls(
+            index=index,
+            url_1=url_1,
+            url_2=url_2,
+            url_3=url_3,
+        )
+
+        result_multi_shot_image.additional_properties = d
+        return result_multi_shot_image
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
