@@ -98,7 +98,7 @@ _FILE_RE = re.compile(
 )
 # Answer fields that name a file, rewritten to the mock's own files in a call's answer.
 _FILE_FIELDS = ("url", "url_mp3", "url_wav", "watermark_url")
-_INTEGER_TEXT = re.compile(r"[+-]?\d{1,18}")
+_INTEGER_TEXT = re.compile(r"[+-]?\d{1,40}")
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _JSON = "application/json"
