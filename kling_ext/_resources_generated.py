@@ -17,23 +17,36 @@ from ._task import CallResult, Task
 if TYPE_CHECKING:  # only the annotations need them; importing them costs start-up time
     from kling_ext_openapi.params import (
         AccountCostsQueryParams,
+        AdvancedLipSyncParams,
         AiMultiShotParams,
+        AvatarParams,
         BillingBalanceParams,
         BillingPackageParams,
         CustomElementParams,
         CustomVoiceParams,
         DeleteElementParams,
         DeleteVoiceParams,
+        EffectsParams,
+        IdentifyFaceParams,
         Image2VideoParams,
+        ImageExpandParams,
+        ImageGenerationParams,
+        ImageRecognizeParams,
+        LipSyncParams,
         MotionControlParams,
+        MultiElementsParams,
+        MultiImage2ImageParams,
         MultiImage2VideoParams,
+        OmniImageParams,
         OmniVideoParams,
         PresetElementsQueryParams,
         PresetVoicesQueryParams,
         Text2VideoParams,
         TextToAudioParams,
         TextToSpeechParams,
+        VideoExtendParams,
         VideoToAudioParams,
+        VirtualTryOnParams,
     )
 
     from ._async_client import AsyncKling
@@ -130,6 +143,204 @@ class MultiImage2Video(_Resource):
         return self._run(params, timeout, on_update)
 
 
+class AdvancedLipSync(_Resource):
+    """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync`."""
+
+    def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AdvancedLipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class LipSync(_Resource):
+    """Create a lip-sync task (older API): `POST /v1/videos/lip-sync`."""
+
+    def create(self, **params: Unpack[LipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[LipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class Avatar(_Resource):
+    """Create an avatar task: `POST /v1/videos/avatar/image2video`."""
+
+    def create(self, **params: Unpack[AvatarParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AvatarParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class Effects(_Resource):
+    """Create a video-effects task: `POST /v1/videos/effects`."""
+
+    def create(self, **params: Unpack[EffectsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[EffectsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VideoExtend(_Resource):
+    """Create a video-extension task: `POST /v1/videos/video-extend`."""
+
+    def create(self, **params: Unpack[VideoExtendParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoExtendParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class MultiElements(_Resource):
+    """Create a multi-elements editing task: `POST /v1/videos/multi-elements`."""
+
+    def create(self, **params: Unpack[MultiElementsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiElementsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class ImageGeneration(_Resource):
+    """Create an image-generation task: `POST /v1/images/generations`."""
+
+    def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageGenerationParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class OmniImage(_Resource):
+    """Create an omni-image task: `POST /v1/images/omni-image`."""
+
+    def create(self, **params: Unpack[OmniImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class MultiImage2Image(_Resource):
+    """Create a multi-image-to-image task: `POST /v1/images/multi-image2image`."""
+
+    def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2ImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class ImageExpand(_Resource):
+    """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand`."""
+
+    def create(self, **params: Unpack[ImageExpandParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageExpandParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
+class VirtualTryOn(_Resource):
+    """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on`."""
+
+    def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return self._create(params)
+
+    def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VirtualTryOnParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return self._run(params, timeout, on_update)
+
+
 class TextToAudio(_Resource):
     """Create a text-to-audio task: `POST /v1/audio/text-to-audio`."""
 
@@ -218,6 +429,24 @@ class AiMultiShot(_Resource):
     ) -> Task:
         """Create a task and wait until it is final."""
         return self._run(params, timeout, on_update)
+
+
+class IdentifyFaceCall(_Call):
+    """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`."""
+
+    def __call__(self, **params: Unpack[IdentifyFaceParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class ImageRecognizeCall(_Call):
+    """Recognize the subject, head, face and clothing of an image (synchronous): `POST
+    /v1/videos/image-recognize`.
+    """
+
+    def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
 
 
 class TextToSpeechCall(_Call):
@@ -380,6 +609,204 @@ class AsyncMultiImage2Video(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncAdvancedLipSync(_AsyncResource):
+    """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync` (async)."""
+
+    async def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AdvancedLipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncLipSync(_AsyncResource):
+    """Create a lip-sync task (older API): `POST /v1/videos/lip-sync` (async)."""
+
+    async def create(self, **params: Unpack[LipSyncParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[LipSyncParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncAvatar(_AsyncResource):
+    """Create an avatar task: `POST /v1/videos/avatar/image2video` (async)."""
+
+    async def create(self, **params: Unpack[AvatarParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[AvatarParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncEffects(_AsyncResource):
+    """Create a video-effects task: `POST /v1/videos/effects` (async)."""
+
+    async def create(self, **params: Unpack[EffectsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[EffectsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVideoExtend(_AsyncResource):
+    """Create a video-extension task: `POST /v1/videos/video-extend` (async)."""
+
+    async def create(self, **params: Unpack[VideoExtendParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VideoExtendParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncMultiElements(_AsyncResource):
+    """Create a multi-elements editing task: `POST /v1/videos/multi-elements` (async)."""
+
+    async def create(self, **params: Unpack[MultiElementsParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiElementsParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncImageGeneration(_AsyncResource):
+    """Create an image-generation task: `POST /v1/images/generations` (async)."""
+
+    async def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageGenerationParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncOmniImage(_AsyncResource):
+    """Create an omni-image task: `POST /v1/images/omni-image` (async)."""
+
+    async def create(self, **params: Unpack[OmniImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[OmniImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncMultiImage2Image(_AsyncResource):
+    """Create a multi-image-to-image task: `POST /v1/images/multi-image2image` (async)."""
+
+    async def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[MultiImage2ImageParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncImageExpand(_AsyncResource):
+    """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand` (async)."""
+
+    async def create(self, **params: Unpack[ImageExpandParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[ImageExpandParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
+class AsyncVirtualTryOn(_AsyncResource):
+    """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on` (async)."""
+
+    async def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
+        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        return await self._create(params)
+
+    async def run(
+        self,
+        *,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        on_update: OnUpdate | None = None,
+        **params: Unpack[VirtualTryOnParams],
+    ) -> Task:
+        """Create a task and wait until it is final."""
+        return await self._run(params, timeout, on_update)
+
+
 class AsyncTextToAudio(_AsyncResource):
     """Create a text-to-audio task: `POST /v1/audio/text-to-audio` (async)."""
 
@@ -470,6 +897,26 @@ class AsyncAiMultiShot(_AsyncResource):
         return await self._run(params, timeout, on_update)
 
 
+class AsyncIdentifyFaceCall(_AsyncCall):
+    """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`
+    (async).
+    """
+
+    async def __call__(self, **params: Unpack[IdentifyFaceParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncImageRecognizeCall(_AsyncCall):
+    """Recognize the subject, head, face and clothing of an image (synchronous): `POST
+    /v1/videos/image-recognize` (async).
+    """
+
+    async def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
 class AsyncTextToSpeechCall(_AsyncCall):
     """Synthesise speech from text (synchronous): `POST /v1/audio/tts` (async)."""
 
@@ -551,11 +998,25 @@ class KlingResources:
         motion_control (MotionControl): Create a motion-control task.
         omni_video (OmniVideo): Create an omni-video task.
         multi_image2video (MultiImage2Video): Create a multi-image-to-video task (legacy).
+        advanced_lip_sync (AdvancedLipSync): Create a lip-sync task on an identified face.
+        lip_sync (LipSync): Create a lip-sync task (older API).
+        avatar (Avatar): Create an avatar task.
+        effects (Effects): Create a video-effects task.
+        video_extend (VideoExtend): Create a video-extension task.
+        multi_elements (MultiElements): Create a multi-elements editing task.
+        image_generation (ImageGeneration): Create an image-generation task.
+        omni_image (OmniImage): Create an omni-image task.
+        multi_image2image (MultiImage2Image): Create a multi-image-to-image task.
+        image_expand (ImageExpand): Create an image-expansion (outpainting) task.
+        virtual_try_on (VirtualTryOn): Create a virtual try-on task.
         text_to_audio (TextToAudio): Create a text-to-audio task.
         video_to_audio (VideoToAudio): Create a video-to-audio task.
         custom_voices (CustomVoice): Create a custom-voice (voice clone) task.
         custom_elements (CustomElement): Create a custom-element task.
         ai_multi_shot (AiMultiShot): Create an AI multi-shot task.
+        identify_face (IdentifyFaceCall): Identify the faces of a video for lip-sync (synchronous).
+        image_recognize (ImageRecognizeCall): Recognize the subject, head, face and clothing of an
+            image (synchronous).
         text_to_speech (TextToSpeechCall): Synthesise speech from text (synchronous).
         account_costs (AccountCostsCall): List the account's resource packs and what remains of them
             (synchronous).
@@ -583,6 +1044,39 @@ class KlingResources:
     multi_image2video: MultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    advanced_lip_sync: AdvancedLipSync
+    """Create a lip-sync task on an identified face."""
+
+    lip_sync: LipSync
+    """Create a lip-sync task (older API)."""
+
+    avatar: Avatar
+    """Create an avatar task."""
+
+    effects: Effects
+    """Create a video-effects task."""
+
+    video_extend: VideoExtend
+    """Create a video-extension task."""
+
+    multi_elements: MultiElements
+    """Create a multi-elements editing task."""
+
+    image_generation: ImageGeneration
+    """Create an image-generation task."""
+
+    omni_image: OmniImage
+    """Create an omni-image task."""
+
+    multi_image2image: MultiImage2Image
+    """Create a multi-image-to-image task."""
+
+    image_expand: ImageExpand
+    """Create an image-expansion (outpainting) task."""
+
+    virtual_try_on: VirtualTryOn
+    """Create a virtual try-on task."""
+
     text_to_audio: TextToAudio
     """Create a text-to-audio task."""
 
@@ -597,6 +1091,12 @@ class KlingResources:
 
     ai_multi_shot: AiMultiShot
     """Create an AI multi-shot task."""
+
+    identify_face: IdentifyFaceCall
+    """Identify the faces of a video for lip-sync (synchronous)."""
+
+    image_recognize: ImageRecognizeCall
+    """Recognize the subject, head, face and clothing of an image (synchronous)."""
 
     text_to_speech: TextToSpeechCall
     """Synthesise speech from text (synchronous)."""
@@ -628,11 +1128,24 @@ class KlingResources:
         self.motion_control = MotionControl(client, endpoint("motion-control"))
         self.omni_video = OmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = MultiImage2Video(client, endpoint("multi-image2video"))
+        self.advanced_lip_sync = AdvancedLipSync(client, endpoint("advanced-lip-sync"))
+        self.lip_sync = LipSync(client, endpoint("lip-sync"))
+        self.avatar = Avatar(client, endpoint("avatar"))
+        self.effects = Effects(client, endpoint("effects"))
+        self.video_extend = VideoExtend(client, endpoint("video-extend"))
+        self.multi_elements = MultiElements(client, endpoint("multi-elements"))
+        self.image_generation = ImageGeneration(client, endpoint("image-generation"))
+        self.omni_image = OmniImage(client, endpoint("omni-image"))
+        self.multi_image2image = MultiImage2Image(client, endpoint("multi-image2image"))
+        self.image_expand = ImageExpand(client, endpoint("image-expand"))
+        self.virtual_try_on = VirtualTryOn(client, endpoint("virtual-try-on"))
         self.text_to_audio = TextToAudio(client, endpoint("text-to-audio"))
         self.video_to_audio = VideoToAudio(client, endpoint("video-to-audio"))
         self.custom_voices = CustomVoice(client, endpoint("custom-voices"))
         self.custom_elements = CustomElement(client, endpoint("custom-elements"))
         self.ai_multi_shot = AiMultiShot(client, endpoint("ai-multi-shot"))
+        self.identify_face = IdentifyFaceCall(client, call("identify-face"))
+        self.image_recognize = ImageRecognizeCall(client, call("image-recognize"))
         self.text_to_speech = TextToSpeechCall(client, call("text-to-speech"))
         self.account_costs = AccountCostsCall(client, call("account-costs"))
         self.billing_balance = BillingBalanceCall(client, call("billing-balance"))
@@ -652,11 +1165,26 @@ class AsyncKlingResources:
         motion_control (AsyncMotionControl): Create a motion-control task.
         omni_video (AsyncOmniVideo): Create an omni-video task.
         multi_image2video (AsyncMultiImage2Video): Create a multi-image-to-video task (legacy).
+        advanced_lip_sync (AsyncAdvancedLipSync): Create a lip-sync task on an identified face.
+        lip_sync (AsyncLipSync): Create a lip-sync task (older API).
+        avatar (AsyncAvatar): Create an avatar task.
+        effects (AsyncEffects): Create a video-effects task.
+        video_extend (AsyncVideoExtend): Create a video-extension task.
+        multi_elements (AsyncMultiElements): Create a multi-elements editing task.
+        image_generation (AsyncImageGeneration): Create an image-generation task.
+        omni_image (AsyncOmniImage): Create an omni-image task.
+        multi_image2image (AsyncMultiImage2Image): Create a multi-image-to-image task.
+        image_expand (AsyncImageExpand): Create an image-expansion (outpainting) task.
+        virtual_try_on (AsyncVirtualTryOn): Create a virtual try-on task.
         text_to_audio (AsyncTextToAudio): Create a text-to-audio task.
         video_to_audio (AsyncVideoToAudio): Create a video-to-audio task.
         custom_voices (AsyncCustomVoice): Create a custom-voice (voice clone) task.
         custom_elements (AsyncCustomElement): Create a custom-element task.
         ai_multi_shot (AsyncAiMultiShot): Create an AI multi-shot task.
+        identify_face (AsyncIdentifyFaceCall): Identify the faces of a video for lip-sync
+            (synchronous).
+        image_recognize (AsyncImageRecognizeCall): Recognize the subject, head, face and clothing of
+            an image (synchronous).
         text_to_speech (AsyncTextToSpeechCall): Synthesise speech from text (synchronous).
         account_costs (AsyncAccountCostsCall): List the account's resource packs and what remains of
             them (synchronous).
@@ -685,6 +1213,39 @@ class AsyncKlingResources:
     multi_image2video: AsyncMultiImage2Video
     """Create a multi-image-to-video task (legacy)."""
 
+    advanced_lip_sync: AsyncAdvancedLipSync
+    """Create a lip-sync task on an identified face."""
+
+    lip_sync: AsyncLipSync
+    """Create a lip-sync task (older API)."""
+
+    avatar: AsyncAvatar
+    """Create an avatar task."""
+
+    effects: AsyncEffects
+    """Create a video-effects task."""
+
+    video_extend: AsyncVideoExtend
+    """Create a video-extension task."""
+
+    multi_elements: AsyncMultiElements
+    """Create a multi-elements editing task."""
+
+    image_generation: AsyncImageGeneration
+    """Create an image-generation task."""
+
+    omni_image: AsyncOmniImage
+    """Create an omni-image task."""
+
+    multi_image2image: AsyncMultiImage2Image
+    """Create a multi-image-to-image task."""
+
+    image_expand: AsyncImageExpand
+    """Create an image-expansion (outpainting) task."""
+
+    virtual_try_on: AsyncVirtualTryOn
+    """Create a virtual try-on task."""
+
     text_to_audio: AsyncTextToAudio
     """Create a text-to-audio task."""
 
@@ -699,6 +1260,12 @@ class AsyncKlingResources:
 
     ai_multi_shot: AsyncAiMultiShot
     """Create an AI multi-shot task."""
+
+    identify_face: AsyncIdentifyFaceCall
+    """Identify the faces of a video for lip-sync (synchronous)."""
+
+    image_recognize: AsyncImageRecognizeCall
+    """Recognize the subject, head, face and clothing of an image (synchronous)."""
 
     text_to_speech: AsyncTextToSpeechCall
     """Synthesise speech from text (synchronous)."""
@@ -730,11 +1297,24 @@ class AsyncKlingResources:
         self.motion_control = AsyncMotionControl(client, endpoint("motion-control"))
         self.omni_video = AsyncOmniVideo(client, endpoint("omni-video"))
         self.multi_image2video = AsyncMultiImage2Video(client, endpoint("multi-image2video"))
+        self.advanced_lip_sync = AsyncAdvancedLipSync(client, endpoint("advanced-lip-sync"))
+        self.lip_sync = AsyncLipSync(client, endpoint("lip-sync"))
+        self.avatar = AsyncAvatar(client, endpoint("avatar"))
+        self.effects = AsyncEffects(client, endpoint("effects"))
+        self.video_extend = AsyncVideoExtend(client, endpoint("video-extend"))
+        self.multi_elements = AsyncMultiElements(client, endpoint("multi-elements"))
+        self.image_generation = AsyncImageGeneration(client, endpoint("image-generation"))
+        self.omni_image = AsyncOmniImage(client, endpoint("omni-image"))
+        self.multi_image2image = AsyncMultiImage2Image(client, endpoint("multi-image2image"))
+        self.image_expand = AsyncImageExpand(client, endpoint("image-expand"))
+        self.virtual_try_on = AsyncVirtualTryOn(client, endpoint("virtual-try-on"))
         self.text_to_audio = AsyncTextToAudio(client, endpoint("text-to-audio"))
         self.video_to_audio = AsyncVideoToAudio(client, endpoint("video-to-audio"))
         self.custom_voices = AsyncCustomVoice(client, endpoint("custom-voices"))
         self.custom_elements = AsyncCustomElement(client, endpoint("custom-elements"))
         self.ai_multi_shot = AsyncAiMultiShot(client, endpoint("ai-multi-shot"))
+        self.identify_face = AsyncIdentifyFaceCall(client, call("identify-face"))
+        self.image_recognize = AsyncImageRecognizeCall(client, call("image-recognize"))
         self.text_to_speech = AsyncTextToSpeechCall(client, call("text-to-speech"))
         self.account_costs = AsyncAccountCostsCall(client, call("account-costs"))
         self.billing_balance = AsyncBillingBalanceCall(client, call("billing-balance"))
@@ -752,6 +1332,17 @@ for _cls, _kind in (
     (MotionControl, "motion-control"),
     (OmniVideo, "omni-video"),
     (MultiImage2Video, "multi-image2video"),
+    (AdvancedLipSync, "advanced-lip-sync"),
+    (LipSync, "lip-sync"),
+    (Avatar, "avatar"),
+    (Effects, "effects"),
+    (VideoExtend, "video-extend"),
+    (MultiElements, "multi-elements"),
+    (ImageGeneration, "image-generation"),
+    (OmniImage, "omni-image"),
+    (MultiImage2Image, "multi-image2image"),
+    (ImageExpand, "image-expand"),
+    (VirtualTryOn, "virtual-try-on"),
     (TextToAudio, "text-to-audio"),
     (VideoToAudio, "video-to-audio"),
     (CustomVoice, "custom-voices"),
@@ -762,6 +1353,17 @@ for _cls, _kind in (
     (AsyncMotionControl, "motion-control"),
     (AsyncOmniVideo, "omni-video"),
     (AsyncMultiImage2Video, "multi-image2video"),
+    (AsyncAdvancedLipSync, "advanced-lip-sync"),
+    (AsyncLipSync, "lip-sync"),
+    (AsyncAvatar, "avatar"),
+    (AsyncEffects, "effects"),
+    (AsyncVideoExtend, "video-extend"),
+    (AsyncMultiElements, "multi-elements"),
+    (AsyncImageGeneration, "image-generation"),
+    (AsyncOmniImage, "omni-image"),
+    (AsyncMultiImage2Image, "multi-image2image"),
+    (AsyncImageExpand, "image-expand"),
+    (AsyncVirtualTryOn, "virtual-try-on"),
     (AsyncTextToAudio, "text-to-audio"),
     (AsyncVideoToAudio, "video-to-audio"),
     (AsyncCustomVoice, "custom-voices"),
@@ -773,6 +1375,8 @@ for _cls, _kind in (
 del _cls, _kind
 
 for _call_cls, _call_kind in (
+    (IdentifyFaceCall, "identify-face"),
+    (ImageRecognizeCall, "image-recognize"),
     (TextToSpeechCall, "text-to-speech"),
     (AccountCostsCall, "account-costs"),
     (BillingBalanceCall, "billing-balance"),
@@ -781,6 +1385,8 @@ for _call_cls, _call_kind in (
     (DeleteVoicesCall, "delete-voices"),
     (PresetElementsCall, "preset-elements"),
     (DeleteElementsCall, "delete-elements"),
+    (AsyncIdentifyFaceCall, "identify-face"),
+    (AsyncImageRecognizeCall, "image-recognize"),
     (AsyncTextToSpeechCall, "text-to-speech"),
     (AsyncAccountCostsCall, "account-costs"),
     (AsyncBillingBalanceCall, "billing-balance"),

@@ -17,7 +17,9 @@ as bytes, a pathlib.Path or a binary file object."""
 
 __all__ = [
     "AccountCostsQueryParams",
+    "AdvancedLipSyncParams",
     "AiMultiShotParams",
+    "AvatarParams",
     "BillingBalanceFilterParams",
     "BillingBalanceParams",
     "BillingPackageFilterParams",
@@ -30,27 +32,43 @@ __all__ = [
     "DeleteVoiceParams",
     "DynamicMaskParams",
     "DynamicMaskTrajectoriesItemParams",
+    "EffectsInputParams",
+    "EffectsParams",
     "ElementImageListParams",
     "ElementRefParams",
     "ElementReferImageParams",
     "ElementReferVideoParams",
     "ElementTagParams",
     "ElementVideoListParams",
+    "IdentifyFaceParams",
     "Image2VideoParams",
+    "ImageExpandParams",
+    "ImageGenerationParams",
     "ImageInput",
+    "ImageRecognizeParams",
+    "LipSyncFaceParams",
+    "LipSyncInputParams",
+    "LipSyncParams",
     "MotionControlParams",
+    "MultiElementsImageParams",
+    "MultiElementsParams",
+    "MultiImage2ImageParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
     "MultiPromptItemParams",
+    "OmniImageItemParams",
     "OmniImageParams",
     "OmniVideoItemParams",
     "OmniVideoParams",
     "PresetElementsQueryParams",
     "PresetVoicesQueryParams",
+    "SubjectImageItemParams",
     "Text2VideoParams",
     "TextToAudioParams",
     "TextToSpeechParams",
+    "VideoExtendParams",
     "VideoToAudioParams",
+    "VirtualTryOnParams",
     "VoiceRefParams",
     "WatermarkInfoParams",
 ]
@@ -72,11 +90,57 @@ class AccountCostsQueryParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class AdvancedLipSyncParams(TypedDict, total=False):
+    """A lip-sync task on a face of an identify-face session."""
+
+    #: The `session_id` of the identify-face answer.
+    session_id: Required[str]
+    #: The face to animate, with its audio. One face per task ("currently only supports one person").
+    face_choose: Required[Sequence[LipSyncFaceParams]]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class AiMultiShotParams(TypedDict, total=False):
     """An AI multi-shot task."""
 
     #: The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     element_frontal_image: Required[ImageInput]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class AvatarParams(TypedDict, total=False):
+    """An avatar task."""
+
+    #: The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+    image: Required[ImageInput]
+    #: An audio made by text-to-speech within the last 30 days, 2–300 s long. Excludes `sound_file`.
+    audio_id: str
+    #: The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s). Excludes `audio_id`.
+    sound_file: str
+    #: The avatar's actions, emotions and camera movements; at most 2500 characters.
+    prompt: str
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    mode: Literal["std", "pro"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
@@ -267,6 +331,254 @@ class DynamicMaskTrajectoriesItemParams(TypedDict, total=False):
     y: Required[int]
 
 
+class EffectsInputParams(TypedDict, total=False):
+    """The scene's input: `image` for a single-image effect, `images` (two portraits) for a dual-image effect."""
+
+    #: The image of a single-image effect (URL or raw Base64).
+    image: ImageInput
+    #: The two portraits of a dual-image effect (URL or raw Base64), stitched into one photo: the first on the left, the second on the right.
+    images: Sequence[ImageInput]
+
+
+class EffectsParams(TypedDict, total=False):
+    """A video-effects task."""
+
+    #: The effect, one of the 218 scenes of Kling's 2026-09 reference (its field table lists 219, 204 single-image and 15 dual-image; see below for the one left out). Scenes are data: Kling adds scenes every few weeks (a newer one is sent with `allow_unknown`) and retires others. Retired by dated notices of the official update log, and so not accepted here: `celebration` and `c4d_cartoon` (discontinued 2025-12-30); `kiss`, `fight`, `hug`, `thumbs_up`, `tiger_hug`, `pet_lion` and `3d_cartoon_1` (2026-01-30); `magic_match_tree` (2026-07-03). The 2026-09 reference still lists `magic_match_tree` in its field table, contradicting the notice; the notice is the later word on it, so it is left out. Launched by the log but no longer listed, without a dated notice: `heart_gesture`, `squish`, `expansion`, `fuzzyfuzzy`, `bloombloom`, `dizzydizzy`, `anime_figure`, `rocketrocket`, `jelly_press`, `jelly_slice`, `jelly_squish`, `jelly_jiggle`, `pixelpixel`, `yearbook`, `instant_film`, `pet_chinese_opera`, `muscle_pet`, `gallery_ring`, `rampage_ape`, `flyer`, `dishwasher`, `feed_mooncake`, `inner_voice`, `trampoline`, `guess_what`, `cute_ghost_transform`, `knock_knock_halloween`, `balloon_parade`, `bullet_time`, `firework_2026`, `pet_vlogger`, `palm_sized_figure`, `horse_year_dance` and `puff_cheeks`.
+    effect_scene: Required[
+        Literal[
+            "net_the_fish",
+            "birthday_board",
+            "summer_fireworks",
+            "blow_blaze",
+            "champagne_birthday",
+            "pet_working_daily",
+            "pet_roll_window",
+            "pet_crash_earth",
+            "makeup_style",
+            "hair_dressup",
+            "barbie_transform",
+            "critter_paste",
+            "wiggle_faces_pets",
+            "paw_headbang",
+            "food_splash",
+            "dj_pet",
+            "pet_diving",
+            "disco_paws",
+            "pet_fitness",
+            "j_var_live",
+            "pet_burst",
+            "idol_live",
+            "beast_striker",
+            "african_sway",
+            "jealousy_sway",
+            "chubby_fish",
+            "shrug_dance",
+            "soccer_star",
+            "bra_hot_dance",
+            "arg_hot_dance",
+            "fra_hot_dance",
+            "bra_goal",
+            "arg_goal",
+            "por_goal",
+            "victory_slide",
+            "samba_fever",
+            "bicycle_kick",
+            "football_dance_2",
+            "red_card_sent_off",
+            "football_dance",
+            "magic_world_vlog",
+            "magic_world_vlog_9_16",
+            "air_dunk",
+            "whirling_beverage_9_16",
+            "tennis_trend",
+            "tennis_trend_9_16",
+            "football_live_9_16",
+            "whirling_beverage",
+            "f1_live",
+            "football_live",
+            "spielberg_transition",
+            "korean_baseball_9_16",
+            "korean_baseball",
+            "pet_skateboard",
+            "daily_ootd",
+            "tiny_beast_printer",
+            "landmark_reveal",
+            "winter_charm",
+            "flash_ride",
+            "maestro_of_magic",
+            "magic_carpet_ride",
+            "good_luck_spirit",
+            "shooting_star",
+            "sparkler_wand",
+            "sovereign_scepter",
+            "dirt_rush",
+            "return_of_the_king",
+            "dance_with_dragon",
+            "minimalist_light",
+            "martial_meow",
+            "sassy_shake",
+            "knock_at_a_door_revenge",
+            "palm_sized_figure_pro",
+            "prank_box",
+            "perler_beads",
+            "spring_bloom",
+            "toss_run",
+            "switch_to_silk",
+            "get_rich_quick",
+            "make_it_rain",
+            "twist_shake",
+            "the_hip_sway",
+            "send_my_love",
+            "funky_martian",
+            "wealth_drive",
+            "the_high_kick",
+            "the_exercise",
+            "lucky_veggie",
+            "studio_look",
+            "flash_drive",
+            "shush_my_dreams",
+            "french_elegance",
+            "finger_swipe",
+            "advent_of_flora",
+            "smooth_transition",
+            "kiss_pro",
+            "raid_check",
+            "snow_night_kiss",
+            "eternal_kiss",
+            "fortune_in_motion",
+            "chinese_trend",
+            "sedan_chair_dance",
+            "skyfall",
+            "good_luck_dance",
+            "laicai_dance",
+            "yangge_dance",
+            "color_mixing",
+            "lantern_festival_cuju",
+            "unique_firework",
+            "unique_spring_couplets",
+            "horse_mask",
+            "fortune_knocks_cartoon",
+            "tangyuan_to_animal",
+            "hot_feet_dance",
+            "swag_dance",
+            "pigeon_dance",
+            "bloodline_dance",
+            "chanel_dance",
+            "cute_dance",
+            "love_theme_song",
+            "pumpitup_dance",
+            "city_to_village",
+            "fortune_god_transform",
+            "new_year_feast",
+            "ring_in_new",
+            "horse_year_firework",
+            "crystal_horse",
+            "drunk_dance",
+            "drunk_dance_pet",
+            "daoma_dance",
+            "bouncy_dance",
+            "smooth_sailing_dance",
+            "new_year_greeting",
+            "lion_dance",
+            "prosperity",
+            "great_success",
+            "golden_horse_fortune",
+            "red_packet_box",
+            "lucky_horse_year",
+            "lucky_red_packet",
+            "lucky_money_come",
+            "lion_dance_pet",
+            "dumpling_making_pet",
+            "fish_making_pet",
+            "pet_red_packet",
+            "lantern_glow",
+            "expression_challenge",
+            "overdrive",
+            "heart_gesture_dance",
+            "poping",
+            "martial_arts",
+            "running",
+            "nezha",
+            "motorcycle_dance",
+            "subject_3_dance",
+            "ghost_step_dance",
+            "phantom_jewel",
+            "zoom_out",
+            "cheers_2026",
+            "fight_pro",
+            "hug_pro",
+            "heart_gesture_pro",
+            "dollar_rain_pro",
+            "pet_bee_pro",
+            "countdown_teleport",
+            "santa_random_surprise",
+            "bullet_time_360",
+            "happy_birthday",
+            "birthday_star",
+            "thumbs_up_pro",
+            "tiger_hug_pro",
+            "pet_lion_pro",
+            "surprise_bouquet",
+            "bouquet_drop",
+            "glamour_photo_shoot",
+            "box_of_joy",
+            "first_toast_of_the_year",
+            "my_santa_pic",
+            "santa_gift",
+            "steampunk_christmas",
+            "snowglobe",
+            "christmas_photo_shoot",
+            "ornament_crash",
+            "santa_express",
+            "instant_christmas",
+            "coronation_of_frost",
+            "building_sweater",
+            "spark_in_the_snow",
+            "scarlet_and_snow",
+            "bullet_time_lite",
+            "jumping_ginger_joy",
+            "pure_white_wings",
+            "black_wings",
+            "golden_wing",
+            "pink_pink_wings",
+            "venomous_spider",
+            "throne_of_king",
+            "luminous_elf",
+            "woodland_elf",
+            "guardian_spirit",
+            "swish_swish",
+            "snowboarding",
+            "witch_transform",
+            "vampire_transform",
+            "pumpkin_head_transform",
+            "demon_transform",
+            "mummy_transform",
+            "zombie_transform",
+            "cute_pumpkin_transform",
+            "halloween_escape",
+            "pet_moto_rider",
+            "running_man",
+            "3d_cartoon_2",
+            "pet_dance",
+            "swing_swing",
+            "day_to_night",
+            "surfsurf",
+            "skateskate",
+        ]
+    ]
+    #: The scene's input: `image` for a single-image effect, `images` (two portraits) for a dual-image effect. (Earlier versions of the page also listed `model_name`, `mode` and `duration` here for scenes now retired; the 2026-09 reference lists only these two.)
+    input: Required[EffectsInputParams]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class ElementImageListParams(TypedDict, total=False):
     """The element's look from images: a frontal image and 1–3 other views."""
 
@@ -311,6 +623,20 @@ class ElementVideoListParams(TypedDict, total=False):
 
     #: Exactly one video.
     refer_videos: Required[Sequence[ElementReferVideoParams]]
+
+
+class IdentifyFaceParams(TypedDict, total=False):
+    """The video whose faces to identify: exactly one of `video_id` (a Kling video) and `video_url`."""
+
+    #: The id of a video Kling generated (`task_result.videos[].id`), made within the last 30 days and at most 60 s long. Excludes `video_url`.
+    video_id: str
+    #: A video by URL: .mp4/.mov, at most 100 MB, 2–60 s, 720p or 1080p, width and height 512–2160 px. Excludes `video_id`.
+    video_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class Image2VideoParams(TypedDict, total=False):
@@ -378,6 +704,146 @@ class Image2VideoParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class ImageExpandParams(TypedDict, total=False):
+    """An image-expansion (outpainting) task."""
+
+    #: The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+    image: Required[ImageInput]
+    #: Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+    up_expansion_ratio: Required[float]
+    #: Downwards, as a multiple of the original height, 0–2.
+    down_expansion_ratio: Required[float]
+    #: Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+    left_expansion_ratio: Required[float]
+    #: Rightwards, as a multiple of the original width, 0–2.
+    right_expansion_ratio: Required[float]
+    #: What to fill the new area with, at most 2500 characters. Optional; may be empty.
+    prompt: str
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class ImageGenerationParams(TypedDict, total=False):
+    """An image-generation task: text to image, or image to image with one reference `image`."""
+
+    #: The model: `kling-v3` (Kling Image 3.0) or `kling-v2-1` (Kling Image 2.1, the only one with `image_reference`, `image_fidelity` and `human_fidelity`). The field table's default is `kling-v3`; kling-ext sends it when none is given, since the page's older note says an empty model_name calls "the V1 model".
+    model_name: Literal["kling-v2-1", "kling-v3"]
+    #: What to generate. Required, at most 2500 characters.
+    prompt: Required[str]
+    #: What to avoid, at most 2500 characters. Not supported in image to image (with `image`), where only `""` is accepted.
+    negative_prompt: str
+    #: The reference image (image to image), URL or raw Base64 without a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1. Required with `image_reference`.
+    image: ImageInput
+    #: What to keep from `image` (kling-v2-1 only): `subject`, the character's features, or `face`, the character's appearance (the image must then show exactly one face).
+    image_reference: Literal["subject", "face"]
+    #: How strongly the image follows `image`, 0–1 (higher = stronger). kling-v2-1 only.
+    image_fidelity: float
+    #: How closely the face follows the person in `image`, 0–1 (higher = closer). kling-v2-1 only; takes effect only with `image_reference` `subject` (otherwise ignored).
+    human_fidelity: float
+    #: Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1). With `image`, the image and the elements together take at most 10.
+    element_list: Sequence[ElementRefParams]
+    #: `1k` (standard) or `2k` (high resolution); both models take both.
+    resolution: Literal["1k", "2k"]
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Aspect ratio of the generated images (width:height).
+    aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class ImageRecognizeParams(TypedDict, total=False):
+    """The image to recognize."""
+
+    #: The image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+    image: Required[ImageInput]
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class LipSyncFaceParams(TypedDict, total=False):
+    """The face to animate and the audio it speaks."""
+
+    #: A face of the identify-face answer (`face_data[].face_id`).
+    face_id: Required[str]
+    #: An audio made by text-to-speech within the last 30 days, 2–60 s long. Excludes `sound_file`.
+    audio_id: str
+    #: The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s). Excludes `audio_id`.
+    sound_file: str
+    #: Where the cut of the audio starts, in ms from the audio's start.
+    sound_start_time: Required[int]
+    #: Where the cut of the audio ends, in ms from the audio's start; not after its end.
+    sound_end_time: Required[int]
+    #: Where the cut audio starts in the video, in ms from the video's start.
+    sound_insert_time: Required[int]
+    #: Volume of the inserted audio, 0–2 (higher is louder). Default 1.
+    sound_volume: float
+    #: Volume of the video's own sound, 0–2 (no effect on a silent video). Default 1.
+    original_audio_volume: float
+
+
+class LipSyncInputParams(TypedDict, total=False):
+    """The video (exactly one of `video_id` and `video_url`) and what it says: a text and a preset voice (`mode` `text2video`), or an audio (`mode` `audio2video`)."""
+
+    #: The id of a video Kling generated within the last 30 days. Excludes `video_url`.
+    video_id: str
+    #: A video by URL (.mp4/.mov, at most 100 MB, 720p or 1080p). Excludes `video_id`.
+    video_url: str
+    #: `text2video`: speak `text` with a preset voice; `audio2video`: speak an audio.
+    mode: Required[Literal["text2video", "audio2video"]]
+    #: What to say (`text2video`), at most 120 characters.
+    text: str
+    #: A preset lip-sync voice (`text2video`), e.g. `oversea_male1`; Kling lists them on its voice page.
+    voice_id: str
+    #: The voice's language (`text2video`). Default `en`.
+    voice_language: Literal["zh", "en"]
+    #: Speech rate (`text2video`), 0.8–2.0. Default 1.0.
+    voice_speed: float
+    #: `audio2video`: the audio comes as `audio_file` (`file`) or `audio_url` (`url`).
+    audio_type: Literal["file", "url"]
+    #: The audio as raw Base64 (.mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s).
+    audio_file: str
+    #: The audio by URL (.mp3/.wav/.m4a/.aac, at most 5 MB, 2–60 s).
+    audio_url: str
+
+
+class LipSyncParams(TypedDict, total=False):
+    """A lip-sync task of the older one-step API (see the operation for its source)."""
+
+    #: The video (exactly one of `video_id` and `video_url`) and what it says: a text and a preset voice (`mode` `text2video`), or an audio (`mode` `audio2video`).
+    input: Required[LipSyncInputParams]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class MotionControlParams(TypedDict, total=False):
     """A motion-control task."""
 
@@ -397,6 +863,75 @@ class MotionControlParams(TypedDict, total=False):
     character_orientation: Literal["image", "video"]
     #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
     mode: Literal["std", "pro"]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiElementsImageParams(TypedDict, total=False):
+    """The fields of MultiElementsImage."""
+
+    #: An image with its subject already cropped (the API does not crop).
+    image: Required[ImageInput]
+
+
+class MultiElementsParams(TypedDict, total=False):
+    """A multi-elements editing task on the video of a session."""
+
+    #: The session of init-selection.
+    session_id: Required[str]
+    #: `addition`: add the element of 1–2 images; `swap`: replace the marked element by that of 1 image; `removal`: remove the marked element.
+    edit_mode: Required[Literal["addition", "swap", "removal"]]
+    #: Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+    image_list: Sequence[MultiElementsImageParams]
+    #: What to do, naming the video and images as `<<<video_1>>>` and `<<<image_1>>>`, e.g. "Delete the chick from <<<video_1>>>"; at most 2500 characters.
+    prompt: Required[str]
+    #: What to avoid. At most 2500 characters; may be empty.
+    negative_prompt: str
+    #: Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no mode at all. Which model accepts which mode is said by the request schema's `allOf` rules. (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not accepted here.)
+    mode: Literal["std", "pro"]
+    #: 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video). Default "5".
+    duration: Literal["5", "10"] | int
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiImage2ImageParams(TypedDict, total=False):
+    """A multi-image-to-image task (kling-v2-1)."""
+
+    #: The model; only `kling-v2-1`.
+    model_name: Literal["kling-v2-1"]
+    #: What to make of the references, at most 2500 characters. Optional.
+    prompt: str
+    #: Not in the official field table; the official example sends `""`. Accepted; its effect is not documented.
+    negative_prompt: str
+    #: 1–4 subject images, each `{subject_image: URL or raw Base64}`, cropped to the subject.
+    subject_image_list: Required[Sequence[SubjectImageItemParams]]
+    #: The scene to place the subjects in (URL or raw Base64). Optional.
+    scene_image: ImageInput
+    #: The style to draw them in (URL or raw Base64). Optional.
+    style_image: ImageInput
+    #: How many images to make, 1–9. A task of `n` images takes `n` slots of the account's image concurrency until it ends, and is charged per image.
+    n: int
+    #: Aspect ratio of the generated images (width:height).
+    aspect_ratio: Literal["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
@@ -458,13 +993,49 @@ class MultiPromptItemParams(TypedDict, total=False):
     duration: Required[Any]
 
 
-class OmniImageParams(TypedDict, total=False):
+class OmniImageItemParams(TypedDict, total=False):
     """The fields of OmniImage."""
 
     #: A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
     image_url: Required[ImageInput]
     #: Use the image as the first or end frame; omit for element, scene or style references.
     type: Literal["first_frame", "end_frame"]
+
+
+class OmniImageParams(TypedDict, total=False):
+    """An omni-image task."""
+
+    #: The model; `kling-image-o1` (the default) or `kling-v3-omni` (4k and series).
+    model_name: Literal["kling-image-o1", "kling-v3-omni"]
+    #: What to make, positive and negative wishes alike, at most 2500 characters. Refer to the references as `<<<image_1>>>`, `<<<element_1>>>` (1-based, in list order).
+    prompt: Required[str]
+    #: Reference images, each `{image: URL or raw Base64}` (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1). With `element_list`, at most 10 in all.
+    image_list: Sequence[MultiImageItemParams]
+    #: Elements from the element library. With `image_list`, at most 10 in all.
+    element_list: Sequence[ElementRefParams]
+    #: `1k`, `2k` or `4k` (kling-v3-omni only).
+    resolution: Literal["1k", "2k", "4k"]
+    #: `single` images (`n` of them) or a `series` (`series_amount` of them; kling-v3-omni only).
+    result_type: Literal["single", "series"]
+    #: How many images, 1–9 (ignored for a series). Each takes a slot of the account's image concurrency.
+    n: int
+    #: How many images a series has (with `result_type` `series`; ignored otherwise): 2–9, or `"auto"` for as many as the content calls for (each image takes a concurrency slot). The field table lists `2`…`9` and `auto` under type int; its example sends a number.
+    series_amount: Any
+    #: Width:height of the images, or `auto` (the default) to follow the references. kling-v3-omni from text alone takes no `auto`.
+    aspect_ratio: Literal[
+        "16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9", "auto"
+    ]
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
 
 
 class OmniVideoItemParams(TypedDict, total=False):
@@ -491,7 +1062,7 @@ class OmniVideoParams(TypedDict, total=False):
     #: The storyboard for `multi_shot` with `shot_type` `customize`: 1–6 shots.
     multi_prompt: Sequence[MultiPromptItemParams]
     #: Reference images or start/end frames. Images plus elements: at most 4 with a reference video, 7 otherwise. An `end_frame` needs a `first_frame`; frames exclude video editing; kling-video-o1 takes no frame with more than two images.
-    image_list: Sequence[OmniImageParams]
+    image_list: Sequence[OmniImageItemParams]
     #: Elements from the element library. At most 3 with a first frame; with start and end frames at most 3 on kling-v3-omni and none on kling-video-o1.
     element_list: Sequence[ElementRefParams]
     #: At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
@@ -546,6 +1117,13 @@ class PresetVoicesQueryParams(TypedDict, total=False):
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,
     #: instead of refusing them; everything else is still validated.
     allow_unknown: bool
+
+
+class SubjectImageItemParams(TypedDict, total=False):
+    """The fields of SubjectImageItem."""
+
+    #: A subject, already cropped (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+    subject_image: Required[ImageInput]
 
 
 class Text2VideoParams(TypedDict, total=False):
@@ -635,6 +1213,30 @@ class TextToSpeechParams(TypedDict, total=False):
     allow_unknown: bool
 
 
+class VideoExtendParams(TypedDict, total=False):
+    """A video-extension task (see the operation for its source)."""
+
+    #: The id of the video to extend (`task_result.videos[].id` of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+    video_id: Required[str]
+    #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
+    prompt: str
+    #: What to avoid. At most 2500 characters; may be empty.
+    negative_prompt: str
+    #: How closely to follow the prompt, 0–1 (higher = closer). Documented for the kling-v1 models; the kling-v2 models do not support it; no source documents it for kling-v3.
+    cfg_scale: float
+    #: Also produce a watermarked copy (`watermark_url` in the result).
+    watermark_info: WatermarkInfoParams
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class VideoToAudioParams(TypedDict, total=False):
     """A video-to-audio task (sound effects and background music for a video)."""
 
@@ -652,6 +1254,26 @@ class VideoToAudioParams(TypedDict, total=False):
     external_task_id: str
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
     callback_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class VirtualTryOnParams(TypedDict, total=False):
+    """A virtual try-on task (fields from the update log and public clients; see the operation)."""
+
+    #: The model: `kolors-virtual-try-on-v1` (the default) or `kolors-virtual-try-on-v1-5`, which also takes an "upper + lower" pair in one `cloth_image`. Since Try-On 3.0 (09/15/2026) both run on the 3.0 pipeline.
+    model_name: Literal["kolors-virtual-try-on-v1", "kolors-virtual-try-on-v1-5"]
+    #: The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+    human_image: Required[ImageInput]
+    #: The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures. Two uppers, two lowers, two dresses or a dress with anything fail.
+    cloth_image: Required[ImageInput]
+    #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
+    callback_url: str
+    #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
+    external_task_id: str
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,

@@ -2,8 +2,10 @@
 
 from .account_costs import AccountCosts
 from .account_costs_envelope import AccountCostsEnvelope
+from .advanced_lip_sync_request import AdvancedLipSyncRequest
 from .ai_multi_shot_request import AiMultiShotRequest
 from .aspect_ratio import AspectRatio
+from .avatar_request import AvatarRequest
 from .balance_deduction import BalanceDeduction
 from .billing_balance_detail import BillingBalanceDetail
 from .billing_balance_detail_cash_type_type_0 import BillingBalanceDetailCashTypeType0
@@ -51,6 +53,9 @@ from .deletion_envelope import DeletionEnvelope
 from .duration import Duration
 from .dynamic_mask import DynamicMask
 from .dynamic_mask_trajectories_item import DynamicMaskTrajectoriesItem
+from .effect_scene import EffectScene
+from .effects_input import EffectsInput
+from .effects_request import EffectsRequest
 from .element_image_list import ElementImageList
 from .element_ref import ElementRef
 from .element_refer_image import ElementReferImage
@@ -61,21 +66,54 @@ from .element_task import ElementTask
 from .element_task_task_result import ElementTaskTaskResult
 from .element_video_list import ElementVideoList
 from .error_envelope import ErrorEnvelope
+from .face_data import FaceData
+from .identify_face_envelope import IdentifyFaceEnvelope
+from .identify_face_request import IdentifyFaceRequest
+from .identify_face_result import IdentifyFaceResult
 from .image2video_request import Image2VideoRequest
 from .image2video_request_model_name import Image2VideoRequestModelName
+from .image_aspect_ratio import ImageAspectRatio
+from .image_expand_request import ImageExpandRequest
+from .image_generation_request import ImageGenerationRequest
+from .image_generation_request_image_reference import (
+    ImageGenerationRequestImageReference,
+)
+from .image_generation_request_model_name import ImageGenerationRequestModelName
+from .image_generation_request_resolution import ImageGenerationRequestResolution
+from .image_recognize_envelope import ImageRecognizeEnvelope
+from .image_recognize_request import ImageRecognizeRequest
+from .image_recognize_result import ImageRecognizeResult
+from .image_recognize_result_task_result import ImageRecognizeResultTaskResult
 from .known_task_status import KnownTaskStatus
+from .lip_sync_face import LipSyncFace
+from .lip_sync_input import LipSyncInput
+from .lip_sync_input_audio_type import LipSyncInputAudioType
+from .lip_sync_input_mode import LipSyncInputMode
+from .lip_sync_input_voice_language import LipSyncInputVoiceLanguage
+from .lip_sync_request import LipSyncRequest
 from .mode import Mode
 from .motion_control_request import MotionControlRequest
 from .motion_control_request_character_orientation import (
     MotionControlRequestCharacterOrientation,
 )
 from .motion_control_request_model_name import MotionControlRequestModelName
+from .multi_elements_image import MultiElementsImage
+from .multi_elements_request import MultiElementsRequest
+from .multi_elements_request_duration import MultiElementsRequestDuration
+from .multi_elements_request_edit_mode import MultiElementsRequestEditMode
 from .multi_image2video_request import MultiImage2VideoRequest
 from .multi_image2video_request_duration import MultiImage2VideoRequestDuration
 from .multi_image2video_request_model_name import MultiImage2VideoRequestModelName
+from .multi_image_2_image_request import MultiImage2ImageRequest
+from .multi_image_2_image_request_model_name import MultiImage2ImageRequestModelName
 from .multi_image_item import MultiImageItem
 from .multi_prompt_item import MultiPromptItem
 from .omni_image import OmniImage
+from .omni_image_request import OmniImageRequest
+from .omni_image_request_aspect_ratio import OmniImageRequestAspectRatio
+from .omni_image_request_model_name import OmniImageRequestModelName
+from .omni_image_request_resolution import OmniImageRequestResolution
+from .omni_image_request_result_type import OmniImageRequestResultType
 from .omni_image_type import OmniImageType
 from .omni_video import OmniVideo
 from .omni_video_refer_type import OmniVideoReferType
@@ -83,6 +121,8 @@ from .omni_video_request import OmniVideoRequest
 from .omni_video_request_model_name import OmniVideoRequestModelName
 from .preset_elements_envelope import PresetElementsEnvelope
 from .preset_voices_envelope import PresetVoicesEnvelope
+from .recognized_image import RecognizedImage
+from .recognized_image_type_type_0 import RecognizedImageTypeType0
 from .resource_pack import ResourcePack
 from .resource_pack_resource_pack_type_type_0 import ResourcePackResourcePackTypeType0
 from .resource_pack_status_type_0 import ResourcePackStatusType0
@@ -97,9 +137,11 @@ from .result_image import ResultImage
 from .result_multi_shot_image import ResultMultiShotImage
 from .result_video import ResultVideo
 from .result_voice import ResultVoice
+from .series_amount_type_1 import SeriesAmountType1
 from .shot_type import ShotType
 from .sound import Sound
 from .speech_audio import SpeechAudio
+from .subject_image_item import SubjectImageItem
 from .task import Task
 from .task_envelope import TaskEnvelope
 from .task_info import TaskInfo
@@ -114,7 +156,10 @@ from .text_to_speech_request import TextToSpeechRequest
 from .text_to_speech_request_voice_language import TextToSpeechRequestVoiceLanguage
 from .text_to_speech_result import TextToSpeechResult
 from .text_to_speech_result_task_result import TextToSpeechResultTaskResult
+from .video_extend_request import VideoExtendRequest
 from .video_to_audio_request import VideoToAudioRequest
+from .virtual_try_on_request import VirtualTryOnRequest
+from .virtual_try_on_request_model_name import VirtualTryOnRequestModelName
 from .voice_ref import VoiceRef
 from .voice_task import VoiceTask
 from .voice_task_task_result import VoiceTaskTaskResult
@@ -125,8 +170,10 @@ from .yes_no import YesNo
 __all__ = (
     "AccountCosts",
     "AccountCostsEnvelope",
+    "AdvancedLipSyncRequest",
     "AiMultiShotRequest",
     "AspectRatio",
+    "AvatarRequest",
     "BalanceDeduction",
     "BillingBalanceDetail",
     "BillingBalanceDetailCashTypeType0",
@@ -164,6 +211,9 @@ __all__ = (
     "Duration",
     "DynamicMask",
     "DynamicMaskTrajectoriesItem",
+    "EffectScene",
+    "EffectsInput",
+    "EffectsRequest",
     "ElementImageList",
     "ElementRef",
     "ElementReferImage",
@@ -174,19 +224,50 @@ __all__ = (
     "ElementTaskTaskResult",
     "ElementVideoList",
     "ErrorEnvelope",
+    "FaceData",
+    "IdentifyFaceEnvelope",
+    "IdentifyFaceRequest",
+    "IdentifyFaceResult",
     "Image2VideoRequest",
     "Image2VideoRequestModelName",
+    "ImageAspectRatio",
+    "ImageExpandRequest",
+    "ImageGenerationRequest",
+    "ImageGenerationRequestImageReference",
+    "ImageGenerationRequestModelName",
+    "ImageGenerationRequestResolution",
+    "ImageRecognizeEnvelope",
+    "ImageRecognizeRequest",
+    "ImageRecognizeResult",
+    "ImageRecognizeResultTaskResult",
     "KnownTaskStatus",
+    "LipSyncFace",
+    "LipSyncInput",
+    "LipSyncInputAudioType",
+    "LipSyncInputMode",
+    "LipSyncInputVoiceLanguage",
+    "LipSyncRequest",
     "Mode",
     "MotionControlRequest",
     "MotionControlRequestCharacterOrientation",
     "MotionControlRequestModelName",
+    "MultiElementsImage",
+    "MultiElementsRequest",
+    "MultiElementsRequestDuration",
+    "MultiElementsRequestEditMode",
+    "MultiImage2ImageRequest",
+    "MultiImage2ImageRequestModelName",
     "MultiImage2VideoRequest",
     "MultiImage2VideoRequestDuration",
     "MultiImage2VideoRequestModelName",
     "MultiImageItem",
     "MultiPromptItem",
     "OmniImage",
+    "OmniImageRequest",
+    "OmniImageRequestAspectRatio",
+    "OmniImageRequestModelName",
+    "OmniImageRequestResolution",
+    "OmniImageRequestResultType",
     "OmniImageType",
     "OmniVideo",
     "OmniVideoReferType",
@@ -194,6 +275,8 @@ __all__ = (
     "OmniVideoRequestModelName",
     "PresetElementsEnvelope",
     "PresetVoicesEnvelope",
+    "RecognizedImage",
+    "RecognizedImageTypeType0",
     "ResourcePack",
     "ResourcePackResourcePackTypeType0",
     "ResourcePackStatusType0",
@@ -208,9 +291,11 @@ __all__ = (
     "ResultMultiShotImage",
     "ResultVideo",
     "ResultVoice",
+    "SeriesAmountType1",
     "ShotType",
     "Sound",
     "SpeechAudio",
+    "SubjectImageItem",
     "Task",
     "TaskEnvelope",
     "TaskInfo",
@@ -225,7 +310,10 @@ __all__ = (
     "TextToSpeechRequestVoiceLanguage",
     "TextToSpeechResult",
     "TextToSpeechResultTaskResult",
+    "VideoExtendRequest",
     "VideoToAudioRequest",
+    "VirtualTryOnRequest",
+    "VirtualTryOnRequestModelName",
     "VoiceRef",
     "VoiceTask",
     "VoiceTaskTaskResult",

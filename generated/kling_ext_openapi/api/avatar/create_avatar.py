@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.avatar_request import AvatarRequest
+from ...models.create_task_envelope import CreateTaskEnvelope
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AvatarRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/videos/avatar/image2video",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateTaskEnvelope | ErrorEnvelope:
+    if response.status_code == 200:
+        response_200 = CreateTaskEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorEnvelope.from_dict(response.json())
+
+        return response_504
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AvatarRequest,
+) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
+    """Create an avatar task
+
+     Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
+    `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
+    (videos up to 5 minutes since 12/04/2025). `prompt` steers actions, emotions and camera.
+    One face only: a face cannot be chosen when the image shows several (update log
+    10/15/2025). Drawn from the video resource pack.
+
+    Args:
+        body (AvatarRequest): An avatar task. Exactly one of `audio_id` and `sound_file` is
+            required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateTaskEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AvatarRequest,
+) -> CreateTaskEnvelope | ErrorEnvelope | None:
+    """Create an avatar task
+
+     Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
+    `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
+    (videos up to 5 minutes since 12/04/2025). `prompt` steers actions, emotions and camera.
+    One face only: a face cannot be chosen when the image shows several (update log
+    10/15/2025). Drawn from the video resource pack.
+
+    Args:
+        body (AvatarRequest): An avatar task. Exactly one of `audio_id` and `sound_file` is
+            required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateTaskEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AvatarRequest,
+) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
+    """Create an avatar task
+
+     Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
+    `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
+    (videos up to 5 minutes since 12/04/2025). `prompt` steers actions, emotions and camera.
+    One face only: a face cannot be chosen when the image shows several (update log
+    10/15/2025). Drawn from the video resource pack.
+
+    Args:
+        body (AvatarRequest): An avatar task. Exactly one of `audio_id` and `sound_file` is
+            required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateTaskEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AvatarRequest,
+) -> CreateTaskEnvelope | ErrorEnvelope | None:
+    """Create an avatar task
+
+     Makes the person of one image speak an audio: an `audio_id` from text-to-speech, or a
+    `sound_file` (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB), lasting 2–300 s
+    (videos up to 5 minutes since 12/04/2025). `prompt` steers actions, emotions and camera.
+    One face only: a face cannot be chosen when the image shows several (update log
+    10/15/2025). Drawn from the video resource pack.
+
+    Args:
+        body (AvatarRequest): An avatar task. Exactly one of `audio_id` and `sound_file` is
+            required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateTaskEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

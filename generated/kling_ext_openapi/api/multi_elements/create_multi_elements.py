@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.create_task_envelope import CreateTaskEnvelope
+from ...models.error_envelope import ErrorEnvelope
+from ...models.multi_elements_request import MultiElementsRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: MultiElementsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/videos/multi-elements",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateTaskEnvelope | ErrorEnvelope:
+    if response.status_code == 200:
+        response_200 = CreateTaskEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorEnvelope.from_dict(response.json())
+
+        return response_504
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MultiElementsRequest,
+) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
+    """Create a multi-elements editing task
+
+     The last step of multi-elements editing: on the video of a session (see
+    `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
+    (`edit_mode` `addition`), swaps the marked element for the element of 1 image (`swap`), or
+    removes the marked element (`removal`, no image). The prompt should name the video and
+    images as `<<<video_1>>>` and `<<<image_1>>>`. A 5 s result needs a 2–5 s video, a 10 s
+    result a 7–10 s video. The 2026-09 reference lists no `model_name` for this endpoint
+    (earlier schemas had `kling-v1-6`), so none is accepted.
+
+    Args:
+        body (MultiElementsRequest): A multi-elements editing task on the video of a session.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateTaskEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MultiElementsRequest,
+) -> CreateTaskEnvelope | ErrorEnvelope | None:
+    """Create a multi-elements editing task
+
+     The last step of multi-elements editing: on the video of a session (see
+    `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
+    (`edit_mode` `addition`), swaps the marked element for the element of 1 image (`swap`), or
+    removes the marked element (`removal`, no image). The prompt should name the video and
+    images as `<<<video_1>>>` and `<<<image_1>>>`. A 5 s result needs a 2–5 s video, a 10 s
+    result a 7–10 s video. The 2026-09 reference lists no `model_name` for this endpoint
+    (earlier schemas had `kling-v1-6`), so none is accepted.
+
+    Args:
+        body (MultiElementsRequest): A multi-elements editing task on the video of a session.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateTaskEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MultiElementsRequest,
+) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
+    """Create a multi-elements editing task
+
+     The last step of multi-elements editing: on the video of a session (see
+    `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
+    (`edit_mode` `addition`), swaps the marked element for the element of 1 image (`swap`), or
+    removes the marked element (`removal`, no image). The prompt should name the video and
+    images as `<<<video_1>>>` and `<<<image_1>>>`. A 5 s result needs a 2–5 s video, a 10 s
+    result a 7–10 s video. The 2026-09 reference lists no `model_name` for this endpoint
+    (earlier schemas had `kling-v1-6`), so none is accepted.
+
+    Args:
+        body (MultiElementsRequest): A multi-elements editing task on the video of a session.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateTaskEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MultiElementsRequest,
+) -> CreateTaskEnvelope | ErrorEnvelope | None:
+    """Create a multi-elements editing task
+
+     The last step of multi-elements editing: on the video of a session (see
+    `POST /v1/videos/multi-elements/init-selection`), adds the element of 1–2 cropped images
+    (`edit_mode` `addition`), swaps the marked element for the element of 1 image (`swap`), or
+    removes the marked element (`removal`, no image). The prompt should name the video and
+    images as `<<<video_1>>>` and `<<<image_1>>>`. A 5 s result needs a 2–5 s video, a 10 s
+    result a 7–10 s video. The 2026-09 reference lists no `model_name` for this endpoint
+    (earlier schemas had `kling-v1-6`), so none is accepted.
+
+    Args:
+        body (MultiElementsRequest): A multi-elements editing task on the video of a session.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateTaskEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
