@@ -432,7 +432,7 @@ class AiMultiShot(_Resource):
 
 
 class IdentifyFaceCall(_Call):
-    """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`, answered at once."""
+    """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`."""
 
     def __call__(self, **params: Unpack[IdentifyFaceParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -440,7 +440,9 @@ class IdentifyFaceCall(_Call):
 
 
 class ImageRecognizeCall(_Call):
-    """Recognize the subject, head, face and clothing of an image (synchronous): `POST /v1/videos/image-recognize`, answered at once."""
+    """Recognize the subject, head, face and clothing of an image (synchronous): `POST
+    /v1/videos/image-recognize`.
+    """
 
     def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -448,7 +450,7 @@ class ImageRecognizeCall(_Call):
 
 
 class TextToSpeechCall(_Call):
-    """Synthesise speech from text (synchronous): `POST /v1/audio/tts`, answered at once."""
+    """Synthesise speech from text (synchronous): `POST /v1/audio/tts`."""
 
     def __call__(self, **params: Unpack[TextToSpeechParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -456,7 +458,9 @@ class TextToSpeechCall(_Call):
 
 
 class AccountCostsCall(_Call):
-    """List the account's resource packs and what remains of them (synchronous): `GET /account/costs`, answered at once."""
+    """List the account's resource packs and what remains of them (synchronous): `GET
+    /account/costs`.
+    """
 
     def __call__(self, **params: Unpack[AccountCostsQueryParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -464,7 +468,7 @@ class AccountCostsCall(_Call):
 
 
 class BillingBalanceCall(_Call):
-    """List balance deductions per task (synchronous): `POST /account/billing/balance`, answered at once."""
+    """List balance deductions per task (synchronous): `POST /account/billing/balance`."""
 
     def __call__(self, **params: Unpack[BillingBalanceParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -472,7 +476,9 @@ class BillingBalanceCall(_Call):
 
 
 class BillingPackageCall(_Call):
-    """List resource-pack (unit) deductions per task (synchronous): `POST /account/billing/package`, answered at once."""
+    """List resource-pack (unit) deductions per task (synchronous): `POST
+    /account/billing/package`.
+    """
 
     def __call__(self, **params: Unpack[BillingPackageParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -480,7 +486,7 @@ class BillingPackageCall(_Call):
 
 
 class PresetVoicesCall(_Call):
-    """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices`, answered at once."""
+    """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices`."""
 
     def __call__(self, **params: Unpack[PresetVoicesQueryParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -488,7 +494,7 @@ class PresetVoicesCall(_Call):
 
 
 class DeleteVoicesCall(_Call):
-    """Delete a custom voice (synchronous): `POST /v1/general/delete-voices`, answered at once."""
+    """Delete a custom voice (synchronous): `POST /v1/general/delete-voices`."""
 
     def __call__(self, **params: Unpack[DeleteVoiceParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -496,7 +502,9 @@ class DeleteVoicesCall(_Call):
 
 
 class PresetElementsCall(_Call):
-    """List the preset (official) elements (synchronous): `GET /v1/general/advanced-presets-elements`, answered at once."""
+    """List the preset (official) elements (synchronous): `GET
+    /v1/general/advanced-presets-elements`.
+    """
 
     def __call__(self, **params: Unpack[PresetElementsQueryParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -504,7 +512,7 @@ class PresetElementsCall(_Call):
 
 
 class DeleteElementsCall(_Call):
-    """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`, answered at once."""
+    """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`."""
 
     def __call__(self, **params: Unpack[DeleteElementParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -890,7 +898,9 @@ class AsyncAiMultiShot(_AsyncResource):
 
 
 class AsyncIdentifyFaceCall(_AsyncCall):
-    """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`, answered at once (async)."""
+    """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`
+    (async).
+    """
 
     async def __call__(self, **params: Unpack[IdentifyFaceParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -898,7 +908,9 @@ class AsyncIdentifyFaceCall(_AsyncCall):
 
 
 class AsyncImageRecognizeCall(_AsyncCall):
-    """Recognize the subject, head, face and clothing of an image (synchronous): `POST /v1/videos/image-recognize`, answered at once (async)."""
+    """Recognize the subject, head, face and clothing of an image (synchronous): `POST
+    /v1/videos/image-recognize` (async).
+    """
 
     async def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -906,7 +918,7 @@ class AsyncImageRecognizeCall(_AsyncCall):
 
 
 class AsyncTextToSpeechCall(_AsyncCall):
-    """Synthesise speech from text (synchronous): `POST /v1/audio/tts`, answered at once (async)."""
+    """Synthesise speech from text (synchronous): `POST /v1/audio/tts` (async)."""
 
     async def __call__(self, **params: Unpack[TextToSpeechParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -914,7 +926,9 @@ class AsyncTextToSpeechCall(_AsyncCall):
 
 
 class AsyncAccountCostsCall(_AsyncCall):
-    """List the account's resource packs and what remains of them (synchronous): `GET /account/costs`, answered at once (async)."""
+    """List the account's resource packs and what remains of them (synchronous): `GET
+    /account/costs` (async).
+    """
 
     async def __call__(self, **params: Unpack[AccountCostsQueryParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -922,7 +936,7 @@ class AsyncAccountCostsCall(_AsyncCall):
 
 
 class AsyncBillingBalanceCall(_AsyncCall):
-    """List balance deductions per task (synchronous): `POST /account/billing/balance`, answered at once (async)."""
+    """List balance deductions per task (synchronous): `POST /account/billing/balance` (async)."""
 
     async def __call__(self, **params: Unpack[BillingBalanceParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -930,7 +944,9 @@ class AsyncBillingBalanceCall(_AsyncCall):
 
 
 class AsyncBillingPackageCall(_AsyncCall):
-    """List resource-pack (unit) deductions per task (synchronous): `POST /account/billing/package`, answered at once (async)."""
+    """List resource-pack (unit) deductions per task (synchronous): `POST
+    /account/billing/package` (async).
+    """
 
     async def __call__(self, **params: Unpack[BillingPackageParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -938,7 +954,7 @@ class AsyncBillingPackageCall(_AsyncCall):
 
 
 class AsyncPresetVoicesCall(_AsyncCall):
-    """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices`, answered at once (async)."""
+    """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices` (async)."""
 
     async def __call__(self, **params: Unpack[PresetVoicesQueryParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -946,7 +962,7 @@ class AsyncPresetVoicesCall(_AsyncCall):
 
 
 class AsyncDeleteVoicesCall(_AsyncCall):
-    """Delete a custom voice (synchronous): `POST /v1/general/delete-voices`, answered at once (async)."""
+    """Delete a custom voice (synchronous): `POST /v1/general/delete-voices` (async)."""
 
     async def __call__(self, **params: Unpack[DeleteVoiceParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -954,7 +970,9 @@ class AsyncDeleteVoicesCall(_AsyncCall):
 
 
 class AsyncPresetElementsCall(_AsyncCall):
-    """List the preset (official) elements (synchronous): `GET /v1/general/advanced-presets-elements`, answered at once (async)."""
+    """List the preset (official) elements (synchronous): `GET
+    /v1/general/advanced-presets-elements` (async).
+    """
 
     async def __call__(self, **params: Unpack[PresetElementsQueryParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -962,7 +980,9 @@ class AsyncPresetElementsCall(_AsyncCall):
 
 
 class AsyncDeleteElementsCall(_AsyncCall):
-    """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`, answered at once (async)."""
+    """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`
+    (async).
+    """
 
     async def __call__(self, **params: Unpack[DeleteElementParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
@@ -994,16 +1014,19 @@ class KlingResources:
         custom_voices (CustomVoice): Create a custom-voice (voice clone) task.
         custom_elements (CustomElement): Create a custom-element task.
         ai_multi_shot (AiMultiShot): Create an AI multi-shot task.
-        identify_face (IdentifyFaceCall): Identify the faces of a video for lip-sync (synchronous) (answered at once).
-        image_recognize (ImageRecognizeCall): Recognize the subject, head, face and clothing of an image (synchronous) (answered at once).
-        text_to_speech (TextToSpeechCall): Synthesise speech from text (synchronous) (answered at once).
-        account_costs (AccountCostsCall): List the account's resource packs and what remains of them (synchronous) (answered at once).
-        billing_balance (BillingBalanceCall): List balance deductions per task (synchronous) (answered at once).
-        billing_package (BillingPackageCall): List resource-pack (unit) deductions per task (synchronous) (answered at once).
-        preset_voices (PresetVoicesCall): List the preset (official) voices (synchronous) (answered at once).
-        delete_voices (DeleteVoicesCall): Delete a custom voice (synchronous) (answered at once).
-        preset_elements (PresetElementsCall): List the preset (official) elements (synchronous) (answered at once).
-        delete_elements (DeleteElementsCall): Delete a custom element (synchronous) (answered at once).
+        identify_face (IdentifyFaceCall): Identify the faces of a video for lip-sync (synchronous).
+        image_recognize (ImageRecognizeCall): Recognize the subject, head, face and clothing of an
+            image (synchronous).
+        text_to_speech (TextToSpeechCall): Synthesise speech from text (synchronous).
+        account_costs (AccountCostsCall): List the account's resource packs and what remains of them
+            (synchronous).
+        billing_balance (BillingBalanceCall): List balance deductions per task (synchronous).
+        billing_package (BillingPackageCall): List resource-pack (unit) deductions per task
+            (synchronous).
+        preset_voices (PresetVoicesCall): List the preset (official) voices (synchronous).
+        delete_voices (DeleteVoicesCall): Delete a custom voice (synchronous).
+        preset_elements (PresetElementsCall): List the preset (official) elements (synchronous).
+        delete_elements (DeleteElementsCall): Delete a custom element (synchronous).
     """
 
     text2video: Text2Video
@@ -1158,16 +1181,21 @@ class AsyncKlingResources:
         custom_voices (AsyncCustomVoice): Create a custom-voice (voice clone) task.
         custom_elements (AsyncCustomElement): Create a custom-element task.
         ai_multi_shot (AsyncAiMultiShot): Create an AI multi-shot task.
-        identify_face (AsyncIdentifyFaceCall): Identify the faces of a video for lip-sync (synchronous) (answered at once).
-        image_recognize (AsyncImageRecognizeCall): Recognize the subject, head, face and clothing of an image (synchronous) (answered at once).
-        text_to_speech (AsyncTextToSpeechCall): Synthesise speech from text (synchronous) (answered at once).
-        account_costs (AsyncAccountCostsCall): List the account's resource packs and what remains of them (synchronous) (answered at once).
-        billing_balance (AsyncBillingBalanceCall): List balance deductions per task (synchronous) (answered at once).
-        billing_package (AsyncBillingPackageCall): List resource-pack (unit) deductions per task (synchronous) (answered at once).
-        preset_voices (AsyncPresetVoicesCall): List the preset (official) voices (synchronous) (answered at once).
-        delete_voices (AsyncDeleteVoicesCall): Delete a custom voice (synchronous) (answered at once).
-        preset_elements (AsyncPresetElementsCall): List the preset (official) elements (synchronous) (answered at once).
-        delete_elements (AsyncDeleteElementsCall): Delete a custom element (synchronous) (answered at once).
+        identify_face (AsyncIdentifyFaceCall): Identify the faces of a video for lip-sync
+            (synchronous).
+        image_recognize (AsyncImageRecognizeCall): Recognize the subject, head, face and clothing of
+            an image (synchronous).
+        text_to_speech (AsyncTextToSpeechCall): Synthesise speech from text (synchronous).
+        account_costs (AsyncAccountCostsCall): List the account's resource packs and what remains of
+            them (synchronous).
+        billing_balance (AsyncBillingBalanceCall): List balance deductions per task (synchronous).
+        billing_package (AsyncBillingPackageCall): List resource-pack (unit) deductions per task
+            (synchronous).
+        preset_voices (AsyncPresetVoicesCall): List the preset (official) voices (synchronous).
+        delete_voices (AsyncDeleteVoicesCall): Delete a custom voice (synchronous).
+        preset_elements (AsyncPresetElementsCall): List the preset (official) elements
+            (synchronous).
+        delete_elements (AsyncDeleteElementsCall): Delete a custom element (synchronous).
     """
 
     text2video: AsyncText2Video

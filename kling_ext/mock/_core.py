@@ -98,7 +98,7 @@ _FILE_RE = re.compile(
 )
 # Answer fields that name a file, rewritten to the mock's own files in a call's answer.
 _FILE_FIELDS = ("url", "url_mp3", "url_wav", "watermark_url")
-_INTEGER_TEXT = re.compile(r"[+-]?\d{1,18}")
+_INTEGER_TEXT = re.compile(r"[+-]?\d{1,40}")
 _NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _JSON = "application/json"
@@ -345,6 +345,13 @@ class MockGateway:
         """
         with self._state.lock:
             return self._state.creates_count
+
+    @property
+    def calls_count(self) -> int:
+        """Synchronous call requests that reached the gateway, whatever their answer (like
+        ``creates_count``): a client that re-sent a `POST` call shows here."""
+        with self._state.lock:
+            return self._state.calls_count
 
     @property
     def pending_faults(self) -> tuple[Fault, ...]:
@@ -694,6 +701,8 @@ class MockGateway:
 def _result(task: StoredTask, base_url: str) -> dict[str, Any]:
     """A finished task's `task_result`: files of its endpoint's output kind."""
     output = endpoints()[task.kind].output
+    if output not in ("videos", "images", "audios"):
+        return {}  # `none`: a task whose result is not a file (a cloned voice, an element)
     if output == "images":
         count = task.body.get("n")
         count = count if type(count) is int and 1 <= count <= 9 else 1

@@ -12,19 +12,40 @@ from client_support import BASE, KEY, Harness, envelope, error, task
 
 from kling_ext import AsyncKling, InvalidRequestError, Kling, ServerError, TaskTimeoutError
 from kling_ext._resources_generated import AsyncKlingResources, KlingResources
+from kling_ext._spec import calls, endpoints
 
 TASK_ID = "867283741759111202"
-# Every typed attribute the spec generates, so that an endpoint added later is covered too.
-ATTRIBUTES = sorted(name for name in KlingResources.__annotations__)
+# Every typed task attribute the spec generates, so that an endpoint added later is covered too.
+ATTRIBUTES = sorted(ep.attr for ep in endpoints().values())
+# The synchronous calls that are safe to retry (GET): a copy's max_retries must hold for them.
+GET_CALLS = sorted(c.attr for c in calls().values() if c.method == "GET")
 
 
 def _get_path(client: Any, attribute: str) -> str:
-    kind = getattr(client, attribute)._ep.kind
-    return f"/v1/videos/{kind}/{TASK_ID}"
+    return f"{getattr(client, attribute)._ep.path}/{TASK_ID}"
 
 
 def test_the_typed_attributes_are_the_same_for_both_clients() -> None:
-    assert sorted(AsyncKlingResources.__annotations__) == ATTRIBUTES
+    assert sorted(AsyncKlingResources.__annotations__) == sorted(KlingResources.__annotations__)
+    assert set(ATTRIBUTES) | {c.attr for c in calls().values()} == set(
+        KlingResources.__annotations__
+    )
+
+
+@pytest.mark.parametrize("attribute", GET_CALLS)
+async def test_every_call_of_the_copy_uses_its_options(
+    h: Harness, router: respx.Router, attribute: str
+) -> None:
+    quick = h.client.with_options(timeout=3, max_retries=0)
+    target = getattr(quick, attribute)._target
+    route = router.get(target.path).respond(500, json=error(5000, "boom"))
+    required = {p.name: 1 for p in target.query if p.required}
+
+    with pytest.raises(ServerError):
+        await h(getattr(quick, attribute), **required)
+
+    assert route.call_count == 1, "max_retries=0: no retry"
+    assert route.calls.last.request.extensions["timeout"]["read"] == 3
 
 
 @pytest.mark.parametrize("attribute", [*ATTRIBUTES, "resource"])

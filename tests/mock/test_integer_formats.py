@@ -98,7 +98,7 @@ def test_the_spec_has_width_formatted_integers() -> None:
 
 
 def _post(gateway: MockGateway, kind: str, raw: str) -> tuple[int, dict[str, Any]]:
-    request = MockRequest("POST", f"/klingai/v1/videos/{kind}", {}, AUTH, raw.encode())
+    request = MockRequest("POST", f"/klingai{endpoints()[kind].path}", {}, AUTH, raw.encode())
     response = gateway.handle(request)
     answer: dict[str, Any] = json.loads(response.body)
     return response.status, answer

@@ -54,7 +54,7 @@ def create(gateway: MockGateway, body: dict[str, Any] = BODY, path: str = T2V) -
 
 
 def query(gateway: MockGateway, ident: str, kind: str = "text2video") -> dict[str, Any]:
-    response = send(gateway, "GET", f"/klingai/v1/videos/{kind}/{ident}")
+    response = send(gateway, "GET", f"/klingai{endpoints()[kind].path}/{ident}")
     assert response.status == 200, response.body
     data: dict[str, Any] = answer(response)["data"]
     return data
@@ -71,7 +71,7 @@ def assert_error(response: MockResponse, status: int, code: int, message: str = 
 def spec_examples() -> list[Any]:
     found = []
     for kind in endpoints():
-        post = load_spec()["paths"][f"/v1/videos/{kind}"]["post"]
+        post = load_spec()["paths"][endpoints()[kind].path]["post"]
         examples = post["requestBody"]["content"]["application/json"]["examples"]
         found += [
             pytest.param(kind, ex["value"], id=f"{kind}-{name}") for name, ex in examples.items()
@@ -112,7 +112,7 @@ def test_wrong_method_on_a_known_path_is_405_1202(method: str, path: str, allow:
 @pytest.mark.parametrize(("kind", "body"), spec_examples())
 def test_documented_examples_create_submitted_tasks(kind: str, body: dict[str, Any]) -> None:
     gateway = MockGateway()
-    response = send(gateway, "POST", f"/v1/videos/{kind}", body)
+    response = send(gateway, "POST", endpoints()[kind].path, body)
     envelope = answer(response)
     assert response.headers["Content-Type"] == "application/json"
     assert set(envelope) == {"code", "message", "request_id", "data"}

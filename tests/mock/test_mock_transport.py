@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from kling_ext._media import looks_like_mp4, sample_video_bytes
+from kling_ext._spec import endpoints
 from kling_ext.mock import Fault, MockGateway
 from kling_ext.testing import kling_mock  # noqa: F401 - the fixture users import this way
 
@@ -28,12 +29,12 @@ def fetch(gateway: MockGateway, url: str) -> httpx.Response:
 
 
 def run_to_the_end(http: httpx.Client, kind: str = "text2video") -> dict[str, Any]:
-    created = http.post(f"/v1/videos/{kind}", json=BODY)
+    created = http.post(endpoints()[kind].path, json=BODY)
     assert created.status_code == 200, created.text
     task_id = created.json()["data"]["task_id"]
     statuses = []
     for ident in (task_id, "fox-1"):
-        task: dict[str, Any] = http.get(f"/v1/videos/{kind}/{ident}").json()["data"]
+        task: dict[str, Any] = http.get(f"{endpoints()[kind].path}/{ident}").json()["data"]
         statuses.append(task["task_status"])
     assert statuses == ["processing", "succeed"]
     return task

@@ -7,8 +7,10 @@ synchronous `GET` with query parameters (account costs). Each is a spec edit onl
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+from collections.abc import Iterator
 from typing import Any
 
 IMAGE_KIND = "test-image"
@@ -117,6 +119,13 @@ def add_families(spec: dict[str, Any]) -> None:
         "official": {"value": {"prompt": "rain on a tin roof", "duration": 5}}
     }
 
+    add_calls(spec)
+
+
+def add_calls(spec: dict[str, Any]) -> None:
+    """Add a synchronous POST answering an audio file and a synchronous GET with query
+    parameters."""
+    schemas = spec["components"]["schemas"]
     # A synchronous POST answering an audio file (like text-to-speech).
     schemas["TestSpeechRequest"] = {
         "type": "object",
@@ -235,6 +244,45 @@ def add_families(spec: dict[str, Any]) -> None:
         }
     }
     json.dumps(spec)  # still plain JSON data
+
+
+def _clear_caches() -> None:
+    from kling_ext import _docs, _spec, _validation
+    from kling_ext.mock import _core
+
+    for cached in (
+        _spec.endpoints,
+        _spec.calls,
+        _spec._request_schema,
+        _spec._defaults,
+        _spec._query_schema,
+        _validation._root,
+        _validation._validator,
+        _validation._components,
+        _docs.fields_doc,
+        _docs.call_fields_doc,
+        _core._spec_bytes,
+    ):
+        cached.cache_clear()
+
+
+@contextlib.contextmanager
+def families_in_process() -> Iterator[None]:
+    """The library's spec, for the block, with `add_families` applied (no regeneration: the
+    added endpoints are reached by `client.resource(path)`, the mock serves them)."""
+    from kling_ext._spec import load_spec
+
+    spec = load_spec()
+    assert isinstance(spec, dict)
+    saved = copy.deepcopy(spec)
+    add_families(spec)
+    _clear_caches()
+    try:
+        yield
+    finally:
+        spec.clear()
+        spec.update(saved)
+        _clear_caches()
 
 
 if __name__ == "__main__":  # development: add them to a spec file in place

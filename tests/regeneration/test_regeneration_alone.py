@@ -1,8 +1,9 @@
 """Kling adds a model, a field and an endpoint: editing openapi/kling.yaml and running
 scripts/regenerate is all it takes, with no hand-written code.
 
-On a copy of the repository, the test adds to the spec a model name and a field of text2video
-and a whole endpoint (`text2audio`: its two path items and its request schema, nothing else),
+On a copy of the repository, the test adds to the spec a model name and a field of text2video,
+a whole endpoint (`text2audio`: its two path items and its request schema, nothing else) and two
+synchronous calls (a POST answering audio, a GET with query parameters: spec_additions.py),
 regenerates, and then uses all three from the copy's library (typed keyword arguments,
 `client.resource("text2audio")`, sync and async), its `kling` command line, its mock gateway and
 its conformance suite.
@@ -26,6 +27,7 @@ from typing import Any
 import attrs
 import pytest
 import yaml
+from spec_additions import add_calls
 
 pytestmark = pytest.mark.regeneration
 
@@ -86,6 +88,7 @@ def _add_to_spec(spec: dict[str, Any]) -> None:
     }
     paths[f"/v1/videos/{NEW_KIND}"] = items["create"]
     paths[f"/v1/videos/{NEW_KIND}/{{id}}"] = items["query"]
+    add_calls(spec)
 
 
 @attrs.frozen
@@ -190,6 +193,16 @@ def test_the_library_and_the_mock_know_what_was_added(regenerated: Copy, mock_ur
     assert facts["mock"]["good"] == [200, 0]
     assert facts["mock"]["new_field"] == 200
 
+    # The synchronous calls: typed callables and resource(<spec path>), checked before sending.
+    assert facts["calls"]["speech"] == {"type": "TestSpeechCall", "files": [".mp3"], "sent": 1}
+    assert facts["calls"]["costs"] == {"type": "TestCostsCall", "packs": 1, "by_path": 0}
+    assert facts["calls"]["refused"] == {"field": "voice_speed", "sent": 0}
+    assert facts["calls"]["params"] == {
+        "speech": ["text", "voice_id", "voice_speed"],
+        "costs": ["end_time", "resource_pack_name", "start_time"],
+    }
+    assert facts["calls"]["async"] == 0
+
 
 def test_the_command_line_knows_what_was_added(regenerated: Copy, mock_url: str) -> None:
     listing = regenerated.kling("--help")
@@ -267,11 +280,19 @@ def test_the_conformance_suite_checks_the_new_endpoint(
 
 
 USER_FILE = """
-from kling_ext import AsyncKling, Kling, Task
+from kling_ext import AsyncKling, CallResult, Kling, Task
 
 
 def make(client: Kling) -> Task:
     return client.text2audio.create(prompt="rain", style="calm", duration_sec=4.0)
+
+
+def speak(client: Kling) -> CallResult:
+    return client.test_speech(text="hi", voice_id="v1", voice_speed=1.5)
+
+
+def costs(client: Kling) -> CallResult:
+    return client.test_costs(start_time=0, end_time=1)
 
 
 async def make_async(client: AsyncKling) -> Task:
@@ -280,6 +301,7 @@ async def make_async(client: AsyncKling) -> Task:
 WRONG_KWARG = """
 from kling_ext import Kling
 Kling().text2audio.create(prompt="rain", styel="calm")
+Kling().test_costs(start_time="0", end_time=1)
 """
 
 
@@ -304,5 +326,8 @@ def test_mypy_checks_the_new_endpoints_typed_attribute(regenerated: Copy) -> Non
     errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
     assert not [line for line in errors if line.startswith("good.py")], checked.stdout
     assert any('wrong.py:3: error: Unexpected keyword argument "styel"' in e for e in errors), (
+        checked.stdout
+    )
+    assert any(e.startswith("wrong.py:4: error:") and "start_time" in e for e in errors), (
         checked.stdout
     )
