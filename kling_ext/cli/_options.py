@@ -187,11 +187,55 @@ def _value_type(schema: Schema) -> click.ParamType[Any] | type[Any]:
     scalars: Mapping[str, type[Any]] = {"string": str, "integer": int, "number": float}
     if isinstance(kind, str) and kind in scalars:
         return scalars[kind]
-    if isinstance(kind, list) and any(k in scalars for k in kind):
-        # `[string, integer]` (an id the API spells either way): text, which every one of
-        # them can be typed as; the library checks it against the spec.
-        return str if "string" in kind else scalars[next(k for k in kind if k in scalars)]
+    union = _scalar_union(schema)
+    if union:
+        # `[string, integer]`, or `anyOf` an integer range and "auto": a word on the command
+        # line, read as the first type it spells; the library checks it against the spec.
+        return _ScalarText(union)
     return _JSONText(list if kind == "array" else dict)
+
+
+_SCALAR_TYPES = ("integer", "number", "boolean", "string")
+
+
+def _scalar_union(schema: Schema) -> tuple[str, ...]:
+    """The scalar types a field's value may take, if it may take several and nothing else."""
+    kind = schema.get("type")
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if isinstance(kind, list):
+        types = set(kind)
+    elif isinstance(branches, list) and kind is None:
+        types = set()
+        for branch in map(resolve, branches):
+            found = branch.get("type")
+            types |= set(found) if isinstance(found, list) else {found}
+    else:
+        return ()
+    if not types or not types <= set(_SCALAR_TYPES):
+        return ()
+    return tuple(name for name in _SCALAR_TYPES if name in types)
+
+
+class _ScalarText(click.ParamType[Any]):
+    """A value of one of several scalar types (``2`` or ``auto``): the first type it spells."""
+
+    def __init__(self, types: tuple[str, ...]) -> None:
+        self.types = types
+        self.name = "|".join(t.upper() for t in types)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        if "integer" in self.types and re.fullmatch(r"[+-]?\d+", value.strip()):
+            return int(value)
+        if "number" in self.types:
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        if "boolean" in self.types and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return value
 
 
 def _note(schema: Schema) -> str:

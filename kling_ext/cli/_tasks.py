@@ -167,9 +167,14 @@ def follow(
             watch.on_update(task)
         done = client.resource(kind).wait(task, timeout=timeout, on_update=watch.on_update)
         state.task = done
-        if output is not None:
+        # An endpoint that makes no files (a voice clone, an element) has nothing to save; any
+        # other succeeded without a file is an error the download reports.
+        makes_files = endpoints()[kind].output != "none" if kind in endpoints() else True
+        if output is not None and (done.outputs or makes_files):
             paths = client.download(done, output, on_progress=watch.on_download)
             watch.saved(paths)
+        elif output is not None:
+            click.echo(f"{kind} tasks make no files: nothing to save in {output}", err=True)
     _print_result(done, paths, json_output)
 
 

@@ -12,12 +12,15 @@ from typing import Any
 import pytest
 from batch_support import write_jobs
 
-from kling_ext import Batch, Kling
+from kling_ext import Batch, JobResult, Kling
 from kling_ext._spec import Endpoint, endpoints
 from kling_ext.cli._tasks import spec_examples
 from kling_ext.mock import Fault, MockGateway
 
 ENDPOINTS = [ep for ep in endpoints().values() if spec_examples(ep)]
+# What each output kind is saved as.
+EXTENSIONS = {"videos": {".mp4"}, "images": {".png", ".jpg", ".jpeg", ".webp"}, "audios": {".mp3"}}
+EXTENSIONS["none"] = set()
 # The ledger owns external_task_id; an empty callback_url is the docs' way of saying "none".
 _NOT_IN_A_JOB = ("external_task_id", "callback_url")
 
@@ -36,11 +39,14 @@ def test_spec_example_is_a_job_whose_outputs_are_saved(
     ep: Endpoint, tmp_path: Path, client: Kling, gateway: MockGateway
 ) -> None:
     jobs = write_jobs(tmp_path / "jobs.jsonl", [_job(ep)])
-    report = Batch(jobs, tmp_path / "out").run(client)
+    ended: list[JobResult] = []
+    report = Batch(jobs, tmp_path / "out", on_result=ended.append).run(client)
 
     assert (report.exit_code, report.succeeded) == (0, 1), [r.reason for r in report.failed]
     files = sorted(path.name for path in (tmp_path / "out").iterdir() if path.suffix != ".sqlite3")
-    assert files, "the job's outputs were saved"
+    assert bool(files) == (ep.output != "none"), "the job's outputs were saved, if it makes any"
+    assert sorted(path.name for path in ended[0].files) == files
+    assert all(Path(name).suffix in EXTENSIONS[ep.output] for name in files)
     assert all(name.startswith(f"{ep.kind}-job") for name in files)
     assert len(gateway.tasks) == 1
 
