@@ -9,6 +9,7 @@ body's fields, or the query parameters of a ``GET``), as a task endpoint's do.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import time
 from collections.abc import Mapping, Sequence
@@ -115,6 +116,14 @@ def _not_repeated_note(target: Call) -> str:
 
 def _call_command(target: Call) -> click.Command:
     entries = spec_options(target)
+    # A query parameter's description sits beside its schema, not in it: the help reads it there.
+    described = {parameter.name: parameter for parameter in target.query}
+    for entry in entries:
+        parameter = described.get(entry.field)
+        shown = entry.option.help or ""
+        if parameter is not None and not shown.split("[", 1)[0].strip():
+            first = re.split(r"(?<=[.!?])\s", parameter.description, maxsplit=1)[0]
+            entry.option.help = f"{first} {shown}".strip()
 
     def callback(**values: Any) -> None:
         _send(target, entries, values)
