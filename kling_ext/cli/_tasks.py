@@ -435,6 +435,14 @@ def _list(
         _client(api_key, base_url, allow_insecure) as client,
     ):
         state.kind = kind
+        checks = (("--page", "pageNum", page), ("--page-size", "pageSize", page_size))
+        for flag, name, value in checks:
+            low, high = _page_bounds(kind, name)
+            if (low is not None and value < low) or (high is not None and value > high):
+                raise click.BadParameter(
+                    f"{value} is not in the range {low}<=x<={high} of {kind} lists",
+                    param_hint=flag,
+                )
         tasks: list[Task] = client.resource(kind).list(page=page, page_size=page_size)
         if json_output:
             echo_json([task_json(task, paths=None) for task in tasks])
@@ -446,10 +454,27 @@ def _list(
             click.echo(f"no {kind} tasks on page {page}", err=True)
 
 
-def _page_range(parameter: str) -> click.IntRange:
-    """The bounds the spec gives a paging parameter (`pageNum` 1-1000, `pageSize` 1-500)."""
-    schema = load_spec()["components"]["parameters"][parameter]["schema"]
-    return click.IntRange(schema.get("minimum"), schema.get("maximum"))
+def _page_bounds(kind: str, name: str) -> tuple[int | None, int | None]:
+    """The bounds the spec gives a paging parameter of one endpoint's list (`pageSize` is 1-500
+    for task lists, 1-1000 for voices)."""
+    ep = endpoints()[kind]
+    spec = load_spec()
+    for raw in spec["paths"].get(ep.path, {}).get("get", {}).get("parameters", ()):
+        found = raw
+        if "$ref" in raw:
+            found = spec["components"]["parameters"][raw["$ref"].rsplit("/", 1)[-1]]
+        if found.get("name") == name:
+            schema = found.get("schema", {})
+            return schema.get("minimum"), schema.get("maximum")
+    return None, None
+
+
+def _page_range(name: str) -> click.IntRange:
+    """The widest bounds any list gives a paging parameter; `_list` checks the endpoint's own."""
+    bounds = [_page_bounds(kind, name) for kind, ep in endpoints().items() if ep.list_operation]
+    lows = [low for low, _ in bounds if low is not None]
+    highs = [high for _, high in bounds if high is not None]
+    return click.IntRange(min(lows) if lows else None, max(highs) if highs else None)
 
 
 list_tasks = click.Command(
@@ -458,14 +483,14 @@ list_tasks = click.Command(
         click.Argument(["kind"], type=_Kind(sorted(endpoints()))),
         click.Option(
             ["--page"],
-            type=_page_range("PageNum"),
+            type=_page_range("pageNum"),
             default=1,
             show_default=True,
             help="Which page (1 is the newest).",
         ),
         click.Option(
             ["--page-size"],
-            type=_page_range("PageSize"),
+            type=_page_range("pageSize"),
             default=30,
             show_default=True,
             help="Tasks per page.",

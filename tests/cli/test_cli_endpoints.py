@@ -167,3 +167,20 @@ def test_a_lost_create_without_an_id_is_reported_as_may_exist_and_not_resent(ep:
     assert "not sent again" in result.output
     assert f"kling list {ep.kind}" in result.output
     assert len(gateway.tasks) == 1
+
+
+LISTED = [ep for ep in ENDPOINTS if ep.list_operation]
+
+
+@pytest.mark.parametrize("ep", LISTED, ids=[ep.kind for ep in LISTED])
+def test_list_takes_the_page_sizes_of_its_own_endpoint(
+    ep: Endpoint, steps_gateway: RunningServer
+) -> None:
+    _, high = _tasks._page_bounds(ep.kind, "pageSize")
+    env = runner_env(steps_gateway.base_url)
+    largest = CliRunner().invoke(cli, ["list", ep.kind, f"--page-size={high}", "--json"], env=env)
+    assert largest.exit_code == 0, largest.output
+    assert isinstance(json.loads(largest.stdout), list)
+    beyond = CliRunner().invoke(cli, ["list", ep.kind, f"--page-size={high + 1}"], env=env)
+    assert beyond.exit_code == 2
+    assert "--page-size" in beyond.output
