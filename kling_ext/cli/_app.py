@@ -88,7 +88,8 @@ class _LazyGroup(click.Group):
             sections.append((title, rows))
             listed.update(name for name, _ in rows)
         other = [name for name in sorted(tasks) if name not in listed]
-        sections.append(("Other tasks", [(n, _endpoint_summary(tasks[n].path)) for n in other]))
+        title = "Other tasks (no files to download)"
+        sections.append((title, [(n, _endpoint_summary(tasks[n].path)) for n in other]))
         listed.update(other)
         answers = calls()
         rows = [

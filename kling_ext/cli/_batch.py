@@ -189,7 +189,8 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     "-o",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the videos: <id>.mp4 each (<id>-<n>.mp4 when a task has several).",
+    help="Folder for the outputs: <id>.mp4 (or the image's extension, .mp3 for audio) each; "
+    "<id>-<n>.<ext> when a task makes several.",
 )
 @click.option(
     "--concurrency",
@@ -253,10 +254,10 @@ def batch(
     api_key: str | None,
     base_url: str | None,
 ) -> None:
-    """Make one video per line of JOBS (JSON Lines) into the folder OUTPUT; safe to re-run.
+    """Run one task per line of JOBS (JSON Lines), its files into the folder OUTPUT; safe to re-run.
 
     Each line: {"kind": "text2video", "id": "shot-01", "prompt": "...", ...} with the fields
-    of that endpoint; image fields may name local files (relative to JOBS). The whole file is
+    of that task endpoint (videos, images or audio); image fields may name local files (relative to JOBS). The whole file is
     checked before anything is sent. Killed or interrupted, run the same command again:
     finished jobs are skipped, tasks in flight followed, and no job is paid for twice.
 
