@@ -257,9 +257,10 @@ def batch(
     """Run one task per line of JOBS (JSON Lines), its files into the folder OUTPUT; safe to re-run.
 
     Each line: {"kind": "text2video", "id": "shot-01", "prompt": "...", ...} with the fields
-    of that task endpoint (videos, images or audio); image fields may name local files (relative to JOBS). The whole file is
-    checked before anything is sent. Killed or interrupted, run the same command again:
-    finished jobs are skipped, tasks in flight followed, and no job is paid for twice.
+    of that task endpoint (videos, images or audio); image fields may name local files
+    (relative to JOBS). The whole file is checked before anything is sent. Killed or
+    interrupted, run the same command again: finished jobs are skipped, tasks in flight
+    followed, and no job is paid for twice.
 
     Exit: 0 every job succeeded; 1 some failed, or --max-time ran out (the same command
     resumes); 2 a bad jobs file, nothing sent; 3 the API refused the batch (key, balance);
