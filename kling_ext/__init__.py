@@ -14,6 +14,7 @@ import contextlib
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._account import ResourcePack
 from ._async_client import AsyncKling
 from ._base_client import ProgressCallback
 from ._exceptions import (
@@ -107,6 +108,7 @@ __all__ = [
     "ProgressCallback",
     "RateLimitError",
     "Resource",
+    "ResourcePack",
     "ResponseValidationError",
     "ServerError",
     "Task",

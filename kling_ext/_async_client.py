@@ -8,12 +8,14 @@ from __future__ import annotations
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar, assert_never
 
 import httpx
 
+from ._account import ACCOUNT_COSTS, ResourcePack, read_packs, resource_packs_query
 from ._base_client import (
     ProgressCallback,
     _BaseClient,
@@ -213,6 +215,31 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
                 fetched = await self._drive(self._fetch(target.url, part, limits, on_progress))
                 saved.append(part.commit(final_path(target, fetched.media_type)))
         return saved
+
+    async def resource_packs(
+        self,
+        *,
+        since: datetime | float | None = None,
+        until: datetime | float | None = None,
+        name: str | None = None,
+    ) -> list[ResourcePack]:
+        """The account's resource packs and what remains of each (`GET /account/costs`).
+
+        The remaining quantities lag by up to 12 hours (the API's own caveat): a pack may
+        still read non-empty while creates already fail with 1102 (`InsufficientBalanceError`).
+        The API asks for at most one such request a second.
+
+        Args:
+            since: Packs bought from then (an aware datetime or Unix seconds); default: a
+                year before `until`.
+            until: Packs bought until then; default: now.
+            name: Only the pack of this name.
+
+        Raises:
+            ValidationError: a time that is neither an aware datetime nor a number.
+        """
+        query = resource_packs_query(since, until, name)
+        return read_packs(await self.resource(ACCOUNT_COSTS)(**query))
 
     def resource(self, kind: str) -> AsyncResource:
         """Any endpoint of the spec by its path name; see `Kling.resource`.
