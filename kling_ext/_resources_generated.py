@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
 
     from ._async_client import AsyncKling
     from ._sync_client import Kling
+    from .callbacks import CallbackReceiver
 
 
 class Text2Video(_Resource):
@@ -39,10 +40,11 @@ class Text2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Image2Video(_Resource):
@@ -57,10 +59,11 @@ class Image2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MotionControl(_Resource):
@@ -75,10 +78,11 @@ class MotionControl(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class OmniVideo(_Resource):
@@ -93,10 +97,11 @@ class OmniVideo(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiImage2Video(_Resource):
@@ -111,10 +116,11 @@ class MultiImage2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncText2Video(_AsyncResource):
@@ -129,10 +135,11 @@ class AsyncText2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImage2Video(_AsyncResource):
@@ -147,10 +154,11 @@ class AsyncImage2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMotionControl(_AsyncResource):
@@ -165,10 +173,11 @@ class AsyncMotionControl(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncOmniVideo(_AsyncResource):
@@ -183,10 +192,11 @@ class AsyncOmniVideo(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiImage2Video(_AsyncResource):
@@ -201,10 +211,11 @@ class AsyncMultiImage2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class KlingResources:
