@@ -103,7 +103,7 @@ class CallbackReceiver:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._public_url = None if public_url is None else _check_public_url(public_url)
-        self.inbox = (
+        self.inbox: CallbackInbox = (
             inbox if isinstance(inbox, CallbackInbox) else CallbackInbox(inbox or ":memory:")
         )
         secrets = (
@@ -112,8 +112,8 @@ class CallbackReceiver:
         # Decoded now: a malformed secret fails here, not on the first callback.
         self._keys = tuple(webhook_key(secret) for secret in secrets if secret)
         self._token_key = self.inbox.token_key()
-        self.schedule = schedule
-        self.max_body_bytes = max_body_bytes
+        self.schedule: CallbackSchedule = schedule
+        self.max_body_bytes: int = max_body_bytes
         self._clock = clock
 
     def __repr__(self) -> str:

@@ -69,11 +69,11 @@ class RunningReceiver:
     """
 
     def __init__(self, receiver: CallbackReceiver, server: ThreadingHTTPServer) -> None:
-        self.receiver = receiver
+        self.receiver: CallbackReceiver = receiver
         self._server = server
         host, port = str(server.server_address[0]), int(server.server_address[1])
         shown = f"[{host}]" if ":" in host else host
-        self.url = f"http://{shown}:{port}/"
+        self.url: str = f"http://{shown}:{port}/"
         self._thread = threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
         )
