@@ -43,6 +43,8 @@ from ._output import (
 
 __all__ = [
     "CREATE_COMMANDS",
+    "WEBHOOK_SECRET_ENV",
+    "callback_receiver",
     "follow",
     "list_tasks",
     "status",
@@ -117,7 +119,7 @@ def _listen_address(text: str) -> tuple[str, int]:
 
 
 @contextlib.contextmanager
-def _receiver(
+def callback_receiver(
     listen: str | None, public_url: str | None, secret: str | None
 ) -> Iterator[CallbackReceiver | None]:
     """The receiver of `--callback-listen`, served while the block runs (None without it)."""
@@ -253,7 +255,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
         # task is created with that URL plus its capability token.
         public_url = fields.pop("callback_url", None) if listen is not None else None
         with (
-            _receiver(listen, public_url, webhook_secret) as receiver,
+            callback_receiver(listen, public_url, webhook_secret) as receiver,
             _client(api_key, base_url, allow_insecure) as client,
         ):
             if receiver is not None:

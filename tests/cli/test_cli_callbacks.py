@@ -96,3 +96,30 @@ def test_bad_callback_flags_exit_2_before_any_create(tmp_path: Path) -> None:
     assert bad_secret.code == 2
     assert "not-base64" not in bad_secret.output
     assert mock.creates_count == 0
+
+
+def test_batch_callback_listen_waits_by_callback(tmp_path: Path) -> None:
+    mock = MockGateway(
+        api_key=KEY, clock="real", processing_seconds=0.8, callbacks=MockCallbacks(secret=SECRET)
+    )
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(
+        "".join(
+            json.dumps({"kind": "text2video", "id": f"j{n}", "prompt": f"shot {n}"}) + "\n"
+            for n in range(3)
+        ),
+        encoding="utf-8",
+    )
+    with mock.serve() as server, mock.run_callbacks(0.02):
+        env = {**cli_env(server.base_url), "KLING_WEBHOOK_SECRET": SECRET}
+        result = finish(
+            start(
+                ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=127.0.0.1:0"],
+                env,
+                tmp_path,
+            )
+        )
+    assert result.code == 0, result.stderr
+    assert len(list((tmp_path / "out").glob("*.mp4"))) == 3
+    assert [task.queries for task in mock.tasks] == [1, 1, 1]
+    assert SECRET[6:] not in result.output
