@@ -18,6 +18,7 @@ Checks, in order (a refusal stores nothing):
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping, Sequence
 from os import PathLike
@@ -55,6 +56,7 @@ _PHRASES = {
     409: "Conflict",
     411: "Length Required",
     413: "Content Too Large",
+    503: "Service Unavailable",
     500: "Internal Server Error",
 }
 
@@ -188,7 +190,11 @@ class CallbackReceiver:
             return 400, {"error": "the body names no task status"}
         if external is not None and external != key:
             return 401, {"error": "the callback is about another task than its URL's"}
-        outcome = self.inbox.record(key, data, webhook_id=webhook_id)
+        try:
+            outcome = self.inbox.record(key, data, webhook_id=webhook_id)
+        except sqlite3.Error:
+            # Not stored (a full disk, a locked file): not 2xx, so the sender tries again.
+            return 503, {"error": "the callback could not be stored; try again"}
         if outcome == "replayed":
             return 409, {"error": "this webhook-id was received before"}
         return 200, {"received": outcome}

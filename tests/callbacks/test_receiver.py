@@ -280,3 +280,11 @@ def test_a_file_inbox_survives_a_restart_and_keeps_its_key(tmp_path: Path) -> No
     assert _wsgi(again, _body("succeed", 3), urlsplit(minted).query)[0] == 200
     assert [e.status for e in again.inbox.events(["ext-1"])] == ["processing", "succeed"]
     again.inbox.close()
+
+
+def test_a_callback_that_cannot_be_stored_is_not_answered_2xx() -> None:
+    receiver = CallbackReceiver(URL)
+    query = _query(receiver)
+    receiver.inbox.close()  # as good as a full disk: nothing can be written
+    status, _ = _wsgi(receiver, _body(), query)
+    assert status == 503  # the sender keeps it and tries again
