@@ -49,6 +49,12 @@ class CallbackSchedule:
     min_silence: float = attrs.field(default=60.0, validator=_finite_positive)
     max_silence: float = attrs.field(default=600.0, validator=_finite_positive)
 
+    def __attrs_post_init__(self) -> None:
+        if self.max_silence < self.min_silence:
+            raise ValueError(
+                f"max_silence ({self.max_silence}) must be >= min_silence ({self.min_silence})"
+            )
+
     def next_delay(
         self,
         elapsed: float,
