@@ -172,6 +172,16 @@ class CallbackInbox:
             for seq, key, task_id, status, updated, body, received in rows
         )
 
+    def prune(self, older_than: float) -> int:
+        """Forget events stored more than `older_than` seconds ago (a long-running receiver's
+        inbox otherwise grows for ever); returns how many. Waits on those tasks then rely on
+        the safety net."""
+        with self._lock:
+            gone = self._db.execute(
+                "DELETE FROM events WHERE received_at < ?", (self._clock() - older_than,)
+            )
+        return int(gone.rowcount)
+
     def watch(self, wake: Callable[[], object]) -> Callable[[], None]:
         """Call `wake()` after each new event is stored (on the storing thread); returns the
         function that stops it."""

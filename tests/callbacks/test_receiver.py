@@ -288,3 +288,14 @@ def test_a_callback_that_cannot_be_stored_is_not_answered_2xx() -> None:
     receiver.inbox.close()  # as good as a full disk: nothing can be written
     status, _ = _wsgi(receiver, _body(), query)
     assert status == 503  # the sender keeps it and tries again
+
+
+def test_old_events_can_be_pruned() -> None:
+    now = [1000.0]
+    inbox = CallbackInbox(clock=lambda: now[0])
+    receiver = CallbackReceiver(URL, inbox=inbox)
+    _wsgi(receiver, _body("processing", 1), _query(receiver))
+    now[0] += 3600
+    _wsgi(receiver, _body("succeed", 2), _query(receiver))
+    assert inbox.prune(older_than=1800) == 1
+    assert [e.status for e in inbox.events(["ext-1"])] == ["succeed"]
