@@ -20,6 +20,7 @@ from kling_ext.callbacks import CallbackReceiver
 from kling_ext.mock import CallbackFaults, MockCallbacks, MockGateway, RunningServer
 
 JOBS = 4
+pytestmark = pytest.mark.slow  # real clock: each batch waits out its ~1 s tasks
 
 
 def _jobs(folder: Path) -> Path:

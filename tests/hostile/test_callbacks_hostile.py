@@ -49,6 +49,7 @@ def _forge_succeed(receiver: CallbackReceiver, external: str = "ext-1") -> None:
     assert status == 200
 
 
+@pytest.mark.slow  # waits out a real-clock deadline
 def test_a_forged_final_callback_never_ends_a_wait_the_api_says_is_running(
     hostile: Start, flavor: str
 ) -> None:
