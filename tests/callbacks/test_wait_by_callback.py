@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 import pytest
@@ -181,3 +182,23 @@ def test_cancelling_an_async_wait_by_callback_stops_cleanly() -> None:
 
 async def _real_idle(seconds: float, wake: asyncio.Event) -> None:
     await asyncio.wait_for(wake.wait(), seconds)
+
+
+@pytest.mark.parametrize("prompt", [PROMPT, "a fox [mock:fail:no fox]"], ids=["succeed", "fail"])
+def test_on_update_sees_the_same_statuses_as_a_polled_wait(flavor: str, prompt: str) -> None:
+    def statuses(callbacks: bool) -> list[str]:
+        world = World(processing_seconds=120.0)
+        client = world.client(flavor)
+        seen: list[str] = []
+        extra = {"callbacks": world.receiver} if callbacks else {}
+        with contextlib.suppress(TaskFailedError):
+            call(
+                flavor,
+                client.text2video.run,
+                prompt=prompt,
+                on_update=lambda t: seen.append(t.status.value),
+                **extra,
+            )
+        return seen
+
+    assert statuses(callbacks=True) == statuses(callbacks=False)
