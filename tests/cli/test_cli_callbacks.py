@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,3 +124,48 @@ def test_batch_callback_listen_waits_by_callback(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("*.mp4"))) == 3
     assert [task.queries for task in mock.tasks] == [1, 1, 1]
     assert SECRET[6:] not in result.output
+
+
+def test_mock_server_callbacks_serve_a_wait_by_callback_from_the_shell(tmp_path: Path) -> None:
+    url_file = tmp_path / "mock.url"
+    server = start(
+        [
+            "mock-server",
+            "--clock=real",
+            "--processing-seconds=0.5",
+            f"--api-key={KEY}",
+            "--callbacks",
+            f"--callback-secret={SECRET}",
+            f"--url-file={url_file}",
+        ],
+        cli_env(None),
+        tmp_path,
+    )
+    try:
+        for _ in range(200):
+            if url_file.exists() and url_file.read_text().strip():
+                break
+            time.sleep(0.05)
+        base_url = url_file.read_text().strip()
+        env = {**cli_env(base_url), "KLING_WEBHOOK_SECRET": SECRET}
+        started = time.monotonic()
+        result = finish(
+            start(
+                ["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0", "--json"],
+                env,
+                tmp_path,
+            )
+        )
+        assert result.code == 0, result.stderr
+        assert json.loads(result.stdout)["task_status"] == "succeed"
+        # Polling's first look comes after 5 s: ending sooner took the callbacks.
+        assert time.monotonic() - started < 4.5
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+
+
+def test_mock_server_callbacks_need_the_real_clock(tmp_path: Path) -> None:
+    result = finish(start(["mock-server", "--callbacks"], cli_env(None), tmp_path))
+    assert result.code == 2
+    assert "--clock real" in result.stderr
