@@ -205,7 +205,10 @@ def wait_by_callback(
                         return task
                 if final_hint:  # the query failed: try again after the shortest delay
                     must_query = True
-                    continue
+                    pause = ctx.schedule.min_delay
+                    if deadline is not None:
+                        pause = max(min(pause, deadline - ctx.clock()), 0.0)
+                    hints = yield Listen(source=source, idents=idents, after=cursor, seconds=pause)
         else:
             now = ctx.clock()
             delay = schedule.next_delay(

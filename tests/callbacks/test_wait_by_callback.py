@@ -11,7 +11,7 @@ from callback_support import POLLING, World, call
 
 from kling_ext import TaskFailedError, TaskStatus, TaskTimeoutError, ValidationError
 from kling_ext._polling import simulate
-from kling_ext.mock import CallbackFaults
+from kling_ext.mock import CallbackFaults, Fault
 
 PROMPT = "a lighthouse at dusk"
 
@@ -202,3 +202,26 @@ def test_on_update_sees_the_same_statuses_as_a_polled_wait(flavor: str, prompt: 
         return seen
 
     assert statuses(callbacks=True) == statuses(callbacks=False)
+
+
+def test_a_failed_read_after_the_final_callback_is_tried_again_after_the_shortest_delay(
+    flavor: str,
+) -> None:
+    world = World(processing_seconds=120.0, faults=CallbackFaults(drop="intermediate"))
+    client = world.client(flavor)
+    created = call(
+        flavor,
+        client.text2video.create,
+        prompt=PROMPT,
+        callback_url=world.receiver.callback_url("flaky"),
+        external_task_id="flaky",
+    )
+    world.time.sleep(121.0)  # the final callback is in the inbox
+    # Every attempt of the first read fails (the client's own retries included).
+    world.gateway.inject(Fault(operation="query", kind="server_error", times=3))
+    task = call(flavor, client.text2video.wait, created, callbacks=world.receiver)
+    assert task.status is TaskStatus.SUCCEED
+    assert world.queries() == 1  # the one answered
+    # Tried again after the polling schedule's shortest delay (5.6 s), not at the safety net's
+    # next query (the expected end, 300 s).
+    assert world.time.now < 121.0 + 30.0
