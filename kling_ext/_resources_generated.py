@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
 
     from ._async_client import AsyncKling
     from ._sync_client import Kling
+    from .callbacks import CallbackReceiver
 
 
 class Text2Video(_Resource):
@@ -55,10 +56,11 @@ class Text2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Image2Video(_Resource):
@@ -73,10 +75,11 @@ class Image2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MotionControl(_Resource):
@@ -91,10 +94,11 @@ class MotionControl(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class OmniVideo(_Resource):
@@ -109,10 +113,11 @@ class OmniVideo(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiImage2Video(_Resource):
@@ -127,10 +132,11 @@ class MultiImage2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class AdvancedLipSync(_Resource):
@@ -433,10 +439,11 @@ class AsyncText2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImage2Video(_AsyncResource):
@@ -451,10 +458,11 @@ class AsyncImage2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMotionControl(_AsyncResource):
@@ -469,10 +477,11 @@ class AsyncMotionControl(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncOmniVideo(_AsyncResource):
@@ -487,10 +496,11 @@ class AsyncOmniVideo(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiImage2Video(_AsyncResource):
@@ -505,10 +515,11 @@ class AsyncMultiImage2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncAdvancedLipSync(_AsyncResource):
