@@ -151,10 +151,11 @@ class AdvancedLipSync(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AdvancedLipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class LipSync(_Resource):
@@ -169,10 +170,11 @@ class LipSync(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[LipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Avatar(_Resource):
@@ -187,10 +189,11 @@ class Avatar(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AvatarParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Effects(_Resource):
@@ -205,10 +208,11 @@ class Effects(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[EffectsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class VideoExtend(_Resource):
@@ -223,10 +227,11 @@ class VideoExtend(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoExtendParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiElements(_Resource):
@@ -241,10 +246,11 @@ class MultiElements(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiElementsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class ImageGeneration(_Resource):
@@ -259,10 +265,11 @@ class ImageGeneration(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageGenerationParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class OmniImage(_Resource):
@@ -277,10 +284,11 @@ class OmniImage(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiImage2Image(_Resource):
@@ -295,10 +303,11 @@ class MultiImage2Image(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2ImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class ImageExpand(_Resource):
@@ -313,10 +322,11 @@ class ImageExpand(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageExpandParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class VirtualTryOn(_Resource):
@@ -331,10 +341,11 @@ class VirtualTryOn(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VirtualTryOnParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class TextToAudio(_Resource):
@@ -349,10 +360,11 @@ class TextToAudio(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[TextToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class VideoToAudio(_Resource):
@@ -367,10 +379,11 @@ class VideoToAudio(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class CustomVoice(_Resource):
@@ -385,10 +398,11 @@ class CustomVoice(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomVoiceParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class CustomElement(_Resource):
@@ -403,10 +417,11 @@ class CustomElement(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomElementParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class AiMultiShot(_Resource):
@@ -421,10 +436,11 @@ class AiMultiShot(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AiMultiShotParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncText2Video(_AsyncResource):
@@ -534,10 +550,11 @@ class AsyncAdvancedLipSync(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AdvancedLipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncLipSync(_AsyncResource):
@@ -552,10 +569,11 @@ class AsyncLipSync(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[LipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncAvatar(_AsyncResource):
@@ -570,10 +588,11 @@ class AsyncAvatar(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AvatarParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncEffects(_AsyncResource):
@@ -588,10 +607,11 @@ class AsyncEffects(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[EffectsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncVideoExtend(_AsyncResource):
@@ -606,10 +626,11 @@ class AsyncVideoExtend(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoExtendParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiElements(_AsyncResource):
@@ -624,10 +645,11 @@ class AsyncMultiElements(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiElementsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImageGeneration(_AsyncResource):
@@ -642,10 +664,11 @@ class AsyncImageGeneration(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageGenerationParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncOmniImage(_AsyncResource):
@@ -660,10 +683,11 @@ class AsyncOmniImage(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiImage2Image(_AsyncResource):
@@ -678,10 +702,11 @@ class AsyncMultiImage2Image(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2ImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImageExpand(_AsyncResource):
@@ -696,10 +721,11 @@ class AsyncImageExpand(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageExpandParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncVirtualTryOn(_AsyncResource):
@@ -714,10 +740,11 @@ class AsyncVirtualTryOn(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VirtualTryOnParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncTextToAudio(_AsyncResource):
@@ -732,10 +759,11 @@ class AsyncTextToAudio(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[TextToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncVideoToAudio(_AsyncResource):
@@ -750,10 +778,11 @@ class AsyncVideoToAudio(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncCustomVoice(_AsyncResource):
@@ -768,10 +797,11 @@ class AsyncCustomVoice(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomVoiceParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncCustomElement(_AsyncResource):
@@ -786,10 +816,11 @@ class AsyncCustomElement(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomElementParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncAiMultiShot(_AsyncResource):
@@ -804,10 +835,11 @@ class AsyncAiMultiShot(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AiMultiShotParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class KlingResources:
