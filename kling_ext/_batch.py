@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import attrs
 
@@ -60,6 +60,9 @@ from ._exceptions import (
 from ._retry import RetryPolicy, TransportFailure, classify_transport_error
 from ._sync_client import Kling
 from ._task import Task
+
+if TYPE_CHECKING:
+    from .callbacks import CallbackReceiver
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -227,9 +230,10 @@ class _Ops(Protocol):
 
 
 class _AsyncOps:
-    def __init__(self, client: AsyncKling) -> None:
+    def __init__(self, client: AsyncKling, callbacks: CallbackReceiver | None = None) -> None:
         self._client = client
         self.policy = client._context.policy
+        self.callbacks = callbacks
 
     def _res(self, kind: str) -> Any:
         return self._client.resource(kind)
@@ -243,7 +247,7 @@ class _AsyncOps:
         return task
 
     async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task:
-        done: Task = await self._res(kind).wait(task, timeout=timeout)
+        done: Task = await self._res(kind).wait(task, timeout=timeout, callbacks=self.callbacks)
         return done
 
     async def download(self, task: Task, target: Path) -> list[Path]:
@@ -275,9 +279,10 @@ async def _in_thread(call: Callable[[], T]) -> T:
 
 
 class _ThreadOps:
-    def __init__(self, client: Kling) -> None:
+    def __init__(self, client: Kling, callbacks: CallbackReceiver | None = None) -> None:
         self._client = client
         self.policy = client._context.policy
+        self.callbacks = callbacks
 
     def _res(self, kind: str) -> Any:
         return self._client.resource(kind)
@@ -289,7 +294,9 @@ class _ThreadOps:
         return await _in_thread(lambda: self._res(kind).get(ident))
 
     async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task:
-        return await _in_thread(lambda: self._res(kind).wait(task, timeout=timeout))
+        return await _in_thread(
+            lambda: self._res(kind).wait(task, timeout=timeout, callbacks=self.callbacks)
+        )
 
     async def download(self, task: Task, target: Path) -> list[Path]:
         return await _in_thread(lambda: self._client.download(task, target))
@@ -341,6 +348,10 @@ class Batch:
             stops where it is: no new create, tasks in flight are left to the next run, which
             carries on from the ledger; the report says `timed_out`.
         on_result: Called with each job's `JobResult` as it ends.
+        callbacks: A `kling_ext.callbacks.CallbackReceiver`: each task is created with its
+            callback URL (unless its job line gives a `callback_url`) and waited for by
+            callback. With an in-memory inbox, tasks created by an earlier run are followed
+            by the safety net's polling (their URLs were minted with another key).
     """
 
     def __init__(
@@ -355,6 +366,7 @@ class Batch:
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         max_time: float | None = None,
         on_result: Callable[[JobResult], object] | None = None,
+        callbacks: CallbackReceiver | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, not {concurrency}")
@@ -369,6 +381,7 @@ class Batch:
         self.timeout = timeout
         self.max_time = max_time
         self.on_result = on_result
+        self.callbacks = callbacks
         self.progress: BatchProgress = BatchProgress()
         """Live counts while the batch runs."""
 
@@ -395,7 +408,7 @@ class Batch:
             raise TypeError(
                 f"Batch.run takes a Kling; await Batch.arun() for {type(client).__name__}"
             )
-        return asyncio.run(self._run(_ThreadOps(client)))
+        return asyncio.run(self._run(_ThreadOps(client, self.callbacks)))
 
     async def arun(self, client: AsyncKling) -> BatchReport:
         """Run the batch with an async client; see `run`."""
@@ -403,7 +416,7 @@ class Batch:
             raise TypeError(
                 f"Batch.arun takes an AsyncKling; use Batch.run() for {type(client).__name__}"
             )
-        return await self._run(_AsyncOps(client))
+        return await self._run(_AsyncOps(client, self.callbacks))
 
     async def _run(self, ops: _Ops) -> BatchReport:
         # Checked whole before the ledger, its lock or the output folder exist: a refused file
@@ -692,6 +705,9 @@ class _Runner:
         job = Job(id=row.id, line=row.line, kind=row.kind, fields=row.fields)
         fields = library_fields(job, self.batch.jobs.parent)
         fields["external_task_id"] = row.external_task_id
+        callbacks = self.batch.callbacks
+        if callbacks is not None and not fields.get("callback_url"):
+            fields["callback_url"] = callbacks.callback_url(row.external_task_id)
         return fields
 
     async def _recover(self, row: LedgerRow) -> Task | None:

@@ -1,4 +1,4 @@
-"""A client library for accessing Kling AI video generation API"""
+"""A client library for accessing Kling AI API (video, image, audio)"""
 
 from .client import AuthenticatedClient, Client
 

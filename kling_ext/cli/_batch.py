@@ -29,6 +29,7 @@ from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_TASK
 from ._output import cli_words, echo_json, error_json, hide_secrets, reporting, safe_text
+from ._tasks import WEBHOOK_SECRET_ENV, callback_receiver
 
 __all__ = ["batch", "batch_status"]
 
@@ -228,6 +229,25 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
 @click.option(
     "--json", "json_output", is_flag=True, help="One JSON object per job on stdout, then a summary."
 )
+@click.option(
+    "--callback-listen",
+    metavar="HOST:PORT",
+    help="Wait by callback: receive the tasks' callbacks on this address; polls only when "
+    "callbacks do not come.",
+)
+@click.option(
+    "--callback-url",
+    metavar="URL",
+    help="With --callback-listen: where the API reaches it, if not at HOST:PORT itself.",
+)
+@click.option(
+    "--webhook-secret",
+    metavar="whsec_...",
+    envvar=WEBHOOK_SECRET_ENV,
+    show_envvar=True,
+    help="With --callback-listen: accept only callbacks signed with this Standard Webhooks "
+    f"secret. Prefer ${WEBHOOK_SECRET_ENV}: flags show in ps.",
+)
 @click.option("--api-key", metavar="KEY", help="API key. Default: $KLING_API_KEY, else $API_KEY.")
 @click.option("--base-url", metavar="URL", help="API base URL. Default: $KLING_BASE_URL.")
 def batch(
@@ -240,6 +260,9 @@ def batch(
     timeout: float,
     max_time: float | None,
     json_output: bool,
+    callback_listen: str | None,
+    callback_url: str | None,
+    webhook_secret: str | None,
     api_key: str | None,
     base_url: str | None,
 ) -> None:
@@ -254,6 +277,8 @@ def batch(
     resumes); 2 a bad jobs file, nothing sent; 3 the API refused the batch (key, balance);
     4 the API could not be reached.
     """
+    if callback_url is not None and callback_listen is None:
+        raise click.UsageError("--callback-url needs --callback-listen (where to receive them)")
     display = _Display(json_output=json_output)
     runner = Batch(
         jobs,
@@ -267,9 +292,14 @@ def batch(
         on_result=display.on_result,
     )
     resume = _resume_command(jobs, output, ledger)
-    with reporting(json_output=json_output):
+    with (
+        reporting(json_output=json_output),
+        callback_receiver(callback_listen, callback_url, webhook_secret) as receiver,
+    ):
+        runner.callbacks = receiver
         client = AsyncKling(api_key=api_key, base_url=base_url)
         hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+        hide_secrets([webhook_secret or ""])
         display.start(runner)
         try:
             report = asyncio.run(_run(runner, client))

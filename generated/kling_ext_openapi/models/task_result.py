@@ -10,8 +10,10 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.result_audio import ResultAudio
+    from ..models.result_element import ResultElement
     from ..models.result_image import ResultImage
     from ..models.result_video import ResultVideo
+    from ..models.result_voice import ResultVoice
 
 
 T = TypeVar("T", bound="TaskResult")
@@ -26,6 +28,14 @@ class TaskResult:
     """ The images of an image task (generation, omni-image, try-on, ...); video tasks leave it out. """
     audios: list[ResultAudio] | Unset = UNSET
     """ The audio of an audio task (text-to-audio, video-to-audio); other tasks leave it out. """
+    series_images: list[ResultImage] | Unset = UNSET
+    """ An omni-image series (`result_type` `series`); single results use `images`. """
+    result_type: str | Unset = UNSET
+    """ Omni-image only, `single` or `series`. """
+    voices: list[ResultVoice] | Unset = UNSET
+    """ The voice a custom-voice task made. """
+    elements: list[ResultElement] | Unset = UNSET
+    """ The element a custom-element task made. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +60,29 @@ class TaskResult:
                 audios_item = audios_item_data.to_dict()
                 audios.append(audios_item)
 
+        series_images: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.series_images, Unset):
+            series_images = []
+            for series_images_item_data in self.series_images:
+                series_images_item = series_images_item_data.to_dict()
+                series_images.append(series_images_item)
+
+        result_type = self.result_type
+
+        voices: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.voices, Unset):
+            voices = []
+            for voices_item_data in self.voices:
+                voices_item = voices_item_data.to_dict()
+                voices.append(voices_item)
+
+        elements: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.elements, Unset):
+            elements = []
+            for elements_item_data in self.elements:
+                elements_item = elements_item_data.to_dict()
+                elements.append(elements_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -59,14 +92,24 @@ class TaskResult:
             field_dict["images"] = images
         if audios is not UNSET:
             field_dict["audios"] = audios
+        if series_images is not UNSET:
+            field_dict["series_images"] = series_images
+        if result_type is not UNSET:
+            field_dict["result_type"] = result_type
+        if voices is not UNSET:
+            field_dict["voices"] = voices
+        if elements is not UNSET:
+            field_dict["elements"] = elements
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.result_audio import ResultAudio
+        from ..models.result_element import ResultElement
         from ..models.result_image import ResultImage
         from ..models.result_video import ResultVideo
+        from ..models.result_voice import ResultVoice
 
         d = dict(src_dict)
         _videos = d.pop("videos", UNSET)
@@ -96,10 +139,43 @@ class TaskResult:
 
                 audios.append(audios_item)
 
+        _series_images = d.pop("series_images", UNSET)
+        series_images: list[ResultImage] | Unset = UNSET
+        if _series_images is not UNSET:
+            series_images = []
+            for series_images_item_data in _series_images:
+                series_images_item = ResultImage.from_dict(series_images_item_data)
+
+                series_images.append(series_images_item)
+
+        result_type = d.pop("result_type", UNSET)
+
+        _voices = d.pop("voices", UNSET)
+        voices: list[ResultVoice] | Unset = UNSET
+        if _voices is not UNSET:
+            voices = []
+            for voices_item_data in _voices:
+                voices_item = ResultVoice.from_dict(voices_item_data)
+
+                voices.append(voices_item)
+
+        _elements = d.pop("elements", UNSET)
+        elements: list[ResultElement] | Unset = UNSET
+        if _elements is not UNSET:
+            elements = []
+            for elements_item_data in _elements:
+                elements_item = ResultElement.from_dict(elements_item_data)
+
+                elements.append(elements_item)
+
         task_result = cls(
             videos=videos,
             images=images,
             audios=audios,
+            series_images=series_images,
+            result_type=result_type,
+            voices=voices,
+            elements=elements,
         )
 
         task_result.additional_properties = d
