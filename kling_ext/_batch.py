@@ -96,8 +96,9 @@ DEFAULT_LEASE = 30.0
 """Seconds a worker's claim on a job lasts on a shared ledger unless renewed (it renews it three
 times as often): how long the jobs of a killed worker wait before another takes them over."""
 # How often a worker of a shared ledger with nothing to take looks again, and how often a job
-# waiting for an account slot asks again (both in seconds, growing to the second figure).
-_IDLE_POLL = (0.05, 1.0)
+# waiting for an account slot asks again: from the first figure, doubling up to the second or a
+# tenth of the lease, whichever is less (a slot freed is taken up within that).
+_IDLE_POLL = (0.02, 1.0)
 
 
 @attrs.frozen(kw_only=True)
@@ -678,8 +679,12 @@ class _Runner:
             pending = self.stopped is None
             if not self.ledger.others_working(self.run, skip=self.ended_under_way, pending=pending):
                 return
-            await self.pause(min(_IDLE_POLL[0] * 2**idle, _IDLE_POLL[1]))
+            await self.pause(self._idle(idle))
             idle += 1
+
+    def _idle(self, times: int) -> float:
+        """The wait before looking again, after `times` looks in a row found nothing."""
+        return min(_IDLE_POLL[0] * 2 ** min(times, 16), _IDLE_POLL[1], self.batch.lease / 10)
 
     def _claim_pending(self) -> LedgerRow | None:
         capacity = self.capacity if self.ledger.shared and self.slots is not None else None
@@ -744,7 +749,7 @@ class _Runner:
             if self.ledger.shared:
                 raise _Requeue
             await self._reconcile()
-            await self.pause(min(_IDLE_POLL[0] * 2**idle, _IDLE_POLL[1]))
+            await self.pause(self._idle(idle))
             idle += 1
             if self.stopped is not None:
                 raise _NotStarted

@@ -476,11 +476,17 @@ class PgLedger:
     # ------------------------------------------------------------------ account slots
 
     def _slots_free(self, capacity: int) -> int:
-        """Free slots now, with the account row locked until the transaction ends."""
+        """Free slots now, with the account row locked until the transaction ends.
+
+        The lock is taken first, in a statement of its own: the count that follows then runs
+        on a snapshot taken after the previous holder committed (under READ COMMITTED, a count
+        in the locking statement itself would see the slots as they were before the wait).
+        """
+        self._db.execute("SELECT 1 FROM kling_batch_account WHERE id=1 FOR UPDATE")
         shrunk_to, in_use = self._db.execute(
             "SELECT CASE WHEN shrunk_until > now() THEN shrunk_to END, "
             "(SELECT count(*) FROM kling_batch_jobs WHERE slot) "
-            "FROM kling_batch_account WHERE id=1 FOR UPDATE"
+            "FROM kling_batch_account WHERE id=1"
         ).fetchone()
         limit = capacity if shrunk_to is None else max(1, min(capacity, shrunk_to))
         return int(limit - in_use)
