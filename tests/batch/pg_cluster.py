@@ -22,6 +22,7 @@ from pathlib import Path
 
 URL_ENV = "KLING_TEST_POSTGRES_URL"
 _TIMEOUT = 60
+_INITDB = ("-U", "kling", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync")
 
 
 def _bindir() -> Path | None:
@@ -106,8 +107,7 @@ def start() -> Cluster | str:
     )
     try:
         subprocess.run(  # noqa: S603 - the machine's PostgreSQL, our own arguments
-            [*owner, str(bindir / "initdb"), "-D", str(data), "-U", "kling", "--auth=trust"]
-            + ["-E", "UTF8", "--no-locale", "--no-sync"],
+            [*owner, str(bindir / "initdb"), "-D", str(data), *_INITDB],
             capture_output=True,
             timeout=_TIMEOUT,
             check=True,
