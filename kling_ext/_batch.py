@@ -536,7 +536,6 @@ class _Runner:
         self.capacity = batch.account_slots
         # Jobs of this worker holding one of the account's slots (at most `concurrency`).
         self.holding: set[str] = set()
-        self.scheduling = True
         self.reconciled = -math.inf
         self.limit = batch.concurrency
         self.held = 0
@@ -655,13 +654,17 @@ class _Runner:
         with nothing to claim stays while other workers hold jobs under way (one may die, or
         give one up) or jobs wait for an account slot, and looks again now and then.
         """
-        async with asyncio.TaskGroup() as group:
-            if self.ledger.shared or isinstance(self.slots, SqliteSlots):
-                group.create_task(self._keep_alive())
-            try:
+        keeper = None
+        if self.ledger.shared or isinstance(self.slots, SqliteSlots):
+            keeper = asyncio.create_task(self._keep_alive())
+        try:
+            async with asyncio.TaskGroup() as group:
                 await self._claim_all(group)
-            finally:
-                self.scheduling = False
+        finally:
+            if keeper is not None:
+                keeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await keeper
 
     async def _claim_all(self, group: asyncio.TaskGroup) -> None:
         idle = 0
@@ -684,7 +687,8 @@ class _Runner:
 
     def _idle(self, times: int) -> float:
         """The wait before looking again, after `times` looks in a row found nothing."""
-        return min(_IDLE_POLL[0] * 2 ** min(times, 16), _IDLE_POLL[1], self.batch.lease / 10)
+        growing: float = _IDLE_POLL[0] * 2.0 ** min(times, 16)
+        return min(growing, _IDLE_POLL[1], self.batch.lease / 10)
 
     def _claim_pending(self) -> LedgerRow | None:
         capacity = self.capacity if self.ledger.shared and self.slots is not None else None
@@ -697,9 +701,9 @@ class _Runner:
 
     async def _keep_alive(self) -> None:
         """Renew this worker's leases (and mark it alive to the account's slots) in real time,
-        three times per lease, for as long as it schedules or works on jobs."""
+        three times per lease, until cancelled when the run's jobs are over."""
         every = self.batch.lease / 3
-        while self.scheduling or self.progress.running:
+        while True:
             await asyncio.sleep(every)
             self.ledger.renew()
             if isinstance(self.slots, SqliteSlots):
