@@ -205,3 +205,31 @@ async def test_sqlite_ledgers_of_one_machine_share_the_account_slots(
     assert gateway.creates == 20
     assert gateway.peak == 2
     assert SqliteSlots(tmp_path / "slots.sqlite3").in_use() == 0
+
+
+async def test_a_slot_left_by_a_dead_batch_is_freed_once_the_api_says_its_task_ended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slots_file = tmp_path / "slots.sqlite3"
+    monkeypatch.setenv("KLING_ACCOUNT_SLOTS_FILE", str(slots_file))
+    gateway = CountingGateway()
+    try:
+        client = AsyncKling(
+            api_key="sk-mock", base_url=gateway.server.base_url, poll_schedule=FAST_POLLING
+        )
+        async with client:
+            # A batch killed long ago held the only slot for this task, which has ended since.
+            ended = await client.text2video.create(prompt="old", external_task_id="old-task")
+            await client.text2video.wait(ended)
+            dead = SqliteSlots(slots_file, lease=0.01)
+            with dead._write() as db:
+                db.execute("INSERT INTO slots VALUES ('old-task', 'text2video', 'gone', 0)")
+            dead.close()
+            jobs = _jobs(tmp_path, 2)
+            batch = Batch(jobs, tmp_path / "out", account_slots=1, lease=1, max_time=20)
+            report = await batch.arun(client)
+    finally:
+        gateway.close()
+    assert report.exit_code == 0
+    assert gateway.creates == 3
+    assert SqliteSlots(slots_file).in_use() == 0
