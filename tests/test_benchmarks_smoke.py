@@ -27,6 +27,7 @@ def test_every_benchmark_reports_rows(sections: list[benchmarks.Section]) -> Non
         "import",
         "upload",
         "batch",
+        "workers",
     ]
     names = [r.name for s in sections for r in s.results]
     assert len(names) == len(set(names)), "row names must be unique: --check matches on them"
