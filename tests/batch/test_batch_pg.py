@@ -153,6 +153,9 @@ async def test_two_workers_in_one_loop_share_the_batch_and_the_account_slots(
     assert summary["states"] == {"done": 24}
     assert summary["slots_in_use"] == 0
     assert summary["workers"] == []  # both let go of their claims when they ended
+    shown = CliRunner().invoke(cli, ["batch-status", "--ledger", postgres_url])
+    assert "24 job(s): 24 done" in shown.output
+    assert "account slots in use: 0" in shown.output
 
 
 def test_a_password_in_the_ledger_url_is_never_shown(postgres_url: str) -> None:
