@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import psycopg
 import pytest
 from batch_support import whole_videos, write_jobs
@@ -22,6 +23,7 @@ from kling_ext._batch_ledger import IN_FLIGHT, JobState, LeaseLostError
 from kling_ext._batch_pg import SCHEMA_VERSION, PgLedger
 from kling_ext._batch_slots import SqliteSlots
 from kling_ext.cli import cli
+from kling_ext.mock import MockGateway, MockRequest, MockResponse, MockTransport
 from kling_ext.testing import FAST_POLLING
 
 
@@ -236,3 +238,46 @@ async def test_a_slot_left_by_a_dead_batch_is_freed_once_the_api_says_its_task_e
     assert report.exit_code == 0
     assert gateway.creates == 3
     assert SqliteSlots(slots_file).in_use() == 0
+
+
+async def test_a_1303_lowers_the_shared_bound_and_costs_no_job_nor_a_second_task(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    gateway = MockGateway(steps=2)
+    refusals: list[int] = []
+
+    def handle(request: MockRequest) -> MockResponse:
+        # The account really runs two tasks at once; the workers were told four.
+        if request.method == "POST":
+            unfinished = sum(t.status not in ("succeed", "failed") for t in gateway.tasks)
+            if unfinished >= 2:
+                refusals.append(unfinished)
+                body = json.dumps({"code": 1303, "message": "parallel task over limit"}).encode()
+                return MockResponse(429, {"Content-Type": "application/json"}, body)
+        return gateway.handle(request)
+
+    jobs = _jobs(tmp_path, 8)
+    clients = [
+        AsyncKling(
+            api_key=gateway.api_key,
+            base_url="http://127.0.0.1/klingai",
+            http_client=httpx.AsyncClient(transport=MockTransport(handle)),
+            poll_schedule=FAST_POLLING,
+            max_retries=0,  # the batch, not the client, meets the refusal
+        )
+        for _ in range(2)
+    ]
+    batches = [
+        Batch(jobs, tmp_path / "out", ledger=postgres_url, concurrency=4, account_slots=4)
+        for _ in range(2)
+    ]
+    async with clients[0], clients[1]:
+        reports = await asyncio.gather(
+            *(batch.arun(client) for batch, client in zip(batches, clients, strict=True))
+        )
+    assert [report.exit_code for report in reports] == [0, 0]
+    assert refusals  # the account's limit was hit...
+    assert gateway.creates_count == 8  # ...and no job was created twice
+    ledger = PgLedger(postgres_url)
+    assert ledger.status()["slots_shrunk_to"] is not None  # lowered for every worker
+    ledger.close()
