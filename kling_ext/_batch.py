@@ -14,6 +14,13 @@ that id exists adopts the task holding it (the ledger chose the id for this job 
 `max_time` bounds the whole run: when it runs out everything stops where it is, and the next
 run carries on from the ledger.
 
+The ledger is a SQLite file by default (`_batch_ledger`: one batch process at a time) or a
+PostgreSQL database (`_batch_pg`) that many worker processes share: the scheduler claims each
+job from the ledger before starting it, and on a shared ledger a claim is a lease the worker
+renews while it works, so that the jobs of a worker that died are taken over by another. With
+`account_slots`, every create first takes one of the account's slots (`_batch_slots`), shared
+by every worker of the ledger (or every batch of the machine), and frees it when the task ends.
+
 One scheduler serves both clients: `AsyncKling` is awaited directly; `Kling`'s blocking calls
 run in daemon threads, so Ctrl-C is never held up by a wait in progress.
 """
