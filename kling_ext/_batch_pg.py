@@ -366,8 +366,13 @@ class PgLedger:
             LeaseLostError: another worker took the job over; nothing was recorded.
             LedgerError: it could not be recorded.
         """
-        sets = ["state=%s", "updated_at=now()", "message=%s", "lease_until=now() + %s"]
-        params: list[Any] = [str(state), message, _interval(self.lease)]
+        sets = ["state=%s", "updated_at=now()", "message=%s"]
+        params: list[Any] = [str(state), message]
+        if state in (JobState.DONE, JobState.FAILED):
+            sets.append("worker=NULL, lease_until=NULL")  # ended: nothing more to hold
+        else:
+            sets.append("lease_until=now() + %s")
+            params.append(_interval(self.lease))
         if str(state) in _SLOT_FREE:
             sets.append("slot=false")
         if state is JobState.RUNNING:
@@ -421,24 +426,34 @@ class PgLedger:
         """
         wanted = [str(state) for state in states]
         with_slot = capacity is not None and JobState.PENDING in states
+        # Without a free slot, only a job that holds one already may be claimed (a worker died
+        # between claiming it and creating it): else such jobs could hold every slot forever.
+        free = True
         with self._guard() as db, db.transaction():
             if with_slot:
                 assert capacity is not None
-                if self._slots_free(capacity) <= 0:
-                    return None
+                free = self._slots_free(capacity) > 0
             found = db.execute(
                 f"""
                 WITH c AS (
                     SELECT id FROM kling_batch_jobs
-                    WHERE state = ANY(%s) AND (worker IS NULL OR lease_until < now())
-                        AND NOT (id = ANY(%s))
+                    WHERE state = ANY(%s) AND NOT (id = ANY(%s)) AND (%s OR slot)
+                        AND (worker IS NULL OR (lease_until < now() AND worker <> %s))
                     ORDER BY line LIMIT 1 FOR UPDATE SKIP LOCKED
                 )
                 UPDATE kling_batch_jobs j SET worker=%s, lease_until=now() + %s,
                     slot = j.slot OR %s
                 FROM c WHERE j.id = c.id RETURNING {_J_COLUMNS}
                 """,  # noqa: S608 - constant columns
-                (wanted, list(skip), self.worker, _interval(self.lease), with_slot),
+                (
+                    wanted,
+                    list(skip),
+                    free,
+                    self.worker,
+                    self.worker,
+                    _interval(self.lease),
+                    with_slot,
+                ),
             ).fetchone()
         return LedgerRow.from_row(found) if found is not None else None
 

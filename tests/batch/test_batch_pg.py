@@ -281,3 +281,20 @@ async def test_a_1303_lowers_the_shared_bound_and_costs_no_job_nor_a_second_task
     ledger = PgLedger(postgres_url)
     assert ledger.status()["slots_shrunk_to"] is not None  # lowered for every worker
     ledger.close()
+
+
+def test_a_job_a_dead_worker_claimed_with_the_last_slot_is_taken_up_with_that_slot(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    jobs = _jobs(tmp_path, 2)
+    dead = _ledger(postgres_url, jobs, worker="dead", lease=0.2)
+    alive = _ledger(postgres_url, worker="alive")
+    taken = dead.claim(1, [JobState.PENDING], capacity=1)  # then killed before its create
+    assert taken is not None
+    time.sleep(0.3)
+    again = alive.claim(1, [JobState.PENDING], capacity=1)
+    assert again is not None
+    assert again.id == taken.id  # not the other job: no slot is free for that one
+    assert alive.in_use() == 1
+    dead.close()
+    alive.close()
