@@ -105,7 +105,7 @@ times as often): how long the jobs of a killed worker wait before another takes 
 # How often a worker of a shared ledger with nothing to take looks again, and how often a job
 # waiting for an account slot asks again: from the first figure, doubling up to the second or a
 # tenth of the lease, whichever is less (a slot freed is taken up within that).
-_IDLE_POLL = (0.02, 1.0)
+_IDLE_POLL = (0.02, 0.25)
 
 
 @attrs.frozen(kw_only=True)
