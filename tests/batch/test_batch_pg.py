@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 from batch_support import whole_videos, write_jobs
 from click.testing import CliRunner
@@ -25,6 +24,8 @@ from kling_ext._batch_slots import SqliteSlots
 from kling_ext.cli import cli
 from kling_ext.mock import MockGateway, MockRequest, MockResponse, MockTransport
 from kling_ext.testing import FAST_POLLING
+
+psycopg = pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
 
 
 def _jobs(tmp_path: Path, count: int) -> Path:
