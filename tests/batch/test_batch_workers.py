@@ -42,6 +42,31 @@ def _report(process: subprocess.Popen[str]) -> tuple[int, dict[str, Any], str]:
     return process.returncode, json.loads(lines[-1]) if lines else {}, stderr
 
 
+def _kill_holding_work(
+    victim: subprocess.Popen[str], url: str, deadline: float
+) -> list[tuple[str, str]]:
+    """SIGKILL the worker as soon as it holds a job under way (the jobs and their states), so
+    that the others have its jobs to take over; its claims stay in the ledger, their leases
+    running out."""
+    import psycopg
+
+    held: list[tuple[str, str]] = []
+    with psycopg.connect(url, autocommit=True) as db:
+        while not held and time.monotonic() < deadline:
+            held = db.execute(
+                "SELECT id, state FROM kling_batch_jobs WHERE worker LIKE %s AND state IN "
+                "('creating', 'running', 'downloading')",
+                (f"%:{victim.pid}:%",),
+            ).fetchall()
+            if held:
+                os.kill(victim.pid, signal.SIGKILL)
+            else:
+                time.sleep(0.002)
+    victim.communicate(timeout=_TIMEOUT)
+    assert held, "the worker to kill never held a job under way"
+    return held
+
+
 def test_three_workers_one_killed_make_every_job_once_within_the_account_slots(
     tmp_path: Path, postgres_url: str
 ) -> None:
@@ -58,8 +83,7 @@ def test_three_workers_one_killed_make_every_job_once_within_the_account_slots(
         deadline = time.monotonic() + _TIMEOUT
         while gateway.creates < kill_after and time.monotonic() < deadline:
             time.sleep(0.005)
-        os.kill(workers[0].pid, signal.SIGKILL)
-        workers[0].communicate(timeout=_TIMEOUT)
+        held = _kill_holding_work(workers[0], postgres_url, deadline)
         results = [_report(worker) for worker in workers[1:]]
         counts = gateway.gateway.tasks
     finally:
@@ -68,7 +92,7 @@ def test_three_workers_one_killed_make_every_job_once_within_the_account_slots(
                 worker.kill()
         gateway.close()
 
-    why = f"seed {seed}, killed after {kill_after} creates"
+    why = f"seed {seed}, killed after {kill_after} creates holding {held}"
     for code, report, stderr in results:
         assert code == 0, (why, stderr[-2000:])
         assert report["succeeded"] == JOBS, (why, report)
