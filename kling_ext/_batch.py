@@ -357,7 +357,9 @@ class Batch:
     a crash: finished jobs are skipped, tasks in flight followed, and no job gets a second task.
 
     Args:
-        jobs: The jobs file (JSON Lines).
+        jobs: The jobs file (JSON Lines); `None` with a PostgreSQL ledger that holds the batch
+            already (a worker that recorded it gave its jobs file; image paths stay relative to
+            that file's folder, which must then be the same path on this machine).
         output: The folder for the videos (created if missing).
         ledger: The ledger file; default `<output>/kling-batch.sqlite3`. A
             `postgresql://user:password@host/db` URL keeps it in PostgreSQL instead (the
@@ -386,7 +388,7 @@ class Batch:
 
     def __init__(
         self,
-        jobs: str | os.PathLike[str],
+        jobs: str | os.PathLike[str] | None,
         output: str | os.PathLike[str],
         *,
         ledger: str | os.PathLike[str] | None = None,
@@ -407,13 +409,18 @@ class Batch:
             raise ValueError(f"concurrency must be at least 1, not {concurrency}")
         if max_time is not None and not max_time > 0:
             raise ValueError(f"max_time must be more than 0 seconds (or None), not {max_time}")
-        self.jobs: Path = Path(jobs)
+        self.jobs: Path | None = Path(jobs) if jobs is not None else None
         self.output: Path = Path(output)
         self.ledger_url: str | None = None
         """The PostgreSQL ledger's URL, when the ledger is one."""
         if isinstance(ledger, str) and _is_url(ledger):
             self.ledger_url = ledger
             ledger = None
+        if self.jobs is None and self.ledger_url is None:
+            raise ValueError(
+                "jobs is needed, unless ledger names a PostgreSQL ledger that holds the batch "
+                "already (another worker recorded its jobs file there)"
+            )
         self.ledger_path: Path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
         self.account_slots = account_slots
         self.lease = lease
@@ -462,21 +469,26 @@ class Batch:
     async def _run(self, ops: _Ops) -> BatchReport:
         # Checked whole before the ledger, its lock or the output folder exist: a refused file
         # leaves nothing behind. The ledger's import checks it again, against earlier runs.
-        problems = [item for item in read_jobs(self.jobs) if isinstance(item, JobProblem)]
-        if problems:
-            raise JobsFileError(self.jobs, problems)
+        jobs = self.jobs
+        if jobs is not None:
+            problems = [item for item in read_jobs(jobs) if isinstance(item, JobProblem)]
+            if problems:
+                raise JobsFileError(jobs, problems)
         ledger = self._open_ledger()
         slots: AccountSlots | None = None
         try:
-            run, problems = ledger.import_jobs(
-                read_jobs(self.jobs), force=self.force, retry_failed=self.retry_failed
-            )
-            if problems:
-                raise JobsFileError(self.jobs, problems)
+            run = 1  # a shared ledger's only run (see `_batch_pg`)
+            if jobs is not None:
+                run, problems = ledger.import_jobs(
+                    read_jobs(jobs), force=self.force, retry_failed=self.retry_failed
+                )
+                if problems:
+                    raise JobsFileError(jobs, problems)
+            base = ledger.jobs_folder(jobs.parent if jobs is not None else None)
             self.output.mkdir(parents=True, exist_ok=True)
             if self.account_slots is not None:
                 slots = self._open_slots(ledger)
-            return await _Runner(self, ops, ledger, run, slots).main()
+            return await _Runner(self, ops, ledger, run, slots, base).main()
         except BaseExceptionGroup as group:
             # A ledger that cannot record a step (disk full) stopped every job: say that alone.
             if (failed := group.subgroup(LedgerError)) is None:
@@ -534,8 +546,11 @@ class _Runner:
         ledger: BatchLedger,
         run: int,
         slots: AccountSlots | None = None,
+        base: Path | None = None,
     ) -> None:
         self.batch = batch
+        # The folder the jobs' image paths are relative to: the jobs file's.
+        self.base = base if base is not None else Path()
         self.ops = ops
         self.ledger = ledger
         self.run = run
@@ -913,7 +928,7 @@ class _Runner:
 
     def _fields(self, row: LedgerRow) -> dict[str, Any]:
         job = Job(id=row.id, line=row.line, kind=row.kind, fields=row.fields)
-        fields = library_fields(job, self.batch.jobs.parent)
+        fields = library_fields(job, self.base)
         fields["external_task_id"] = row.external_task_id
         return fields
 

@@ -364,6 +364,15 @@ class BatchLedger(Protocol):
         under way under another worker's live lease, or (`pending`) jobs not started."""
         ...
 
+    def jobs_folder(self, given: Path | None) -> Path:
+        """The folder the jobs' image paths are relative to: `given` (the jobs file's, then
+        remembered), or the one a worker that gave the jobs file remembered.
+
+        Raises:
+            LedgerError: none is given and none was remembered (the ledger holds no batch).
+        """
+        ...
+
     def close(self) -> None:
         """Let go of every claim and of the store."""
         ...
@@ -678,6 +687,12 @@ class Ledger:
         row = LedgerRow.from_row(found)
         self._cursors[key] = row.line
         return row
+
+    def jobs_folder(self, given: Path | None) -> Path:
+        """`given`: every run of a SQLite ledger reads its jobs file."""
+        if given is None:
+            raise LedgerError("a batch with a SQLite ledger needs its jobs file")
+        return given
 
     def release(self, ident: str) -> None:
         """Nothing to let go of: no other worker shares the file."""

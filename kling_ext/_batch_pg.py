@@ -29,6 +29,7 @@ import socket
 import urllib.parse
 import uuid
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ._batch_jobs import Job, JobProblem
@@ -310,6 +311,31 @@ class PgLedger:
             "UPDATE kling_batch_jobs SET line=%s, updated_at=now() WHERE id=%s", (job.line, job.id)
         )
         return None
+
+    def jobs_folder(self, given: Path | None) -> Path:
+        """The jobs file's folder: `given` is remembered in the ledger for the workers started
+        without the file; without it, the remembered one.
+
+        Raises:
+            LedgerError: none is given and the ledger holds no batch yet.
+        """
+        with self._guard() as db:
+            if given is not None:
+                db.execute(
+                    "INSERT INTO kling_batch_meta VALUES ('jobs_folder', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    (str(given.resolve()),),
+                )
+                return given
+            found = db.execute(
+                "SELECT value FROM kling_batch_meta WHERE key='jobs_folder'"
+            ).fetchone()
+        if found is None:
+            raise LedgerError(
+                f"the ledger {self.where} holds no batch yet: give the jobs file (JOBS) to the "
+                "first worker"
+            )
+        return Path(found[0])
 
     # ------------------------------------------------------------------ reading
 

@@ -147,9 +147,9 @@ def _url_password(ledger: str | None) -> list[str]:
 
 
 def _resume_command(
-    jobs: Path, output: Path, ledger: str | None, account_slots: int | None = None
+    jobs: Path | None, output: Path, ledger: str | None, account_slots: int | None = None
 ) -> str:
-    words = ["kling", "batch", str(jobs), "--output", str(output)]
+    words = ["kling", "batch", *([str(jobs)] if jobs is not None else []), "--output", str(output)]
     if ledger is not None:
         words += ["--ledger", _shown_ledger(ledger)]
     if account_slots is not None:
@@ -217,7 +217,9 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     "  kling batch jobs.jsonl -o /mnt/shared/videos --ledger postgresql://kling@db/batches "
     "--account-slots 5\n",
 )
-@click.argument("jobs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "jobs", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option(
     "--output",
     "-o",
@@ -284,7 +286,7 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
 @click.option("--api-key", metavar="KEY", help="API key. Default: $KLING_API_KEY, else $API_KEY.")
 @click.option("--base-url", metavar="URL", help="API base URL. Default: $KLING_BASE_URL.")
 def batch(
-    jobs: Path,
+    jobs: Path | None,
     output: Path,
     concurrency: int,
     ledger: str | None,
@@ -304,6 +306,8 @@ def batch(
     of that endpoint; image fields may name local files (relative to JOBS). The whole file is
     checked before anything is sent. Killed or interrupted, run the same command again:
     finished jobs are skipped, tasks in flight followed, and no job is paid for twice.
+    With --ledger postgresql://..., any number of such commands share the batch; JOBS may then
+    be left out once one of them has recorded it.
 
     Exit: 0 every job succeeded; 1 some failed, or --max-time ran out (the same command
     resumes); 2 a bad jobs file, nothing sent; 3 the API refused the batch (key, balance);
@@ -313,6 +317,13 @@ def batch(
     hide_secrets(_url_password(ledger))
     if ledger is not None and not _is_url(ledger) and Path(ledger).is_dir():
         click.echo(f"error: --ledger: {ledger} is a folder; give a file or a URL", err=True)
+        raise click.exceptions.Exit(2)
+    if jobs is None and (ledger is None or not _is_url(ledger)):
+        click.echo(
+            "error: JOBS is missing: give the jobs file (only a worker of a PostgreSQL ledger "
+            "that holds the batch already may leave it out)",
+            err=True,
+        )
         raise click.exceptions.Exit(2)
     runner = Batch(
         jobs,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from batch_support import whole_videos, write_jobs
+from batch_support import png_header, whole_videos, write_jobs
 from click.testing import CliRunner
 from counting_gateway import CountingGateway
 
@@ -299,3 +299,38 @@ def test_a_job_a_dead_worker_claimed_with_the_last_slot_is_taken_up_with_that_sl
     assert alive.in_use() == 1
     dead.close()
     alive.close()
+
+
+async def test_a_worker_started_without_the_jobs_file_runs_the_batch_the_ledger_holds(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    folder = tmp_path / "jobs"
+    folder.mkdir()
+    (folder / "start.png").write_bytes(png_header(400, 320))
+    lines = [
+        {"kind": "text2video", "id": "a", "prompt": "p"},
+        {"kind": "image2video", "id": "b", "image": "start.png", "prompt": "q"},
+    ]
+    jobs = write_jobs(folder / "jobs.jsonl", lines)
+    recorder = _ledger(postgres_url, jobs, worker="first")  # as a first worker records it
+    recorder.jobs_folder(jobs.parent)
+    recorder.close()
+    gateway = CountingGateway()
+    out = tmp_path / "out"
+    try:
+        client = AsyncKling(
+            api_key="sk-mock", base_url=gateway.server.base_url, poll_schedule=FAST_POLLING
+        )
+        async with client:
+            report = await Batch(None, out, ledger=postgres_url).arun(client)
+    finally:
+        gateway.close()
+    assert report.exit_code == 0, report.failed
+    assert gateway.creates == 2  # the image was found beside the jobs file, not here
+    assert whole_videos(out) == {"a.mp4": True, "b.mp4": True}
+    # Only a PostgreSQL ledger holds a batch of its own: a SQLite one needs its jobs file.
+    refused = CliRunner().invoke(cli, ["batch", "-o", str(out)], env={"KLING_API_KEY": "sk"})
+    assert refused.exit_code == 2
+    assert "JOBS is missing" in refused.output
+    with pytest.raises(ValueError, match="jobs is needed"):
+        Batch(None, out)
