@@ -31,6 +31,8 @@ SLOW_PATHS = (
     "tests/batch/test_batch_cli.py",
     "tests/batch/test_batch_kill.py",
     "tests/batch/test_batch_run.py",
+    "tests/batch/test_batch_workers.py",
+    "tests/batch/test_batch_pg.py",
     "tests/hostile/test_deadlines.py",
     "tests/hostile/test_conformance_hostile.py",
     "tests/hostile/test_conformance_duplicate_id.py",

@@ -8,6 +8,9 @@ One module per benchmark, each with ``run(quick=False) -> Section``:
 4. :mod:`.import_time`: ``import kling_ext`` against ``import httpx``.
 5. :mod:`.upload`: Base64 of a 10 MB image into a request body: time and peak memory.
 6. :mod:`.batch`: 1,000 jobs through ``Batch`` (CPU per job) and 10,000 (memory stays flat).
+7. :mod:`.callbacks`: queries per task waiting by callback against polling (a 300 s task
+   through the real loop on a virtual clock; a batch of 1,000 by the pure schedules).
+8. :mod:`.workers`: 1,000 jobs shared by 1, 2 and 4 worker processes on one PostgreSQL ledger.
 
 Every figure is a ratio against a baseline measured in the same run (lower is better), so
 ``--check`` can compare runs made on a noisy machine. ``quick=True`` runs tiny sizes that only
@@ -19,7 +22,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 
-from . import batch, import_time, overhead, polling, scale, upload
+from . import batch, callbacks, import_time, overhead, polling, scale, upload, workers
 from ._common import Result, Section
 
 __all__ = ["BENCHMARKS", "Result", "Section", "run_all"]
@@ -31,6 +34,8 @@ BENCHMARKS: dict[str, Callable[[bool], Section]] = {
     "import": import_time.run,
     "upload": upload.run,
     "batch": batch.run,
+    "callbacks": callbacks.run,
+    "workers": workers.run,
 }
 """Every benchmark by name, in report order."""
 

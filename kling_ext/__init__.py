@@ -14,6 +14,7 @@ import contextlib
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._account import ResourcePack
 from ._async_client import AsyncKling
 from ._base_client import ProgressCallback
 from ._exceptions import (
@@ -58,10 +59,24 @@ if TYPE_CHECKING:
     from ._batch import Batch, BatchProgress, BatchReport, JobResult
     from ._batch_jobs import JobProblem, JobsFileError
     from ._batch_ledger import LedgerBusyError, LedgerError
+    from .callbacks import (
+        CallbackEvent,
+        CallbackInbox,
+        CallbackReceiver,
+        CallbackSchedule,
+        WebhookVerificationError,
+        verify_webhook,
+    )
 
 # Imported on first use: the batch runner pulls in asyncio and sqlite3 (~40 ms), which a
 # library user who never runs a batch should not pay for at `import kling_ext`.
 _LAZY = {
+    "CallbackEvent": ".callbacks",
+    "CallbackInbox": ".callbacks",
+    "CallbackReceiver": ".callbacks",
+    "CallbackSchedule": ".callbacks",
+    "WebhookVerificationError": ".callbacks",
+    "verify_webhook": ".callbacks",
     "Batch": "._batch",
     "BatchProgress": "._batch",
     "BatchReport": "._batch",
@@ -87,6 +102,10 @@ __all__ = [
     "BatchReport",
     "CallResource",
     "CallResult",
+    "CallbackEvent",
+    "CallbackInbox",
+    "CallbackReceiver",
+    "CallbackSchedule",
     "ConfigurationError",
     "ExternalTaskIdInUseError",
     "Image",
@@ -107,6 +126,7 @@ __all__ = [
     "ProgressCallback",
     "RateLimitError",
     "Resource",
+    "ResourcePack",
     "ResponseValidationError",
     "ServerError",
     "Task",
@@ -119,8 +139,10 @@ __all__ = [
     "UnknownValueWarning",
     "ValidationError",
     "Video",
+    "WebhookVerificationError",
     "__version__",
     "parse_callback",
+    "verify_webhook",
 ]
 
 __version__: str

@@ -5,15 +5,18 @@ It only sends, sleeps and writes; what it shares with `Kling` is in `_base_clien
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar, assert_never
+from typing import TYPE_CHECKING, Any, Self, TypeVar, assert_never
 
 import httpx
 
+from ._account import ACCOUNT_COSTS, ResourcePack, read_packs, resource_packs_query
 from ._base_client import (
     ProgressCallback,
     _BaseClient,
@@ -21,12 +24,13 @@ from ._base_client import (
     log_exchange,
     resource_endpoint,
 )
-from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
+from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT, LISTEN_RECHECK_SECONDS
 from ._download import DownloadLimits, download_targets, final_path
 from ._flow import (
     AnswerBody,
     Effect,
     Flow,
+    Listen,
     Notify,
     RenewAuth,
     Send,
@@ -44,7 +48,17 @@ from ._task import AudioFormat, CallResult, Task
 from ._task_ref import require_task
 from ._wire import async_client, async_within
 
+if TYPE_CHECKING:
+    import asyncio
+
 T = TypeVar("T")
+
+
+async def _idle(seconds: float, wake: asyncio.Event) -> None:
+    import asyncio  # only a wait by callback gets here
+
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(wake.wait(), seconds)
 
 
 class AsyncKling(_BaseClient, AsyncKlingResources):
@@ -99,6 +113,8 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
         self._http = http
         self._owns_http = owns_http
         self._sleep = sleep  # injectable for tests, with `_clock`
+        # How a wait by callback idles until a callback wakes it (tests pass a fake-clock one).
+        self._idle: Callable[[float, asyncio.Event], Awaitable[object]] = _idle
         self._bind_resources(self)
 
     def _clone(self, settings: Settings) -> Self:
@@ -106,6 +122,7 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
         clone._init_copy(self, settings)
         # The original owns the connections: closing the copy must not close them.
         clone._init_driver(self._http, owns_http=False, sleep=self._sleep)
+        clone._idle = self._idle
         return clone
 
     async def _drive(self, flow: Flow[T], on_update: OnUpdate | None = None) -> T:
@@ -135,9 +152,34 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
                 self._renew()
             case Stream():
                 return await self._stream(effect)
+            case Listen():
+                return await self._listen(effect)
             case _:
                 assert_never(effect)
         return None
+
+    async def _listen(self, effect: Listen) -> Any:
+        """The inbox's new events about the task, waiting up to `effect.seconds` for one.
+
+        The inbox is a local SQLite file: reading it is quick enough to do on the loop.
+        """
+        import asyncio  # only a wait by callback gets here
+
+        wake = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        # The receiver stores events on its own threads: wake this loop from there safely.
+        unwatch = effect.source.watch(lambda: loop.call_soon_threadsafe(wake.set))
+        try:
+            end = self._clock() + effect.seconds
+            while True:
+                wake.clear()
+                events = effect.source.events(effect.idents, effect.after)
+                left = end - self._clock()
+                if events or left <= 0:
+                    return events
+                await self._idle(min(left, LISTEN_RECHECK_SECONDS), wake)
+        finally:
+            unwatch()
 
     async def _send(self, effect: Send) -> Sent:
         request, deadline = self._with_timeout(effect)
@@ -213,6 +255,31 @@ class AsyncKling(_BaseClient, AsyncKlingResources):
                 fetched = await self._drive(self._fetch(target.url, part, limits, on_progress))
                 saved.append(part.commit(final_path(target, fetched.media_type)))
         return saved
+
+    async def resource_packs(
+        self,
+        *,
+        since: datetime | float | None = None,
+        until: datetime | float | None = None,
+        name: str | None = None,
+    ) -> list[ResourcePack]:
+        """The account's resource packs and what remains of each (`GET /account/costs`).
+
+        The remaining quantities lag by up to 12 hours (the API's own caveat): a pack may
+        still read non-empty while creates already fail with 1102 (`InsufficientBalanceError`).
+        The API asks for at most one such request a second.
+
+        Args:
+            since: Packs bought from then (an aware datetime or Unix seconds); default: a
+                year before `until`.
+            until: Packs bought until then; default: now.
+            name: Only the pack of this name.
+
+        Raises:
+            ValidationError: a time that is neither an aware datetime nor a number.
+        """
+        query = resource_packs_query(since, until, name)
+        return read_packs(await self.resource(ACCOUNT_COSTS)(**query))
 
     def resource(self, kind: str) -> AsyncResource:
         """Any endpoint of the spec by its path name; see `Kling.resource`.

@@ -14,6 +14,13 @@ that id exists adopts the task holding it (the ledger chose the id for this job 
 `max_time` bounds the whole run: when it runs out everything stops where it is, and the next
 run carries on from the ledger.
 
+The ledger is a SQLite file by default (`_batch_ledger`: one batch process at a time) or a
+PostgreSQL database (`_batch_pg`) that many worker processes share: the scheduler claims each
+job from the ledger before starting it, and on a shared ledger a claim is a lease the worker
+renews while it works, so that the jobs of a worker that died are taken over by another. With
+`account_slots`, every create first takes one of the account's slots (`_batch_slots`), shared
+by every worker of the ledger (or every batch of the machine), and frees it when the task ends.
+
 One scheduler serves both clients: `AsyncKling` is awaited directly; `Kling`'s blocking calls
 run in daemon threads, so Ctrl-C is never held up by a wait in progress.
 """
@@ -29,13 +36,22 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import attrs
 
 from ._async_client import AsyncKling
 from ._batch_jobs import Job, JobProblem, JobsFileError, library_fields, read_jobs
-from ._batch_ledger import JobState, Ledger, LedgerError, LedgerRow
+from ._batch_ledger import (
+    IN_FLIGHT,
+    BatchLedger,
+    JobState,
+    LeaseLostError,
+    Ledger,
+    LedgerError,
+    LedgerRow,
+)
+from ._batch_slots import SHRINK_SECONDS, AccountSlots, SqliteSlots, default_slots_file
 from ._constants import (
     BATCH_CREATE_ATTEMPTS,
     BATCH_DOWNLOADS,
@@ -60,7 +76,10 @@ from ._exceptions import (
 from ._retry import RetryPolicy, TransportFailure, classify_transport_error
 from ._spec import endpoint
 from ._sync_client import Kling
-from ._task import Task
+from ._task import Task, TaskStatus
+
+if TYPE_CHECKING:
+    from .callbacks import CallbackReceiver
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -84,6 +103,13 @@ _rng = random.Random()  # noqa: S311 - backoff jitter, not secrets
 _ACCOUNT_REFUSALS = (AuthenticationError, PermissionDeniedError)
 # The states of a job that has started and not ended, as the ledger records them.
 _UNDER_WAY = (JobState.CREATING, JobState.RUNNING, JobState.DOWNLOADING)
+DEFAULT_LEASE = 30.0
+"""Seconds a worker's claim on a job lasts on a shared ledger unless renewed (it renews it three
+times as often): how long the jobs of a killed worker wait before another takes them over."""
+# How often a worker of a shared ledger with nothing to take looks again, and how often a job
+# waiting for an account slot asks again: from the first figure, doubling up to the second or a
+# tenth of the lease, whichever is less (a slot freed is taken up within that).
+_IDLE_POLL = (0.02, 0.25)
 
 
 @attrs.frozen(kw_only=True)
@@ -181,7 +207,8 @@ class BatchReport:
     stopped: KlingError | None
     """What stopped creation, if anything: the API refused the batch itself (key, balance), or
     could not be reached (or kept failing) for a create after several tries."""
-    ledger: Path
+    ledger: Path | str
+    """The ledger file, or the PostgreSQL URL (its password hidden)."""
     elapsed: float
     timed_out: bool = False
     """`max_time` ran out: the run stopped where it was; the next run carries on."""
@@ -228,9 +255,10 @@ class _Ops(Protocol):
 
 
 class _AsyncOps:
-    def __init__(self, client: AsyncKling) -> None:
+    def __init__(self, client: AsyncKling, callbacks: CallbackReceiver | None = None) -> None:
         self._client = client
         self.policy = client._context.policy
+        self.callbacks = callbacks
 
     def _res(self, kind: str) -> Any:
         return self._client.resource(kind)
@@ -244,7 +272,7 @@ class _AsyncOps:
         return task
 
     async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task:
-        done: Task = await self._res(kind).wait(task, timeout=timeout)
+        done: Task = await self._res(kind).wait(task, timeout=timeout, callbacks=self.callbacks)
         return done
 
     async def download(self, task: Task, target: Path) -> list[Path]:
@@ -276,9 +304,10 @@ async def _in_thread(call: Callable[[], T]) -> T:
 
 
 class _ThreadOps:
-    def __init__(self, client: Kling) -> None:
+    def __init__(self, client: Kling, callbacks: CallbackReceiver | None = None) -> None:
         self._client = client
         self.policy = client._context.policy
+        self.callbacks = callbacks
 
     def _res(self, kind: str) -> Any:
         return self._client.resource(kind)
@@ -290,7 +319,9 @@ class _ThreadOps:
         return await _in_thread(lambda: self._res(kind).get(ident))
 
     async def wait(self, kind: str, task: Task | str, timeout: float | None) -> Task:
-        return await _in_thread(lambda: self._res(kind).wait(task, timeout=timeout))
+        return await _in_thread(
+            lambda: self._res(kind).wait(task, timeout=timeout, callbacks=self.callbacks)
+        )
 
     async def download(self, task: Task, target: Path) -> list[Path]:
         return await _in_thread(lambda: self._client.download(task, target))
@@ -298,6 +329,12 @@ class _ThreadOps:
 
 class _NotStarted(Exception):
     """The job was not sent: the batch stopped creating."""
+
+
+class _Requeue(Exception):
+    """The job goes back to the shared ledger's queue: no account slot is free for it now, and
+    a worker never waits holding a job it cannot create (another may need to take up the
+    tasks that hold the slots)."""
 
 
 class _JobEnded(Exception):
@@ -328,9 +365,16 @@ class Batch:
     a crash: finished jobs are skipped, tasks in flight followed, and no job gets a second task.
 
     Args:
-        jobs: The jobs file (JSON Lines).
+        jobs: The jobs file (JSON Lines); `None` with a PostgreSQL ledger that holds the batch
+            already (a worker that recorded it gave its jobs file; image paths stay relative to
+            that file's folder, which must then be the same path on this machine).
         output: The folder for the videos (created if missing).
-        ledger: The ledger file; default `<output>/kling-batch.sqlite3`.
+        ledger: The ledger file; default `<output>/kling-batch.sqlite3`. A
+            `postgresql://user:password@host/db` URL keeps it in PostgreSQL instead (the
+            `postgres` extra), where any number of workers, on any machines, share the batch:
+            each job is claimed by one at a time under a lease, and the jobs of a worker that
+            died are taken over once its leases run out. The output folder must then be one
+            that every worker can write (a shared mount).
         concurrency: Most tasks in flight at once; the account's parallel-task limit (code 1303)
             lowers it while the batch runs.
         force: Create a new task for a job whose line changed since the ledger recorded it
@@ -342,11 +386,21 @@ class Batch:
             stops where it is: no new create, tasks in flight are left to the next run, which
             carries on from the ledger; the report says `timed_out`.
         on_result: Called with each job's `JobResult` as it ends.
+        callbacks: A `kling_ext.callbacks.CallbackReceiver`: each task is created with its
+            callback URL (unless its job line gives a `callback_url`) and waited for by
+            callback. With an in-memory inbox, tasks created by an earlier run are followed
+            by the safety net's polling (their URLs were minted with another key).
+        account_slots: Most tasks running at once on the account across every batch sharing
+            the slots (`None`: no such bound): every worker of a PostgreSQL ledger, or every
+            batch of this machine with SQLite ledgers (see `_batch_slots`). A slot is taken
+            before each create and freed when the task ends or is found absent; a 1303
+            lowers the bound for everyone for a while.
+        lease: Seconds a worker's claim on a job lasts on a PostgreSQL ledger unless renewed.
     """
 
     def __init__(
         self,
-        jobs: str | os.PathLike[str],
+        jobs: str | os.PathLike[str] | None,
         output: str | os.PathLike[str],
         *,
         ledger: str | os.PathLike[str] | None = None,
@@ -356,20 +410,40 @@ class Batch:
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         max_time: float | None = None,
         on_result: Callable[[JobResult], object] | None = None,
+        callbacks: CallbackReceiver | None = None,
+        account_slots: int | None = None,
+        lease: float = DEFAULT_LEASE,
     ) -> None:
+        if account_slots is not None and account_slots < 1:
+            raise ValueError(f"account_slots must be at least 1 (or None), not {account_slots}")
+        if not lease > 0:
+            raise ValueError(f"lease must be more than 0 seconds, not {lease}")
         if concurrency < 1:
             raise ValueError(f"concurrency must be at least 1, not {concurrency}")
         if max_time is not None and not max_time > 0:
             raise ValueError(f"max_time must be more than 0 seconds (or None), not {max_time}")
-        self.jobs: Path = Path(jobs)
+        self.jobs: Path | None = Path(jobs) if jobs is not None else None
         self.output: Path = Path(output)
+        self.ledger_url: str | None = None
+        """The PostgreSQL ledger's URL, when the ledger is one."""
+        if isinstance(ledger, str) and _is_url(ledger):
+            self.ledger_url = ledger
+            ledger = None
+        if self.jobs is None and self.ledger_url is None:
+            raise ValueError(
+                "jobs is needed, unless ledger names a PostgreSQL ledger that holds the batch "
+                "already (another worker recorded its jobs file there)"
+            )
         self.ledger_path: Path = Path(ledger) if ledger is not None else self.output / LEDGER_NAME
+        self.account_slots = account_slots
+        self.lease = lease
         self.concurrency = concurrency
         self.force = force
         self.retry_failed = retry_failed
         self.timeout = timeout
         self.max_time = max_time
         self.on_result = on_result
+        self.callbacks = callbacks
         self.progress: BatchProgress = BatchProgress()
         """Live counts while the batch runs."""
 
@@ -396,7 +470,7 @@ class Batch:
             raise TypeError(
                 f"Batch.run takes a Kling; await Batch.arun() for {type(client).__name__}"
             )
-        return asyncio.run(self._run(_ThreadOps(client)))
+        return asyncio.run(self._run(_ThreadOps(client, self.callbacks)))
 
     async def arun(self, client: AsyncKling) -> BatchReport:
         """Run the batch with an async client; see `run`."""
@@ -404,30 +478,59 @@ class Batch:
             raise TypeError(
                 f"Batch.arun takes an AsyncKling; use Batch.run() for {type(client).__name__}"
             )
-        return await self._run(_AsyncOps(client))
+        return await self._run(_AsyncOps(client, self.callbacks))
 
     async def _run(self, ops: _Ops) -> BatchReport:
         # Checked whole before the ledger, its lock or the output folder exist: a refused file
         # leaves nothing behind. The ledger's import checks it again, against earlier runs.
-        problems = [item for item in read_jobs(self.jobs) if isinstance(item, JobProblem)]
-        if problems:
-            raise JobsFileError(self.jobs, problems)
-        ledger = Ledger(self.ledger_path)
-        try:
-            run, problems = ledger.import_jobs(
-                read_jobs(self.jobs), force=self.force, retry_failed=self.retry_failed
-            )
+        jobs = self.jobs
+        if jobs is not None:
+            problems = [item for item in read_jobs(jobs) if isinstance(item, JobProblem)]
             if problems:
-                raise JobsFileError(self.jobs, problems)
+                raise JobsFileError(jobs, problems)
+        ledger = self._open_ledger()
+        slots: AccountSlots | None = None
+        try:
+            run = 1  # a shared ledger's only run (see `_batch_pg`)
+            if jobs is not None:
+                run, problems = ledger.import_jobs(
+                    read_jobs(jobs), force=self.force, retry_failed=self.retry_failed
+                )
+                if problems:
+                    raise JobsFileError(jobs, problems)
+            base = ledger.jobs_folder(jobs.parent if jobs is not None else None)
             self.output.mkdir(parents=True, exist_ok=True)
-            return await _Runner(self, ops, ledger, run).main()
+            if self.account_slots is not None:
+                slots = self._open_slots(ledger)
+            return await _Runner(self, ops, ledger, run, slots, base).main()
         except BaseExceptionGroup as group:
             # A ledger that cannot record a step (disk full) stopped every job: say that alone.
             if (failed := group.subgroup(LedgerError)) is None:
                 raise
             raise _first(failed) from None
         finally:
+            if isinstance(slots, SqliteSlots):
+                slots.close()
             ledger.close()
+
+    def _open_ledger(self) -> BatchLedger:
+        if self.ledger_url is None:
+            return Ledger(self.ledger_path)
+        from ._batch_pg import PgLedger  # only now: psycopg is an optional extra
+
+        return PgLedger(self.ledger_url, lease=self.lease)
+
+    def _open_slots(self, ledger: BatchLedger) -> AccountSlots:
+        if self.ledger_url is not None:
+            from ._batch_pg import PgLedger
+
+            assert isinstance(ledger, PgLedger)
+            return ledger
+        return SqliteSlots(default_slots_file(), lease=self.lease)
+
+
+def _is_url(text: str) -> bool:
+    return text.lower().startswith(("postgresql://", "postgres://"))
 
 
 class _Slot:
@@ -450,11 +553,26 @@ class _Slot:
 class _Runner:
     """One run of a batch: the scheduler and each job's steps."""
 
-    def __init__(self, batch: Batch, ops: _Ops, ledger: Ledger, run: int) -> None:
+    def __init__(
+        self,
+        batch: Batch,
+        ops: _Ops,
+        ledger: BatchLedger,
+        run: int,
+        slots: AccountSlots | None = None,
+        base: Path | None = None,
+    ) -> None:
         self.batch = batch
+        # The folder the jobs' image paths are relative to: the jobs file's.
+        self.base = base if base is not None else Path()
         self.ops = ops
         self.ledger = ledger
         self.run = run
+        self.slots = slots
+        self.capacity = batch.account_slots
+        # Jobs of this worker holding one of the account's slots (at most `concurrency`).
+        self.holding: set[str] = set()
+        self.reconciled = -math.inf
         self.limit = batch.concurrency
         self.held = 0
         self.changed = asyncio.Condition()
@@ -539,32 +657,158 @@ class _Runner:
             self.timed_out = True
             self._report_unfinished()
         stopped = self.stopped is not None or self.timed_out
-        not_started = self.ledger.counts(self.run).get(JobState.PENDING, 0)
+        counts = self.ledger.counts(self.run)
+        not_started = counts.get(JobState.PENDING, 0)
+        succeeded = self.progress.succeeded
+        ledger: Path | str = self.batch.ledger_path
+        if self.ledger.shared:
+            # Other workers ended jobs too: the batch's outcome is the ledger's.
+            ledger = self.ledger.where
+            succeeded = counts.get(JobState.DONE, 0)
+            mine = {result.id for result in self.failed}
+            for row in self.ledger.jobs_of_run(self.run, [JobState.FAILED]):
+                if row.id not in mine:
+                    reason = f"{row.message or 'failed'} (ended by another worker)"
+                    self.failed.append(self._result(row, ok=False, reason=reason))
         return BatchReport(
             total=self.progress.total,
-            succeeded=self.progress.succeeded,
+            succeeded=succeeded,
             skipped=self.skipped,
             failed=tuple(self.failed),
             not_started=not_started if stopped else 0,
             stopped=self.stopped,
-            ledger=self.ledger.path,
+            ledger=ledger,
             elapsed=self.progress.elapsed,
             timed_out=self.timed_out,
             unfinished=tuple(self.unfinished),
         )
 
     async def _schedule(self) -> None:
-        """Every job of the run, `limit` at a time: those in flight first, then new ones."""
-        async with asyncio.TaskGroup() as group:
-            in_flight = [JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING]
-            for states in (in_flight, [JobState.PENDING]):
-                for row in self.ledger.jobs_of_run(self.run, states):
-                    slot = _Slot(self)
-                    await slot.acquire()
-                    if self.stopped is not None and row.state is JobState.PENDING:
-                        await slot.release()
-                        break
-                    group.create_task(self._job(row, slot))
+        """Every job of the run, `limit` at a time: those in flight first, then new ones.
+
+        Each is claimed from the ledger before it is started. On a shared ledger, a worker
+        with nothing to claim stays while other workers hold jobs under way (one may die, or
+        give one up) or jobs wait for an account slot, and looks again now and then.
+        """
+        keeper = None
+        if self.ledger.shared or isinstance(self.slots, SqliteSlots):
+            keeper = asyncio.create_task(self._keep_alive())
+        try:
+            async with asyncio.TaskGroup() as group:
+                await self._claim_all(group)
+        finally:
+            if keeper is not None:
+                keeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await keeper
+
+    async def _claim_all(self, group: asyncio.TaskGroup) -> None:
+        idle = 0
+        while True:
+            slot = _Slot(self)
+            await slot.acquire()
+            row = self.ledger.claim(self.run, IN_FLIGHT, skip=self.ended_under_way)
+            if row is None and self.stopped is None:
+                row = self._claim_pending()
+            if row is not None:
+                idle = 0
+                group.create_task(self._job(row, slot))
+                continue
+            await slot.release()
+            pending = self.stopped is None
+            if not self.ledger.others_working(self.run, skip=self.ended_under_way, pending=pending):
+                return
+            await self.pause(self._idle(idle))
+            idle += 1
+
+    def _idle(self, times: int) -> float:
+        """The wait before looking again, after `times` looks in a row found nothing."""
+        growing: float = _IDLE_POLL[0] * 2.0 ** min(times, 16)
+        return min(growing, _IDLE_POLL[1], self.batch.lease / 10)
+
+    def _claim_pending(self) -> LedgerRow | None:
+        capacity = self.capacity if self.ledger.shared and self.slots is not None else None
+        row = self.ledger.claim(
+            self.run, [JobState.PENDING], skip=self.ended_under_way, capacity=capacity
+        )
+        if row is not None and capacity is not None:
+            self.holding.add(row.id)  # the shared ledger gave it a slot with the claim
+        return row
+
+    async def _keep_alive(self) -> None:
+        """Renew this worker's leases (and mark it alive to the account's slots) in real time,
+        three times per lease, until cancelled when the run's jobs are over."""
+        every = self.batch.lease / 3
+        while True:
+            await asyncio.sleep(every)
+            self.ledger.renew()
+            if isinstance(self.slots, SqliteSlots):
+                self.slots.renew()
+
+    # ------------------------------------------------------------------ account slots
+
+    def _set(
+        self,
+        row: LedgerRow,
+        state: JobState,
+        *,
+        task_id: str | None = None,
+        task_status: str | None = None,
+        message: str | None = None,
+        files: list[str] | None = None,
+    ) -> None:
+        """Record a step of the job; a state past its task's run frees its account slot."""
+        self.ledger.set_state(
+            row.id, state, task_id=task_id, task_status=task_status, message=message, files=files
+        )
+        if state not in (JobState.CREATING, JobState.RUNNING) and row.id in self.holding:
+            self.holding.discard(row.id)
+            assert self.slots is not None
+            ended = state in (JobState.DOWNLOADING, JobState.DONE, JobState.FAILED)
+            self.slots.release_slot(row, ended=ended)
+
+    def _adopt_slot(self, row: LedgerRow) -> None:
+        """A job taken up under way: its task counts against the account."""
+        if self.slots is None:
+            return
+        if row.state is JobState.DOWNLOADING:
+            # Its task ended; a kill may have come between the ledger and the slots file.
+            self.slots.release_slot(row, ended=False)
+        elif row.state in (JobState.CREATING, JobState.RUNNING):
+            self.slots.adopt(row)
+            self.holding.add(row.id)
+
+    async def _take_slot(self, row: LedgerRow) -> None:
+        """One of the account's slots for this job, before its create; waits for one to free
+        up (a shared ledger's job goes back to the queue instead: see `_Requeue`)."""
+        if self.slots is None or row.id in self.holding:
+            return
+        assert self.capacity is not None
+        idle = 0
+        while not self.slots.take(row, self.capacity):
+            if self.ledger.shared:
+                raise _Requeue
+            await self._reconcile()
+            await self.pause(self._idle(idle))
+            idle += 1
+            if self.stopped is not None:
+                raise _NotStarted
+        self.holding.add(row.id)
+
+    async def _reconcile(self) -> None:
+        """Free the slots of dead processes whose tasks the API says ended or never existed
+        (at most once per lease: each costs a query per orphan)."""
+        assert self.slots is not None
+        if self.clock() - self.reconciled < self.batch.lease:
+            return
+        self.reconciled = self.clock()
+        for kind, external, holder in self.slots.orphans():
+            try:
+                task = await self._find(kind, external)
+            except (KlingError, OSError):
+                continue  # not known now: kept, looked at again later
+            if task is None or task.status in (TaskStatus.SUCCEED, TaskStatus.FAILED):
+                self.slots.forget(external, holder)
 
     def _report_unfinished(self) -> None:
         """After `max_time` ran out: each job left under way, with how the next run goes on."""
@@ -580,7 +824,7 @@ class _Runner:
         for row in self.ledger.jobs_of_run(self.run, [JobState.DONE, JobState.FAILED]):
             if row.state is JobState.DONE and not all(Path(f).is_file() for f in row.files):
                 # The task is paid for: fetch its videos again rather than create it again.
-                self.ledger.set_state(row.id, JobState.DOWNLOADING)
+                self.ledger.reopen(row.id)
                 continue
             ok = row.state is JobState.DONE
             reason = None
@@ -605,6 +849,8 @@ class _Runner:
     ) -> None:
         if (state or row.state) in _UNDER_WAY:
             self.ended_under_way.add(row.id)
+            if not skipped:
+                self.ledger.release(row.id)  # a shared ledger's other workers may take it up
         result = self._result(
             row,
             ok=ok,
@@ -657,6 +903,7 @@ class _Runner:
         state = row.state
         task_id = row.task_id
         try:
+            self._adopt_slot(row)
             task: Task | str | None = task_id
             if state is JobState.CREATING:
                 task = await self._recover(row)
@@ -674,6 +921,10 @@ class _Runner:
             self._end(row, ok=True, task_id=task_id, files=files, state=JobState.DONE)
         except _NotStarted:
             pass
+        except _Requeue:
+            self.ledger.release(row.id)
+        except LeaseLostError:
+            pass  # another worker took the job over and goes on with it
         except LedgerError:
             raise  # no step can be recorded: the whole batch stops (see `main`)
         except _JobEnded as outcome:
@@ -691,9 +942,13 @@ class _Runner:
 
     def _fields(self, row: LedgerRow) -> dict[str, Any]:
         job = Job(id=row.id, line=row.line, kind=row.kind, fields=row.fields)
-        fields = library_fields(job, self.batch.jobs.parent)
+        fields = library_fields(job, self.base)
         if _takes_external_id(row.kind):
             fields["external_task_id"] = row.external_task_id
+        callbacks = self.batch.callbacks
+        if callbacks is not None and not fields.get("callback_url"):
+            # Keyed by the ledger's id for the job, sent or not (an endpoint may take none).
+            fields["callback_url"] = callbacks.callback_url(row.external_task_id)
         return fields
 
     async def _recover(self, row: LedgerRow) -> Task | None:
@@ -706,20 +961,24 @@ class _Runner:
             self._may_exist(row, "an earlier run's create of it may have made a task")
         task = await self._look_for(row)
         if task is None:
-            self.ledger.set_state(row.id, JobState.PENDING)
+            self._set(row, JobState.PENDING)
             return None
         self._running(row, task)
         return task
 
     async def _look_for(self, row: LedgerRow) -> Task | None:
-        """The task made under the job's `external_task_id`; None once "not found" held for the
+        """The task made under the job's `external_task_id` (see `_find`)."""
+        return await self._find(row.kind, row.external_task_id)
+
+    async def _find(self, kind: str, external_task_id: str) -> Task | None:
+        """The task made under `external_task_id`; None once "not found" held for the
         client's whole grace window (`RetryPolicy.grace_delays`): a gateway slow to store a
         create answers "not found" for a while after it was sent."""
         for delay in (0.0, *self.policy.grace_delays()):
             if delay:
                 await self.pause(delay)
             try:
-                return await self.ops.get(row.kind, row.external_task_id)
+                return await self.ops.get(kind, external_task_id)
             except APIError as exc:
                 if not is_task_not_found(exc.status_code, exc.code, exc.message):
                     raise
@@ -735,13 +994,11 @@ class _Runner:
             f"{why}; {row.kind} takes no external_task_id, so it cannot be looked up and was "
             f"not sent again: check `kling list {row.kind}`, then use --retry-failed to create it"
         )
-        self.ledger.set_state(row.id, JobState.FAILED, message=message)
+        self._set(row, JobState.FAILED, message=message)
         raise _JobEnded(message, JobState.FAILED)
 
     def _running(self, row: LedgerRow, task: Task) -> None:
-        self.ledger.set_state(
-            row.id, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value
-        )
+        self._set(row, JobState.RUNNING, task_id=task.task_id, task_status=task.status.value)
 
     async def _create(self, row: LedgerRow, slot: _Slot) -> Task:
         fields = self._fields(row)
@@ -753,7 +1010,8 @@ class _Runner:
             if wait > 0:  # the account's rate limit holds every create back
                 await self.pause(wait)
                 continue
-            self.ledger.set_state(row.id, JobState.CREATING)  # on disk before the request leaves
+            await self._take_slot(row)
+            self._set(row, JobState.CREATING)  # on disk before the request leaves
             try:
                 task = await self.ops.create(row.kind, fields)
             except TaskMayExistError as exc:
@@ -763,16 +1021,18 @@ class _Runner:
             except ExternalTaskIdInUseError as exc:
                 return await self._adopt(row, exc)
             except _ACCOUNT_REFUSALS as exc:
-                self.ledger.set_state(row.id, JobState.PENDING)  # refused: no task was made
+                self._set(row, JobState.PENDING)  # refused: no task was made
                 self._stop(exc)
                 raise _NotStarted from exc
             except RateLimitError as exc:
-                self.ledger.set_state(row.id, JobState.PENDING)
+                if self.slots is not None and exc.code == 1303:
+                    self.slots.shrink(SHRINK_SECONDS)  # before this job's slot is freed
+                self._set(row, JobState.PENDING)
                 await self.throttle(slot, self._rate_limited(exc))
                 continue
             except (APIConnectionError, ServerError) as exc:
                 # Raised only once the library proved the create made no task.
-                self.ledger.set_state(row.id, JobState.PENDING)
+                self._set(row, JobState.PENDING)
                 attempt += 1
                 # No connection even after the client's own retries: the API is out of reach
                 # for every job alike. Other failures may pass: a few tries, then stop too.
@@ -784,7 +1044,7 @@ class _Runner:
                 continue
             except APIError as exc:
                 message = f"the API refused the create: {exc}"
-                self.ledger.set_state(row.id, JobState.FAILED, message=message)
+                self._set(row, JobState.FAILED, message=message)
                 raise _JobEnded(message, JobState.FAILED) from exc
             self.rate_refusals = 0
             self.progress.rate_limit_code = self.progress.next_create_at = None
@@ -814,7 +1074,7 @@ class _Runner:
         if row.fields.get("external_task_id"):
             # The jobs file chose the id: the task holding it may be anyone's.
             message = f"the API refused the create: {exc}"
-            self.ledger.set_state(row.id, JobState.FAILED, message=message)
+            self._set(row, JobState.FAILED, message=message)
             raise _JobEnded(message, JobState.FAILED) from exc
         task = exc.task if isinstance(exc.task, Task) else await self._look_for(row)
         if task is None:
@@ -831,7 +1091,7 @@ class _Runner:
             return await self.ops.wait(row.kind, task, self.batch.timeout)
         except TaskFailedError as exc:
             message = f"the task failed: {exc.message or 'no reason given'}"
-            self.ledger.set_state(row.id, JobState.FAILED, task_status="failed", message=message)
+            self._set(row, JobState.FAILED, task_status="failed", message=message)
             raise _JobEnded(message, JobState.FAILED) from exc
         except TaskTimeoutError as exc:
             raise _JobEnded(
@@ -841,7 +1101,7 @@ class _Runner:
 
     async def _save(self, row: LedgerRow, task: Task) -> tuple[Path, ...]:
         """Download every output of the task: `<id><ext>`, or `<id>-<n><ext>` for several."""
-        self.ledger.set_state(row.id, JobState.DOWNLOADING, task_status=task.status.value)
+        self._set(row, JobState.DOWNLOADING, task_status=task.status.value)
         singles = _one_output_each(task)
         several = len(singles) > 1
         files: list[Path] = []
@@ -858,7 +1118,7 @@ class _Runner:
                 files += await self.ops.download(single, target)
         if not files and endpoint(row.kind).output != "none":
             raise _JobEnded(f"task {task.task_id} succeeded without an output to save")
-        self.ledger.set_state(row.id, JobState.DONE, files=[str(path) for path in files])
+        self._set(row, JobState.DONE, files=[str(path) for path in files])
         return tuple(files)
 
 

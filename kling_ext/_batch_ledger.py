@@ -26,9 +26,9 @@ import stat
 import sys
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -36,7 +36,10 @@ from ._batch_jobs import Job, JobProblem
 from ._exceptions import ConfigurationError
 
 __all__ = [
+    "IN_FLIGHT",
+    "BatchLedger",
     "JobState",
+    "LeaseLostError",
     "Ledger",
     "LedgerBusyError",
     "LedgerError",
@@ -80,6 +83,11 @@ class LedgerError(ConfigurationError):
 
 class LedgerBusyError(LedgerError):
     """Another batch is running on the same ledger; two at once could create a job twice."""
+
+
+class LeaseLostError(LedgerError):
+    """This worker's claim on a job ran out and another worker took the job over: this worker
+    leaves the job alone (a shared ledger only)."""
 
 
 def _busy(path: Path) -> LedgerBusyError:
@@ -214,6 +222,8 @@ class JobState(enum.StrEnum):
 
 
 _KNOWN_STATES = frozenset(str(state) for state in JobState)
+IN_FLIGHT = (JobState.DOWNLOADING, JobState.CREATING, JobState.RUNNING)
+"""The states of a job that has started and not ended, in the order a run takes them up."""
 
 
 def _unknown_state(ident: str, state: object) -> LedgerError:
@@ -268,8 +278,110 @@ class LedgerRow:
         )
 
 
+class BatchLedger(Protocol):
+    """What the batch needs of its ledger, whichever store keeps it: the SQLite file of one
+    machine (`Ledger`) or a PostgreSQL database shared by many workers (`_batch_pg.PgLedger`).
+
+    A worker takes a job with `claim` before it works on it; on a shared ledger the claim is a
+    lease that `renew` keeps alive, and another worker takes the job over once it runs out.
+    """
+
+    shared: bool
+    """Whether other workers may run this batch at the same time (then claims are leases)."""
+
+    @property
+    def where(self) -> str:
+        """The ledger as shown to people (a URL's password hidden)."""
+        ...
+
+    def import_jobs(
+        self, jobs: Iterable[Job | JobProblem], *, force: bool, retry_failed: bool
+    ) -> tuple[int, list[JobProblem]]:
+        """Record the jobs file's jobs; see `Ledger.import_jobs`."""
+        ...
+
+    def jobs_of_run(self, run: int, states: Iterable[JobState]) -> Iterator[LedgerRow]:
+        """This run's jobs in the given states, in file order."""
+        ...
+
+    def all_jobs(self) -> Iterator[LedgerRow]:
+        """Every job of the ledger, in line order."""
+        ...
+
+    def counts(self, run: int | None = None) -> dict[str, int]:
+        """How many jobs are in each state."""
+        ...
+
+    def has_job(self, ident: str) -> bool:
+        """Whether a job with this id exists."""
+        ...
+
+    def set_state(
+        self,
+        ident: str,
+        state: JobState,
+        *,
+        task_id: str | None = None,
+        task_status: str | None = None,
+        message: str | None = None,
+        files: Sequence[str] | None = None,
+    ) -> None:
+        """Record a step of a job this worker holds, committed before this returns.
+
+        Raises:
+            LeaseLostError: another worker took the job over (shared ledgers).
+            LedgerError: it could not be recorded.
+        """
+        ...
+
+    def reopen(self, ident: str) -> None:
+        """A job `done` whose videos went missing: back to `downloading`, for any worker."""
+        ...
+
+    def claim(
+        self,
+        run: int,
+        states: Sequence[JobState],
+        *,
+        skip: Collection[str] = (),
+        capacity: int | None = None,
+    ) -> LedgerRow | None:
+        """The next job of the run in one of `states` that no worker holds, now held by this one;
+        None when there is none. `skip`: ids this worker gave up on in this run. `capacity`:
+        the account's slots, when the ledger keeps them (a pending job then comes with one)."""
+        ...
+
+    def release(self, ident: str) -> None:
+        """Let go of a job this worker gave up on while it is under way (another may take it)."""
+        ...
+
+    def renew(self) -> None:
+        """Keep this worker's claims alive (shared ledgers: call well within the lease)."""
+        ...
+
+    def others_working(self, run: int, *, skip: Collection[str], pending: bool) -> bool:
+        """Whether jobs this worker may still have to take remain with other workers: jobs
+        under way under another worker's live lease, or (`pending`) jobs not started."""
+        ...
+
+    def jobs_folder(self, given: Path | None) -> Path:
+        """The folder the jobs' image paths are relative to: `given` (the jobs file's, then
+        remembered), or the one a worker that gave the jobs file remembered.
+
+        Raises:
+            LedgerError: none is given and none was remembered (the ledger holds no batch).
+        """
+        ...
+
+    def close(self) -> None:
+        """Let go of every claim and of the store."""
+        ...
+
+
 class Ledger:
     """One batch's SQLite ledger. Used from one thread; every write is committed at once."""
+
+    shared = False
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         """Open (or create) the ledger.
@@ -282,6 +394,8 @@ class Ledger:
         """
         self.path = Path(path)
         self._lock: _LockFile | None = None
+        # Where `claim` has got to, per set of states (one batch process owns the file).
+        self._cursors: dict[tuple[JobState, ...], int | None] = {}
         if readonly:
             if not self.path.is_file():
                 raise FileNotFoundError(f"no batch ledger at {self.path}")
@@ -532,6 +646,63 @@ class Ledger:
                 f"UPDATE jobs SET {', '.join(sets)} WHERE id=?",  # noqa: S608 - constant columns
                 (*params, ident),
             )
+
+    @property
+    def where(self) -> str:
+        """The ledger's path, as shown to people."""
+        return str(self.path)
+
+    def reopen(self, ident: str) -> None:
+        """A job `done` whose videos went missing: back to `downloading`."""
+        self.set_state(ident, JobState.DOWNLOADING)
+
+    def claim(
+        self,
+        run: int,
+        states: Sequence[JobState],
+        *,
+        skip: Collection[str] = (),
+        capacity: int | None = None,
+    ) -> LedgerRow | None:
+        """The next job of the run in `states`, after the last one claimed for those states.
+
+        Only this process uses the file (its lock says so), so a claim is only a cursor: the
+        jobs come in file order, each once, and a set of states once exhausted stays so (a
+        job this run moved into them is already in hand).
+        """
+        key = tuple(states)
+        after = self._cursors.get(key, 0)
+        if after is None:
+            return None
+        marks = ", ".join("?" * len(key))
+        with self._guard() as db:
+            found = db.execute(
+                f"SELECT {_COLUMNS} FROM jobs WHERE run=? AND line>? AND state IN ({marks}) "  # noqa: S608 - only "?" marks
+                "ORDER BY line LIMIT 1",
+                (run, after, *(str(state) for state in key)),
+            ).fetchone()
+        if found is None:
+            self._cursors[key] = None
+            return None
+        row = LedgerRow.from_row(found)
+        self._cursors[key] = row.line
+        return row
+
+    def jobs_folder(self, given: Path | None) -> Path:
+        """`given`: every run of a SQLite ledger reads its jobs file."""
+        if given is None:
+            raise LedgerError("a batch with a SQLite ledger needs its jobs file")
+        return given
+
+    def release(self, ident: str) -> None:
+        """Nothing to let go of: no other worker shares the file."""
+
+    def renew(self) -> None:
+        """Nothing to renew: the lock file holds the whole ledger while the batch runs."""
+
+    def others_working(self, run: int, *, skip: Collection[str], pending: bool) -> bool:
+        """Never: the lock file keeps every other batch out."""
+        return False
 
     # ------------------------------------------------------------------ meta
 

@@ -133,3 +133,7 @@ BATCH_CREATE_ATTEMPTS = 5
 # minute between tries costs little time and keeps a gateway that says `Retry-After: 0` (or a
 # past date) from being hammered; a larger Retry-After is honoured up to this too.
 BATCH_MAX_BACKOFF = 60.0
+
+LISTEN_RECHECK_SECONDS = 1.0
+"""How often a wait by callback re-reads its inbox when no callback woke it: one stored by
+another process sharing the inbox file does not wake it."""

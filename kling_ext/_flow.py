@@ -153,7 +153,21 @@ class Streamed:
     """The answer's Content-Type (without parameters), when it said one."""
 
 
-Effect = Send | Sleep | Notify | RenewAuth | Stream
+@attrs.frozen(kw_only=True)
+class Listen:
+    """Wait up to `seconds` for callbacks about a task (`_callback_flow`); the driver answers
+    with the inbox's new events about it (a tuple, empty when none came in time)."""
+
+    source: Any
+    """Where callbacks are stored: `events(idents, after)` and `watch(wake)` (an inbox)."""
+    idents: tuple[str, ...]
+    """The task's external_task_id and/or task_id: events about any of them are answered."""
+    after: int
+    """Only events stored after this sequence number."""
+    seconds: float
+
+
+Effect = Send | Sleep | Notify | RenewAuth | Stream | Listen
 Flow = Generator[Effect, Any, T]
 
 

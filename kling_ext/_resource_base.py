@@ -12,7 +12,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._constants import DEFAULT_WAIT_TIMEOUT
-from ._flow import call_flow, create_task, get_task, list_tasks, wait_task
+from ._exceptions import ValidationError
+from ._flow import Flow, call_flow, create_task, get_task, list_tasks, wait_task
 from ._prepare import prepare_body, prepare_body_async
 from ._spec import Call, Endpoint, load_spec
 from ._task import CallResult, Task
@@ -21,6 +22,7 @@ from ._task_ref import checked_task_ref, task_id_of
 if TYPE_CHECKING:
     from ._async_client import AsyncKling
     from ._sync_client import Kling
+    from .callbacks import CallbackReceiver
 
 OnUpdate = Callable[[Task], object]
 """Called with the task whenever its status changes (an async callback is awaited by AsyncKling)."""
@@ -29,6 +31,46 @@ OnUpdate = Callable[[Task], object]
 def _max_page() -> int:
     """The highest `pageNum` the spec allows."""
     return int(load_spec()["components"]["parameters"]["PageNum"]["schema"]["maximum"])
+
+
+def _wait_flow(
+    client: Kling | AsyncKling,
+    ep: Endpoint,
+    task: Task | str,
+    timeout: float | None,
+    callbacks: CallbackReceiver | None,
+) -> Flow[Task]:
+    """Polling, or waiting by callback when a receiver is given."""
+    if callbacks is None:
+        return wait_task(client._context, ep, task, timeout)
+    from ._callback_flow import wait_by_callback
+
+    return wait_by_callback(client._context, ep, task, timeout, callbacks.inbox, callbacks.schedule)
+
+
+def _with_callback_url(body: dict[str, Any], callbacks: CallbackReceiver | None) -> dict[str, Any]:
+    """The body, with `callback_url` minted by the receiver (a capability URL) when one is given.
+
+    A `callback_url` the caller set as well is refused: callbacks sent there would never reach
+    the receiver the wait listens to, and two places claiming the same callbacks is a mistake
+    better named than guessed at.
+
+    Raises:
+        ValidationError: `callback_url` given together with `callbacks`.
+    """
+    if callbacks is None:
+        return body
+    if body.get("callback_url"):
+        raise ValidationError(
+            "callback_url",
+            "must not be given together with callbacks=: the receiver mints it",
+            "callbacks= alone, or callback_url= alone (then wait without callbacks=)",
+        )
+    try:
+        url = callbacks.callback_url(str(body["external_task_id"]))
+    except ValueError as exc:
+        raise ValidationError("callbacks", str(exc)) from None
+    return {**body, "callback_url": url}
 
 
 def _repeats(tasks: list[Task], previous: list[Task]) -> bool:
@@ -47,8 +89,8 @@ class _Resource:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._ep.kind}>"
 
-    def _create(self, params: Any) -> Task:
-        body = prepare_body(self._ep.kind, params)
+    def _create(self, params: Any, callbacks: CallbackReceiver | None = None) -> Task:
+        body = _with_callback_url(prepare_body(self._ep.kind, params), callbacks)
         return self._client._drive(create_task(self._client._context, self._ep, body))
 
     def get(self, task: Task | str) -> Task:
@@ -62,13 +104,18 @@ class _Resource:
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
     ) -> Task:
-        """Poll until the task is final.
+        """Poll until the task is final, or wait for its callbacks.
 
         Args:
             task: A `Task`, or a task id / external_task_id (to resume a wait).
             timeout: Seconds to wait; `None` waits for ever.
             on_update: Called with the task whenever its status changes.
+            callbacks: A `kling_ext.callbacks.CallbackReceiver` the task's callbacks reach (the
+                task created with its `callback_url`): no polling while they come; the final
+                status is read from the API before it is reported; the receiver's safety-net
+                schedule queries when they do not.
 
         Raises:
             TaskFailedError: the task failed (the gateway's reason is in the message).
@@ -76,7 +123,7 @@ class _Resource:
                 gateway did not answer in time); resume with `wait(task_id)`.
         """
         task = checked_task_ref(task, "wait")
-        flow = wait_task(self._client._context, self._ep, task, timeout)
+        flow = _wait_flow(self._client, self._ep, task, timeout, callbacks)
         return self._client._drive(flow, on_update)
 
     def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
@@ -99,11 +146,17 @@ class _Resource:
                 return
             previous = tasks
 
-    def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
-        task = self._create(params)
+    def _run(
+        self,
+        params: Any,
+        timeout: float | None,
+        on_update: OnUpdate | None,
+        callbacks: CallbackReceiver | None = None,
+    ) -> Task:
+        task = self._create(params, callbacks)
         if on_update is not None:
             on_update(task)
-        return self.wait(task, timeout=timeout, on_update=on_update)
+        return self.wait(task, timeout=timeout, on_update=on_update, callbacks=callbacks)
 
 
 def _not_a_call(kind: str) -> TypeError:
@@ -172,10 +225,11 @@ class Resource(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Any,
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class CallResource(Resource):
@@ -207,6 +261,7 @@ class CallResource(Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Any,
     ) -> Task:
         """Not for a call. Raises: TypeError."""
@@ -222,6 +277,7 @@ class CallResource(Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
     ) -> Task:
         """Not for a call. Raises: TypeError."""
         raise _not_tasks(self._kind, "wait")
@@ -245,8 +301,9 @@ class _AsyncResource:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._ep.kind}>"
 
-    async def _create(self, params: Any) -> Task:
+    async def _create(self, params: Any, callbacks: CallbackReceiver | None = None) -> Task:
         body = await prepare_body_async(self._ep.kind, params)  # files are read off the loop
+        body = _with_callback_url(body, callbacks)
         return await self._client._drive(create_task(self._client._context, self._ep, body))
 
     async def get(self, task: Task | str) -> Task:
@@ -260,10 +317,11 @@ class _AsyncResource:
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
     ) -> Task:
         """Poll until the task is final; see `_Resource.wait`. Cancellation stops cleanly."""
         task = checked_task_ref(task, "wait")
-        flow = wait_task(self._client._context, self._ep, task, timeout)
+        flow = _wait_flow(self._client, self._ep, task, timeout, callbacks)
         return await self._client._drive(flow, on_update)
 
     async def list(self, *, page: int = 1, page_size: int = 30) -> list[Task]:
@@ -285,13 +343,19 @@ class _AsyncResource:
                 return
             previous = tasks
 
-    async def _run(self, params: Any, timeout: float | None, on_update: OnUpdate | None) -> Task:
-        task = await self._create(params)
+    async def _run(
+        self,
+        params: Any,
+        timeout: float | None,
+        on_update: OnUpdate | None,
+        callbacks: CallbackReceiver | None = None,
+    ) -> Task:
+        task = await self._create(params, callbacks)
         if on_update is not None:
             outcome = on_update(task)
             if inspect.isawaitable(outcome):
                 await outcome
-        return await self.wait(task, timeout=timeout, on_update=on_update)
+        return await self.wait(task, timeout=timeout, on_update=on_update, callbacks=callbacks)
 
 
 class AsyncResource(_AsyncResource):
@@ -317,10 +381,11 @@ class AsyncResource(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Any,
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncCallResource(AsyncResource):
@@ -347,6 +412,7 @@ class AsyncCallResource(AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Any,
     ) -> Task:
         """Not for a call. Raises: TypeError."""
@@ -362,6 +428,7 @@ class AsyncCallResource(AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
     ) -> Task:
         """Not for a call. Raises: TypeError."""
         raise _not_tasks(self._kind, "wait")

@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
 
     from ._async_client import AsyncKling
     from ._sync_client import Kling
+    from .callbacks import CallbackReceiver
 
 
 class Text2Video(_Resource):
@@ -65,10 +66,11 @@ class Text2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Image2Video(_Resource):
@@ -83,10 +85,11 @@ class Image2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MotionControl(_Resource):
@@ -101,10 +104,11 @@ class MotionControl(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class OmniVideo(_Resource):
@@ -119,10 +123,11 @@ class OmniVideo(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiImage2Video(_Resource):
@@ -137,10 +142,11 @@ class MultiImage2Video(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class AdvancedLipSync(_Resource):
@@ -155,10 +161,11 @@ class AdvancedLipSync(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AdvancedLipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class LipSync(_Resource):
@@ -173,10 +180,11 @@ class LipSync(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[LipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Avatar(_Resource):
@@ -191,10 +199,11 @@ class Avatar(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AvatarParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class Effects(_Resource):
@@ -209,10 +218,11 @@ class Effects(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[EffectsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class VideoExtend(_Resource):
@@ -227,10 +237,11 @@ class VideoExtend(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoExtendParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiElements(_Resource):
@@ -245,10 +256,11 @@ class MultiElements(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiElementsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class ImageGeneration(_Resource):
@@ -263,10 +275,11 @@ class ImageGeneration(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageGenerationParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class OmniImage(_Resource):
@@ -281,10 +294,11 @@ class OmniImage(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class MultiImage2Image(_Resource):
@@ -299,10 +313,11 @@ class MultiImage2Image(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2ImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class ImageExpand(_Resource):
@@ -317,10 +332,11 @@ class ImageExpand(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageExpandParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class VirtualTryOn(_Resource):
@@ -335,10 +351,11 @@ class VirtualTryOn(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VirtualTryOnParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class TextToAudio(_Resource):
@@ -353,10 +370,11 @@ class TextToAudio(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[TextToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class VideoToAudio(_Resource):
@@ -371,10 +389,11 @@ class VideoToAudio(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class CustomVoice(_Resource):
@@ -389,10 +408,11 @@ class CustomVoice(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomVoiceParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class CustomElement(_Resource):
@@ -407,10 +427,11 @@ class CustomElement(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomElementParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class AiMultiShot(_Resource):
@@ -425,10 +446,11 @@ class AiMultiShot(_Resource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AiMultiShotParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return self._run(params, timeout, on_update, callbacks)
 
 
 class IdentifyFaceCall(_Call):
@@ -531,10 +553,11 @@ class AsyncText2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImage2Video(_AsyncResource):
@@ -549,10 +572,11 @@ class AsyncImage2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMotionControl(_AsyncResource):
@@ -567,10 +591,11 @@ class AsyncMotionControl(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncOmniVideo(_AsyncResource):
@@ -585,10 +610,11 @@ class AsyncOmniVideo(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiImage2Video(_AsyncResource):
@@ -603,10 +629,11 @@ class AsyncMultiImage2Video(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncAdvancedLipSync(_AsyncResource):
@@ -621,10 +648,11 @@ class AsyncAdvancedLipSync(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AdvancedLipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncLipSync(_AsyncResource):
@@ -639,10 +667,11 @@ class AsyncLipSync(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[LipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncAvatar(_AsyncResource):
@@ -657,10 +686,11 @@ class AsyncAvatar(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AvatarParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncEffects(_AsyncResource):
@@ -675,10 +705,11 @@ class AsyncEffects(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[EffectsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncVideoExtend(_AsyncResource):
@@ -693,10 +724,11 @@ class AsyncVideoExtend(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoExtendParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiElements(_AsyncResource):
@@ -711,10 +743,11 @@ class AsyncMultiElements(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiElementsParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImageGeneration(_AsyncResource):
@@ -729,10 +762,11 @@ class AsyncImageGeneration(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageGenerationParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncOmniImage(_AsyncResource):
@@ -747,10 +781,11 @@ class AsyncOmniImage(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncMultiImage2Image(_AsyncResource):
@@ -765,10 +800,11 @@ class AsyncMultiImage2Image(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2ImageParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncImageExpand(_AsyncResource):
@@ -783,10 +819,11 @@ class AsyncImageExpand(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageExpandParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncVirtualTryOn(_AsyncResource):
@@ -801,10 +838,11 @@ class AsyncVirtualTryOn(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VirtualTryOnParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncTextToAudio(_AsyncResource):
@@ -819,10 +857,11 @@ class AsyncTextToAudio(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[TextToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncVideoToAudio(_AsyncResource):
@@ -837,10 +876,11 @@ class AsyncVideoToAudio(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncCustomVoice(_AsyncResource):
@@ -855,10 +895,11 @@ class AsyncCustomVoice(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomVoiceParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncCustomElement(_AsyncResource):
@@ -873,10 +914,11 @@ class AsyncCustomElement(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomElementParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncAiMultiShot(_AsyncResource):
@@ -891,10 +933,11 @@ class AsyncAiMultiShot(_AsyncResource):
         *,
         timeout: float | None = DEFAULT_WAIT_TIMEOUT,
         on_update: OnUpdate | None = None,
+        callbacks: CallbackReceiver | None = None,
         **params: Unpack[AiMultiShotParams],
     ) -> Task:
-        """Create a task and wait until it is final."""
-        return await self._run(params, timeout, on_update)
+        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        return await self._run(params, timeout, on_update, callbacks)
 
 
 class AsyncIdentifyFaceCall(_AsyncCall):

@@ -5,14 +5,17 @@ It only sends, sleeps and writes; what it shares with `AsyncKling` is in `_base_
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar, assert_never
 
 import httpx
 
+from ._account import ACCOUNT_COSTS, ResourcePack, read_packs, resource_packs_query
 from ._base_client import (
     ProgressCallback,
     _BaseClient,
@@ -20,12 +23,13 @@ from ._base_client import (
     log_exchange,
     resource_endpoint,
 )
-from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT
+from ._constants import DOWNLOAD_MAX_BYTES, DOWNLOAD_TIMEOUT, LISTEN_RECHECK_SECONDS
 from ._download import DownloadLimits, download_targets, final_path
 from ._flow import (
     AnswerBody,
     Effect,
     Flow,
+    Listen,
     Notify,
     RenewAuth,
     Send,
@@ -44,6 +48,10 @@ from ._task_ref import require_task
 from ._wire import sync_client, within
 
 T = TypeVar("T")
+
+
+def _idle(seconds: float, wake: threading.Event) -> None:
+    wake.wait(seconds)
 
 
 class Kling(_BaseClient, KlingResources):
@@ -114,6 +122,8 @@ class Kling(_BaseClient, KlingResources):
         self._http = http
         self._owns_http = owns_http
         self._sleep = sleep  # injectable for tests, with `_clock`
+        # How a wait by callback idles until a callback wakes it (tests pass a fake-clock one).
+        self._idle: Callable[[float, threading.Event], object] = _idle
         self._bind_resources(self)
 
     def _clone(self, settings: Settings) -> Self:
@@ -121,6 +131,7 @@ class Kling(_BaseClient, KlingResources):
         clone._init_copy(self, settings)
         # The original owns the connections: closing the copy must not close them.
         clone._init_driver(self._http, owns_http=False, sleep=self._sleep)
+        clone._idle = self._idle
         return clone
 
     def _drive(self, flow: Flow[T], on_update: OnUpdate | None = None) -> T:
@@ -148,9 +159,29 @@ class Kling(_BaseClient, KlingResources):
                 self._renew()
             case Stream():
                 return self._stream(effect)
+            case Listen():
+                return self._listen(effect)
             case _:
                 assert_never(effect)
         return None
+
+    def _listen(self, effect: Listen) -> Any:
+        """The inbox's new events about the task, waiting up to `effect.seconds` for one."""
+        wake = threading.Event()
+        unwatch = effect.source.watch(wake.set)
+        try:
+            end = self._clock() + effect.seconds
+            while True:
+                wake.clear()
+                events = effect.source.events(effect.idents, effect.after)
+                left = end - self._clock()
+                if events or left <= 0:
+                    return events
+                # Woken by a callback stored in this process; re-read now and then for one
+                # stored by another process sharing the inbox file.
+                self._idle(min(left, LISTEN_RECHECK_SECONDS), wake)
+        finally:
+            unwatch()
 
     def _send(self, effect: Send) -> Sent:
         request, deadline = self._with_timeout(effect)
@@ -250,6 +281,31 @@ class Kling(_BaseClient, KlingResources):
                 fetched = self._drive(self._fetch(target.url, part, limits, on_progress))
                 saved.append(part.commit(final_path(target, fetched.media_type)))
         return saved
+
+    def resource_packs(
+        self,
+        *,
+        since: datetime | float | None = None,
+        until: datetime | float | None = None,
+        name: str | None = None,
+    ) -> list[ResourcePack]:
+        """The account's resource packs and what remains of each (`GET /account/costs`).
+
+        The remaining quantities lag by up to 12 hours (the API's own caveat): a pack may
+        still read non-empty while creates already fail with 1102 (`InsufficientBalanceError`).
+        The API asks for at most one such request a second.
+
+        Args:
+            since: Packs bought from then (an aware datetime or Unix seconds); default: a
+                year before `until`.
+            until: Packs bought until then; default: now.
+            name: Only the pack of this name.
+
+        Raises:
+            ValidationError: a time that is neither an aware datetime nor a number.
+        """
+        query = resource_packs_query(since, until, name)
+        return read_packs(self.resource(ACCOUNT_COSTS)(**query))
 
     def resource(self, kind: str) -> Resource:
         """Any endpoint of the spec by its path name, e.g. `resource("text2video")`.

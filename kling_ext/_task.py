@@ -287,7 +287,8 @@ class Task:
             created_at=parse_timestamp(data.get("created_at")),
             updated_at=parse_timestamp(data.get("updated_at")),
             videos=tuple(_videos(result.get("videos"))),
-            images=tuple(_images(result.get("images"))),
+            # An omni-image series lists its images apart (`series_images`).
+            images=tuple(_images(result.get("images")) + _images(result.get("series_images"))),
             audios=tuple(_audios(result.get("audios"))),
             request_id=request_id,
             data=data,
@@ -335,17 +336,18 @@ def _videos(items: Any) -> list[Video]:
 
 
 def _images(items: Any) -> list[Image]:
+    """Each image: its `url`, or each view `url_1`..`url_3` of an AI multi-shot result."""
     if not isinstance(items, list):
         return []
-    return [
-        Image(
-            url=str(item["url"]),
-            index=item["index"] if type(item.get("index")) is int else None,
-            watermark_url=_text(item.get("watermark_url")),
-        )
-        for item in items
-        if isinstance(item, Mapping) and item.get("url")
-    ]
+    found = []
+    for item in items:
+        if not isinstance(item, Mapping):
+            continue
+        index = item["index"] if type(item.get("index")) is int else None
+        urls = [item.get("url")] if item.get("url") else [item.get(f"url_{n}") for n in (1, 2, 3)]
+        watermark = _text(item.get("watermark_url"))
+        found += [Image(url=str(url), index=index, watermark_url=watermark) for url in urls if url]
+    return found
 
 
 def _audios(items: Any) -> list[Audio]:
@@ -498,7 +500,7 @@ class CallResult:
         if isinstance(data, Mapping):
             result = data.get("task_result")
             for place in (data, result if isinstance(result, Mapping) else {}):
-                for name in ("videos", "images", "audios"):
+                for name in ("videos", "images", "series_images", "audios"):
                     if isinstance(place.get(name), list):
                         found.setdefault(name, place[name])
         return cls(
@@ -506,7 +508,7 @@ class CallResult:
             data=data,
             request_id=request_id,
             videos=tuple(_videos(found.get("videos"))),
-            images=tuple(_images(found.get("images"))),
+            images=tuple(_images(found.get("images")) + _images(found.get("series_images"))),
             audios=tuple(_audios(found.get("audios"))),
             schema=schema,
         )

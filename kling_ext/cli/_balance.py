@@ -1,9 +1,9 @@
 """Which resource packs a batch needs, and whether the account has them: ``--check-balance``.
 
-Pure: reads the packs an ``/account/costs`` answer lists, sends nothing. Kling's packs are of
+Pure: reads the packs ``resource_packs()`` returned, sends nothing. Kling's packs are of
 three product types (video, image, virtual try-on, as its billing docs name them); the costs
 answer gives no type, so a pack's type is read from its name ("Video Generation - ...").
-A pack counts as usable when it is ``online`` with units left. The remaining amount lags (up to
+A pack counts when it is usable (``online`` with units left). The remaining amount lags (up to
 12 h, the docs say): a usable-looking pack may be used up, so the batch still stops creating at
 the first 1101/1102; an empty-looking pack is taken at its word.
 """
@@ -11,11 +11,11 @@ the first 1101/1102; an empty-looking pack is taken at its word.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
+from kling_ext import ResourcePack
 from kling_ext._spec import endpoint
 
-__all__ = ["PACK_TYPES", "missing_packs", "pack_type", "pack_types_needed", "usable"]
+__all__ = ["PACK_TYPES", "missing_packs", "pack_type", "pack_types_needed"]
 
 PACK_TYPES: Mapping[str, tuple[str, ...]] = {
     "try-on": ("try-on", "try on", "tryon"),
@@ -25,9 +25,9 @@ PACK_TYPES: Mapping[str, tuple[str, ...]] = {
 """Each product type, and the words of a pack's name that say it (tried in this order)."""
 
 
-def pack_type(pack: Mapping[str, Any]) -> str | None:
+def pack_type(pack: ResourcePack) -> str | None:
     """The product type a pack's name says (``video``, ``image``, ``try-on``), else None."""
-    name = str(pack.get("resource_pack_name") or "").lower()
+    name = (pack.name or "").lower()
     return next((kind for kind, words in PACK_TYPES.items() if any(w in name for w in words)), None)
 
 
@@ -49,15 +49,7 @@ def pack_types_needed(kinds: Iterable[str]) -> set[str]:
     return needed
 
 
-def usable(pack: Mapping[str, Any]) -> bool:
-    """In effect and with units left, as far as the (lagging) listing says."""
-    remaining = pack.get("remaining_quantity")
-    if not isinstance(remaining, int | float) or isinstance(remaining, bool):
-        return False
-    return pack.get("status") == "online" and remaining > 0
-
-
-def missing_packs(packs: Sequence[Mapping[str, Any]], needed: set[str]) -> list[str]:
+def missing_packs(packs: Sequence[ResourcePack], needed: set[str]) -> list[str]:
     """What the account lacks for the batch, in words; empty when it may start.
 
     A type the batch needs lacks when no pack of that type is usable; when the account's packs
@@ -65,6 +57,6 @@ def missing_packs(packs: Sequence[Mapping[str, Any]], needed: set[str]) -> list[
     """
     typed = {pack_type(pack) for pack in packs} - {None}
     if not needed or not typed:
-        return [] if any(usable(pack) for pack in packs) else ["no resource pack has units left"]
-    found = {pack_type(pack) for pack in packs if usable(pack)}
+        return [] if any(pack.usable for pack in packs) else ["no resource pack has units left"]
+    found = {pack_type(pack) for pack in packs if pack.usable}
     return [f"no {kind} resource pack has units left" for kind in sorted(needed - found)]

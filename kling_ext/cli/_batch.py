@@ -23,13 +23,14 @@ from rich.live import Live
 from rich.text import Text
 
 from kling_ext import AsyncKling, Batch, BatchProgress, BatchReport, JobResult, JobsFileError
-from kling_ext._batch import DEFAULT_CONCURRENCY, LEDGER_NAME
+from kling_ext._batch import DEFAULT_CONCURRENCY, DEFAULT_LEASE, LEDGER_NAME
 from kling_ext._batch_jobs import Job, read_jobs
-from kling_ext._batch_ledger import Ledger, LedgerError
+from kling_ext._batch_ledger import BatchLedger, Ledger, LedgerError
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_TASK
 from ._output import cli_words, echo_json, error_json, hide_secrets, reporting, safe_text
+from ._tasks import WEBHOOK_SECRET_ENV, callback_receiver
 
 __all__ = ["batch", "batch_status"]
 
@@ -122,10 +123,39 @@ class _Display:
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
-def _resume_command(jobs: Path, output: Path, ledger: Path | None) -> str:
-    words = ["kling", "batch", str(jobs), "--output", str(output)]
+def _is_url(text: str) -> bool:
+    return text.lower().startswith(("postgresql://", "postgres://"))
+
+
+def _shown_ledger(ledger: str) -> str:
+    """A ledger as shown: a URL's password hidden (psycopg is not needed for that)."""
+    if not _is_url(ledger):
+        return ledger
+    from kling_ext._batch_pg import shown_url
+
+    return shown_url(ledger)
+
+
+def _url_password(ledger: str | None) -> list[str]:
+    if ledger is None or not _is_url(ledger):
+        return []
+    from urllib.parse import urlsplit
+
+    try:
+        password = urlsplit(ledger).password
+    except ValueError:
+        return []
+    return [password] if password else []
+
+
+def _resume_command(
+    jobs: Path | None, output: Path, ledger: str | None, account_slots: int | None = None
+) -> str:
+    words = ["kling", "batch", *([str(jobs)] if jobs is not None else []), "--output", str(output)]
     if ledger is not None:
-        words += ["--ledger", str(ledger)]
+        words += ["--ledger", _shown_ledger(ledger)]
+    if account_slots is not None:
+        words += ["--account-slots", str(account_slots)]
     return shlex.join(words)
 
 
@@ -174,16 +204,24 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
             err=True,
         )
     elif report.failed:
-        click.echo(f"see them again offline with: kling batch-status {report.ledger}", err=True)
+        if isinstance(report.ledger, str):
+            where = shlex.quote(report.ledger)
+            click.echo(f"see them again with: kling batch-status --ledger {where}", err=True)
+        else:
+            click.echo(f"see them again offline with: kling batch-status {report.ledger}", err=True)
 
 
 @click.command(
     "batch",
     epilog="\b\nExamples:\n  kling batch jobs.jsonl --output videos/\n"
     "  kling batch jobs.jsonl -o videos/ --concurrency 2 --json\n"
-    "  kling batch jobs.jsonl -o videos/ --max-time 3600\n",
+    "  kling batch jobs.jsonl -o videos/ --max-time 3600\n"
+    "  kling batch jobs.jsonl -o /mnt/shared/videos --ledger postgresql://kling@db/batches "
+    "--account-slots 5\n",
 )
-@click.argument("jobs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "jobs", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option(
     "--output",
     "-o",
@@ -202,8 +240,26 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
 )
 @click.option(
     "--ledger",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=f"The batch's ledger (SQLite). Default: OUTPUT/{LEDGER_NAME}.",
+    metavar="PATH|URL",
+    help=f"The batch's ledger: a SQLite file (default OUTPUT/{LEDGER_NAME}), or a "
+    "postgresql:// URL that many workers share (needs kling-ext[postgres]; OUTPUT must then "
+    "be a folder every worker can write).",
+)
+@click.option(
+    "--account-slots",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Most tasks running at once on the account, across every worker of a PostgreSQL "
+    "ledger (or every batch of this machine with SQLite ledgers). Default: no such bound.",
+)
+@click.option(
+    "--lease",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_LEASE,
+    show_default=True,
+    metavar="SECONDS",
+    help="PostgreSQL ledger: how long a killed worker's jobs wait before another takes them.",
 )
 @click.option(
     "--force", is_flag=True, help="Create new tasks for jobs whose line changed since last run."
@@ -238,19 +294,43 @@ def _summary(report: BatchReport, display: _Display, resume: str) -> None:
     "has units left. The listing lags up to 12 h, so creation still stops at the first "
     "1101/1102.",
 )
+@click.option(
+    "--callback-listen",
+    metavar="HOST:PORT",
+    help="Wait by callback: receive the tasks' callbacks on this address; polls only when "
+    "callbacks do not come.",
+)
+@click.option(
+    "--callback-url",
+    metavar="URL",
+    help="With --callback-listen: where the API reaches it, if not at HOST:PORT itself.",
+)
+@click.option(
+    "--webhook-secret",
+    metavar="whsec_...",
+    envvar=WEBHOOK_SECRET_ENV,
+    show_envvar=True,
+    help="With --callback-listen: accept only callbacks signed with this Standard Webhooks "
+    f"secret. Prefer ${WEBHOOK_SECRET_ENV}: flags show in ps.",
+)
 @click.option("--api-key", metavar="KEY", help="API key. Default: $KLING_API_KEY, else $API_KEY.")
 @click.option("--base-url", metavar="URL", help="API base URL. Default: $KLING_BASE_URL.")
 def batch(
-    jobs: Path,
+    jobs: Path | None,
     output: Path,
     concurrency: int,
-    ledger: Path | None,
+    ledger: str | None,
+    account_slots: int | None,
+    lease: float,
     force: bool,
     retry_failed: bool,
     timeout: float,
     max_time: float | None,
     json_output: bool,
     check_balance: bool,
+    callback_listen: str | None,
+    callback_url: str | None,
+    webhook_secret: str | None,
     api_key: str | None,
     base_url: str | None,
 ) -> None:
@@ -260,17 +340,33 @@ def batch(
     of that task endpoint (videos, images or audio); image fields may name local files
     (relative to JOBS). The whole file is checked before anything is sent. Killed or
     interrupted, run the same command again: finished jobs are skipped, tasks in flight
-    followed, and no job is paid for twice.
+    followed, and no job is paid for twice. With --ledger postgresql://..., any number of
+    such commands share the batch; JOBS may then be left out once one of them has recorded it.
 
     Exit: 0 every job succeeded; 1 some failed, or --max-time ran out (the same command
     resumes); 2 a bad jobs file, nothing sent; 3 the API refused the batch (key, balance);
     4 the API could not be reached.
     """
+    if callback_url is not None and callback_listen is None:
+        raise click.UsageError("--callback-url needs --callback-listen (where to receive them)")
     display = _Display(json_output=json_output)
+    hide_secrets(_url_password(ledger))
+    if ledger is not None and not _is_url(ledger) and Path(ledger).is_dir():
+        click.echo(f"error: --ledger: {ledger} is a folder; give a file or a URL", err=True)
+        raise click.exceptions.Exit(2)
+    if jobs is None and (ledger is None or not _is_url(ledger)):
+        click.echo(
+            "error: JOBS is missing: give the jobs file (only a worker of a PostgreSQL ledger "
+            "that holds the batch already may leave it out)",
+            err=True,
+        )
+        raise click.exceptions.Exit(2)
     runner = Batch(
         jobs,
         output,
         ledger=ledger,
+        account_slots=account_slots,
+        lease=lease,
         concurrency=concurrency,
         force=force,
         retry_failed=retry_failed,
@@ -278,12 +374,17 @@ def batch(
         max_time=max_time,
         on_result=display.on_result,
     )
-    resume = _resume_command(jobs, output, ledger)
+    resume = _resume_command(jobs, output, ledger, account_slots)
     if check_balance:
         _check_balance(jobs, api_key, base_url, json_output)
-    with reporting(json_output=json_output):
+    with (
+        reporting(json_output=json_output),
+        callback_receiver(callback_listen, callback_url, webhook_secret) as receiver,
+    ):
+        runner.callbacks = receiver
         client = AsyncKling(api_key=api_key, base_url=base_url)
         hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+        hide_secrets([webhook_secret or ""])
         display.start(runner)
         try:
             report = asyncio.run(_run(runner, client))
@@ -310,12 +411,13 @@ def batch(
 
 
 def _check_balance(
-    jobs: Path, api_key: str | None, base_url: str | None, json_output: bool
+    jobs: Path | None, api_key: str | None, base_url: str | None, json_output: bool
 ) -> None:
     """Refuse to start when the account has no usable pack of a kind the jobs need.
 
     The jobs' kinds are read leniently here (a bad file is reported by the batch itself, with
-    every problem, right after); only the packs decide.
+    every problem, right after); only the packs decide. A worker joining a shared ledger
+    without the jobs file needs any usable pack.
     """
     from kling_ext import Kling
 
@@ -323,7 +425,8 @@ def _check_balance(
     from ._calls import ACCOUNT_CAVEAT, DEFAULT_DAYS, read_packs
 
     try:
-        kinds = {job.kind for job in read_jobs(jobs) if isinstance(job, Job)}
+        jobs_read = read_jobs(jobs) if jobs is not None else ()
+        kinds = {job.kind for job in jobs_read if isinstance(job, Job)}
     except JobsFileError:
         return  # unreadable: the batch reports it, and sends nothing either
 
@@ -362,25 +465,57 @@ def _problem(problem: Any) -> dict[str, Any]:
 @click.command(
     "batch-status",
     epilog="\b\nExamples:\n  kling batch-status videos/\n"
-    "  kling batch-status --json videos/kling-batch.sqlite3\n",
+    "  kling batch-status --json videos/kling-batch.sqlite3\n"
+    "  kling batch-status --ledger postgresql://kling@db/batches\n",
 )
-@click.argument("where", type=click.Path(exists=True, path_type=Path))
+@click.argument("where", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--ledger",
+    metavar="URL",
+    help="A PostgreSQL ledger (postgresql://...): also shows the workers, the account's slots "
+    "in use and the oldest running task.",
+)
 @click.option("--json", "json_output", is_flag=True, help="One JSON object per job, then counts.")
-def batch_status(where: Path, json_output: bool) -> None:
-    """Show each job of a batch from its ledger, offline: WHERE is the output folder or ledger.
+def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> None:
+    """Show each job of a batch from its ledger: WHERE is the output folder or ledger file
+    (read offline), or --ledger names a PostgreSQL ledger.
 
     Exit: 0 no job failed (all done, or some still to run); 1 some jobs failed; 2 WHERE is not
     a batch ledger.
     """
-    path = where / LEDGER_NAME if where.is_dir() else where
-    try:
-        ledger = Ledger(path, readonly=True)
-    except (FileNotFoundError, sqlite3.DatabaseError) as exc:
-        click.echo(f"error: {exc} (give the batch's output folder or its ledger file)", err=True)
-        raise click.exceptions.Exit(2) from None
+    if (where is None) == (ledger is None) or (ledger is not None and not _is_url(ledger)):
+        click.echo(
+            "error: give the batch's output folder or ledger file, or --ledger "
+            "postgresql://... (one of them)",
+            err=True,
+        )
+        raise click.exceptions.Exit(2)
+    hide_secrets(_url_password(ledger))
+    store: BatchLedger
+    if ledger is not None:
+        from kling_ext._batch_pg import PgLedger
+
+        try:
+            store = PgLedger(ledger, readonly=True)
+        except LedgerError as exc:
+            click.echo(f"error: {safe_text(exc)}", err=True)
+            raise click.exceptions.Exit(2) from None
+        shown = store.where
+    else:
+        assert where is not None
+        path = where / LEDGER_NAME if where.is_dir() else where
+        shown = str(path)
+        try:
+            store = Ledger(path, readonly=True)
+        except (FileNotFoundError, sqlite3.DatabaseError) as exc:
+            click.echo(
+                f"error: {exc} (give the batch's output folder or its ledger file)", err=True
+            )
+            raise click.exceptions.Exit(2) from None
     counts: dict[str, int] = {}
+    status: dict[str, Any] | None = None
     try:
-        for row in ledger.all_jobs():
+        for row in store.all_jobs():
             counts[row.state] = counts.get(row.state, 0) + 1
             if json_output:
                 echo_json(
@@ -400,16 +535,45 @@ def batch_status(where: Path, json_output: bool) -> None:
             click.echo(
                 f"{row.id}\t{row.state}\t{safe_text(row.task_id or '-')}\t{safe_text(detail)}"
             )
+        status = getattr(store, "status", lambda: None)()
     except (sqlite3.DatabaseError, LedgerError) as exc:
-        click.echo(f"error: {path} is not a readable batch ledger ({exc})", err=True)
+        click.echo(f"error: {safe_text(shown)} is not a readable batch ledger ({exc})", err=True)
         raise click.exceptions.Exit(2) from None
     finally:
-        ledger.close()
+        store.close()
     total = sum(counts.values())
     if json_output:
-        echo_json({"summary": True, "total": total, "states": counts})
+        summary: dict[str, Any] = {"summary": True, "total": total, "states": counts}
+        if status is not None:
+            summary.update({k: v for k, v in status.items() if k != "states"})
+        echo_json(summary)
     else:
         text = ", ".join(f"{count} {state}" for state, count in sorted(counts.items()))
         click.echo(f"{total} job(s): {text or 'none'}", err=True)
+        if status is not None:
+            _show_status(status)
     # Like `kling batch`: 1 when jobs failed, so a script can tell without parsing.
     raise click.exceptions.Exit(EXIT_TASK if counts.get("failed") else EXIT_OK)
+
+
+def _show_status(status: dict[str, Any]) -> None:
+    """The shared ledger's workers, slots and oldest running task, on stderr."""
+    for entry in status["workers"]:
+        jobs = ", ".join(f"{count} {state}" for state, count in sorted(entry["jobs"].items()))
+        alive = "" if entry["live"] else " (lease run out: presumed dead)"
+        click.echo(f"worker {safe_text(entry['worker'])}: {jobs}{alive}", err=True)
+    slots = f"account slots in use: {status['slots_in_use']}"
+    if status["slots_shrunk_to"] is not None:
+        slots += (
+            f" (lowered to {status['slots_shrunk_to']} after a 1303, for "
+            f"{status['slots_shrunk_seconds']:g} s more)"
+        )
+    click.echo(slots, err=True)
+    oldest = status["oldest_running"]
+    if oldest is not None:
+        click.echo(
+            f"oldest running task: {safe_text(oldest['id'])} (task "
+            f"{safe_text(oldest['task_id'] or oldest['external_task_id'])}), running "
+            f"{_clock(oldest['seconds'])}, worker {safe_text(oldest['worker'] or '-')}",
+            err=True,
+        )

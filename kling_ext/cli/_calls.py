@@ -13,12 +13,15 @@ import re
 import shlex
 import time
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
-from kling_ext import CallResult
+from kling_ext import CallResult, Kling, ResourcePack
+from kling_ext._account import DEFAULT_WINDOW_DAYS
 from kling_ext._spec import Call, calls, load_spec
 
 from ._options import (
@@ -35,12 +38,13 @@ __all__ = [
     "ACCOUNT_CAVEAT",
     "CALL_COMMANDS",
     "account",
-    "account_call",
     "call_examples",
-    "packs_of",
+    "pack_json",
+    "pack_line",
+    "read_packs",
 ]
 
-DEFAULT_DAYS = 365
+DEFAULT_DAYS = DEFAULT_WINDOW_DAYS
 """How far back `kling account` (and `kling batch --check-balance`) looks for packs bought."""
 
 ACCOUNT_CAVEAT = (
@@ -211,60 +215,39 @@ CALL_COMMANDS: Mapping[str, click.Command] = {
 # ------------------------------------------------------------------ kling account
 
 
-def account_call() -> Call | None:
-    """The call that lists the account's resource packs (``GET /account/costs``), if any."""
-    return next((c for c in calls().values() if c.path.endswith("/account/costs")), None)
+def _day(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment is not None else "-"
 
 
-def packs_of(data: Any) -> list[Mapping[str, Any]]:
-    """The resource packs of an ``/account/costs`` answer's ``data``, leniently."""
-    packs = data.get("resource_pack_subscribe_infos") if isinstance(data, Mapping) else None
-    return [pack for pack in packs or [] if isinstance(pack, Mapping)]
+def _amount(value: float | None) -> str:
+    return f"{value:g}" if value is not None else "?"
 
 
-def window(days: float) -> dict[str, int]:
-    """``start_time`` and ``end_time`` (Unix ms) of the last ``days`` days, up to now."""
-    now = int(time.time() * 1000)
-    return {"start_time": now - int(days * 86_400_000), "end_time": now}
-
-
-def _day(value: Any) -> str:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return "-"
-    seconds = value / 1000 if value > 10**11 else value
-    return time.strftime("%Y-%m-%d", time.gmtime(seconds))
-
-
-def _amount(value: Any) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:g}"
-    return "?"
-
-
-def pack_line(pack: Mapping[str, Any]) -> str:
+def pack_line(pack: ResourcePack) -> str:
     """One pack as a line: name, status, remaining of total, valid until."""
     return "\t".join(
         [
-            safe_text(str(pack.get("resource_pack_name") or pack.get("resource_pack_id") or "-")),
-            safe_text(str(pack.get("status") or "-")),
-            f"{_amount(pack.get('remaining_quantity'))} of {_amount(pack.get('total_quantity'))} "
-            "left",
-            f"until {_day(pack.get('invalid_time'))}",
+            safe_text(pack.name or pack.id or "-"),
+            safe_text(pack.status or "-"),
+            f"{_amount(pack.remaining)} of {_amount(pack.total)} left",
+            f"until {_day(pack.expires_at)}",
         ]
     )
 
 
-def read_packs(client: Any, days: float) -> list[Mapping[str, Any]]:
-    """The account's resource packs bought in the last ``days`` days.
+def pack_json(pack: ResourcePack) -> dict[str, Any]:
+    """A pack as ``kling account --json`` prints it (times as ISO 8601, UTC)."""
+    shown: dict[str, Any] = attrs.asdict(pack)
+    for name, value in shown.items():
+        if isinstance(value, datetime):
+            shown[name] = value.isoformat()
+    shown["usable"] = pack.usable
+    return shown
 
-    Raises:
-        click.UsageError: the spec has no ``/account/costs`` call.
-    """
-    target = account_call()
-    if target is None:
-        raise click.UsageError("the spec has no /account/costs call to read the packs with")
-    result: CallResult = client.resource(target.kind)(**window(days))
-    return packs_of(result.data)
+
+def read_packs(client: Kling, days: float) -> list[ResourcePack]:
+    """The account's resource packs bought in the last ``days`` days (``resource_packs()``)."""
+    return client.resource_packs(since=time.time() - days * 86_400)
 
 
 @click.command(
@@ -305,7 +288,7 @@ def account(
         state.kind = "account"
         packs = read_packs(client, days)
         if json_output:
-            echo_json({"resource_packs": packs, "caveat": ACCOUNT_CAVEAT})
+            echo_json({"resource_packs": [pack_json(p) for p in packs], "caveat": ACCOUNT_CAVEAT})
         else:
             for pack in packs:
                 click.echo(pack_line(pack))

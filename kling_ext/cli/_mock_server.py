@@ -7,6 +7,7 @@ in the background reads the URL from ``--url-file``, written (whole, at once) on
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import sys
@@ -15,7 +16,7 @@ from typing import Literal
 
 import click
 
-from kling_ext.mock import BREAKS, MOCK_JWT_ACCESS_KEY, MOCK_JWT_SECRET, MockGateway
+from kling_ext.mock import BREAKS, MOCK_JWT_ACCESS_KEY, MOCK_JWT_SECRET, MockCallbacks, MockGateway
 
 from ._exit import EXIT_USAGE
 
@@ -74,6 +75,17 @@ def _is_loopback(host: str) -> bool:
     "background: wait until the file is not empty, then read it).",
 )
 @click.option(
+    "--callbacks",
+    "send_callbacks",
+    is_flag=True,
+    help="POST each task to its callback_url at every status (needs --clock real).",
+)
+@click.option(
+    "--callback-secret",
+    metavar="whsec_...",
+    help="With --callbacks: sign them with this Standard Webhooks secret (else unsigned).",
+)
+@click.option(
     "--allow-remote",
     is_flag=True,
     help="Allow a non-loopback --host (the mock has no real security).",
@@ -86,6 +98,8 @@ def mock_server(
     processing_seconds: float,
     breaks: tuple[str, ...],
     url_file: Path | None,
+    send_callbacks: bool,
+    callback_secret: str | None,
     allow_remote: bool,
 ) -> None:
     """Serve the mock Kling gateway on HTTP until Ctrl-C.
@@ -96,8 +110,23 @@ def mock_server(
     if not _is_loopback(host) and not allow_remote:
         msg = f"{host} is not a loopback address; pass --allow-remote to listen on it anyway"
         raise click.UsageError(msg)
+    if send_callbacks and clock != "real":
+        raise click.UsageError("--callbacks needs --clock real: waits by callback make no queries")
+    if callback_secret is not None and not send_callbacks:
+        raise click.UsageError("--callback-secret needs --callbacks")
+    if callback_secret is not None:
+        from kling_ext._webhooks import webhook_key
+
+        try:
+            webhook_key(callback_secret)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--callback-secret") from None
     gateway = MockGateway(
-        api_key=api_key, clock=clock, processing_seconds=processing_seconds, violations=breaks
+        api_key=api_key,
+        clock=clock,
+        processing_seconds=processing_seconds,
+        violations=breaks,
+        callbacks=MockCallbacks(secret=callback_secret) if send_callbacks else None,
     )
 
     def ready(base_url: str) -> None:
@@ -116,7 +145,8 @@ def mock_server(
         )
 
     try:
-        gateway.serve_forever(host, port, on_ready=ready)
+        with gateway.run_callbacks() if send_callbacks else contextlib.nullcontext():
+            gateway.serve_forever(host, port, on_ready=ready)
     except KeyboardInterrupt:
         click.echo("Mock gateway stopped.", err=True)
     except OSError as error:

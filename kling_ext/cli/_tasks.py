@@ -6,12 +6,13 @@ so bad input exits with 2 before a request is sent.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shlex
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +21,9 @@ from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
 from kling_ext._prepare import UnknownValueWarning, new_external_task_id
 from kling_ext._spec import Endpoint, endpoints, load_spec, resolve
 from kling_ext._validation import required_fields
+
+if TYPE_CHECKING:
+    from kling_ext.callbacks import CallbackReceiver
 
 from ._options import (
     FieldOption,
@@ -42,6 +46,8 @@ from ._output import (
 
 __all__ = [
     "CREATE_COMMANDS",
+    "WEBHOOK_SECRET_ENV",
+    "callback_receiver",
     "follow",
     "list_tasks",
     "status",
@@ -80,6 +86,70 @@ def _client(api_key: str | None, base_url: str | None, allow_insecure: bool) -> 
 def _examples(*lines: str) -> str:
     """An --help epilog; `\b` keeps click from re-wrapping the command lines."""
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+WEBHOOK_SECRET_ENV = "KLING_WEBHOOK_SECRET"  # noqa: S105 - the variable's name, not a secret
+
+
+def _callback_params() -> list[click.Parameter]:
+    return [
+        click.Option(
+            ["--callback-listen"],
+            metavar="HOST:PORT",
+            help="Wait by callback: receive the task's callbacks on this address (implies "
+            "--wait). The API must reach it: give --callback-url if it sees another address. "
+            "Polls only when callbacks do not come.",
+        ),
+        click.Option(
+            ["--webhook-secret"],
+            metavar="whsec_...",
+            envvar=WEBHOOK_SECRET_ENV,
+            show_envvar=True,
+            help="With --callback-listen: accept only callbacks signed with this Standard "
+            f"Webhooks secret (Kling's console). Prefer ${WEBHOOK_SECRET_ENV}: flags show in ps.",
+        ),
+    ]
+
+
+def _listen_address(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise click.BadParameter(
+            f"{text!r} is not HOST:PORT (e.g. 0.0.0.0:8080)", param_hint="--callback-listen"
+        )
+    return host, int(port)
+
+
+@contextlib.contextmanager
+def callback_receiver(
+    listen: str | None, public_url: str | None, secret: str | None
+) -> Iterator[CallbackReceiver | None]:
+    """The receiver of `--callback-listen`, served while the block runs (None without it)."""
+    if listen is None:
+        yield None
+        return
+    from kling_ext.callbacks import CallbackReceiver
+
+    host, port = _listen_address(listen)
+    try:
+        receiver = CallbackReceiver(public_url, webhook_secret=secret)
+    except ValueError as exc:
+        # The message names the field; a secret is never part of it (webhook_key says why).
+        hint = "--callback-url" if "public_url" in str(exc) else "--webhook-secret"
+        text = str(exc).replace("public_url", "the URL")
+        raise click.BadParameter(text, param_hint=hint) from None
+    try:
+        server = receiver.serve(host, port)
+    except OSError as exc:
+        raise click.BadParameter(
+            f"cannot listen on {listen}: {exc.strerror or exc}", param_hint="--callback-listen"
+        ) from None
+    try:
+        yield receiver
+    finally:
+        server.close()
+        receiver.inbox.close()
 
 
 def _json_param(help_text: str) -> click.Parameter:
@@ -145,6 +215,7 @@ def follow(
     output: str | Path | None,
     timeout: float,
     json_output: bool,
+    callbacks: CallbackReceiver | None = None,
 ) -> None:
     """Wait for a task with live progress, download it if asked, and print the result.
 
@@ -155,6 +226,7 @@ def follow(
         output: Where to save the outputs (a file or a folder), or ``None`` not to download.
         timeout: Seconds to wait for the task to end.
         json_output: Print one JSON object instead of the paths (or URLs).
+        callbacks: Wait by callback with this receiver (the task was created with its URL).
 
     Raises:
         TaskFailedError: the task failed.
@@ -165,7 +237,9 @@ def follow(
     with Watch(kind) as watch:
         if isinstance(task, Task):
             watch.on_update(task)
-        done = client.resource(kind).wait(task, timeout=timeout, on_update=watch.on_update)
+        done = client.resource(kind).wait(
+            task, timeout=timeout, on_update=watch.on_update, callbacks=callbacks
+        )
         state.task = done
         # An endpoint that makes no files (a voice clone, an element) has nothing to save; any
         # other succeeded without a file is an error the download reports.
@@ -182,7 +256,9 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     output: str | None = values.pop("output")
     timeout: float = values.pop("timeout")
     json_output: bool = values.pop("json_output")
-    wait_for_it: bool = values.pop("wait") or output is not None
+    listen: str | None = values.pop("callback_listen")
+    webhook_secret: str | None = values.pop("webhook_secret")
+    wait_for_it: bool = values.pop("wait") or output is not None or listen is not None
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     allow_insecure: bool = values.pop("allow_insecure")
     hatches = {"extra_body": values.pop("extra_body"), "allow_unknown": values.pop("allow_unknown")}
@@ -193,7 +269,18 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
             # Chosen here, not in the library, so an interrupted create can still be looked up.
             fields.setdefault("external_task_id", new_external_task_id())
         state.kind, state.task_id, state.creating = ep.kind, fields.get("external_task_id"), True
-        with _client(api_key, base_url, allow_insecure) as client:
+        # With --callback-listen, --callback-url is where the API reaches the receiver: the
+        # task is created with that URL plus its capability token (keyed by the create's
+        # external_task_id, or by an id of its own where the endpoint takes none).
+        public_url = fields.pop("callback_url", None) if listen is not None else None
+        key = str(fields.get("external_task_id") or new_external_task_id())
+        with (
+            callback_receiver(listen, public_url, webhook_secret) as receiver,
+            _client(api_key, base_url, allow_insecure) as client,
+        ):
+            if receiver is not None:
+                hide_secrets([receiver.token(key), webhook_secret or ""])
+                fields["callback_url"] = receiver.callback_url(key)
             with warnings.catch_warnings(record=True) as warned:
                 warnings.simplefilter("always", UnknownValueWarning)
                 try:
@@ -203,7 +290,15 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
                         click.echo(f"warning: {safe_text(str(warning.message))}", err=True)
             state.task_id, state.task, state.created = task.task_id, task, True
             if wait_for_it:
-                follow(client, state, task, output=output, timeout=timeout, json_output=json_output)
+                follow(
+                    client,
+                    state,
+                    task,
+                    output=output,
+                    timeout=timeout,
+                    json_output=json_output,
+                    callbacks=receiver,
+                )
                 return
         if json_output:
             echo_json(task_json(task))
@@ -227,6 +322,7 @@ def _create_command(ep: Endpoint) -> click.Command:
     run_params: list[click.Parameter] = [
         click.Option(["--wait", "-w"], is_flag=True, help="Wait until the task ends."),
         *_wait_params(ep.output),
+        *_callback_params(),
         *escape_hatch_options(),
         *_api_params(),
     ]

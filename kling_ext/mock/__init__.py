@@ -18,6 +18,10 @@ Test hooks:
   cut downloads and HTML error pages, each consumed by the requests it matches.
 * **Breaks** (:data:`BREAKS`, ``MockGateway(violations=[...])``, ``kling mock-server --break``):
   deliberate contract breaches, switched on by name, for testing tools that must notice them.
+* **Callbacks** (:class:`MockCallbacks`, opt-in): POSTed to each task's ``callback_url`` at
+  each status, signed or not, with faults (:class:`CallbackFaults`): duplicated, reordered,
+  delayed, dropped, forged, and a receiver down for a while; sent by
+  :meth:`MockGateway.pump_callbacks` (or :meth:`MockGateway.run_callbacks` on a thread).
 * **Clock**: ``clock="steps"`` moves a task one status per query; ``clock="real"`` moves it with
   time, which :meth:`MockGateway.advance` can skip ahead.
 
@@ -36,6 +40,7 @@ Example:
 from __future__ import annotations
 
 from ._breaks import BREAKS
+from ._callbacks import CallbackDelivery, CallbackFaults, Forgery, MockCallbacks
 from ._core import (
     FAIL_MARKER,
     MAX_BODY_BYTES,
@@ -57,7 +62,11 @@ __all__ = [
     "MOCK_JWT_ACCESS_KEY",
     "MOCK_JWT_SECRET",
     "VIOLATIONS",
+    "CallbackDelivery",
+    "CallbackFaults",
     "Fault",
+    "Forgery",
+    "MockCallbacks",
     "MockConnectionDropped",
     "MockGateway",
     "MockRequest",

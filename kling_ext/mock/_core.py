@@ -36,6 +36,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -54,6 +55,7 @@ from kling_ext._spec import Call, calls, endpoints, load_spec, resolve
 from kling_ext._validation import Violation, check_list_query, check_request
 
 from ._breaks import VIOLATIONS, apply_breaks, check_breaks
+from ._callbacks import CallbackDelivery, CallbackSender, MockCallbacks, pumping
 from ._state import Fault, GatewayState, MockTask, StoredTask
 
 if TYPE_CHECKING:
@@ -294,6 +296,7 @@ class MockGateway:
         seed: int | None = None,
         violations: Iterable[str] = (),
         monotonic: Callable[[], float] = time.monotonic,
+        callbacks: MockCallbacks | None = None,
     ) -> None:
         """Initialise a gateway with no tasks.
 
@@ -306,10 +309,13 @@ class MockGateway:
             violations: Names from :data:`VIOLATIONS` to break the contract with (see
                 ``kling_ext.mock.BREAKS`` for what each does).
             monotonic: The time source, in seconds (see also :meth:`advance`).
+            callbacks: Send callbacks to each task's ``callback_url`` (off by default; needs
+                ``clock="real"``, since waiting by callback makes no queries to move tasks);
+                see :meth:`pump_callbacks`.
 
         Raises:
-            ValueError: An unknown clock or violation, ``steps`` < 1, or a negative
-                ``processing_seconds``.
+            ValueError: An unknown clock or violation, ``steps`` < 1, a negative
+                ``processing_seconds``, or callbacks without the ``real`` clock.
         """
         chosen = check_breaks(violations)
         if clock not in ("steps", "real"):
@@ -317,6 +323,9 @@ class MockGateway:
             raise ValueError(msg)
         if steps < 1 or processing_seconds < 0:
             msg = "steps must be at least 1 and processing_seconds not negative"
+            raise ValueError(msg)
+        if callbacks is not None and clock != "real":
+            msg = "callbacks need clock='real': a wait by callback makes no queries to move tasks"
             raise ValueError(msg)
         self.api_key = api_key
         self.violations = chosen
@@ -327,6 +336,52 @@ class MockGateway:
             seed=seed,
             monotonic=monotonic,
         )
+        self._callbacks = None if callbacks is None else CallbackSender(callbacks, self._state)
+        self._callback_base: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ callbacks
+
+    def pump_callbacks(self) -> int:
+        """Send the callbacks now due (status changes, retries, faults); the number sent.
+
+        Does nothing unless the gateway was made with ``callbacks=``. A test with a fake clock
+        calls it from its fake sleep; :meth:`run_callbacks` calls it on a thread.
+        """
+        if self._callbacks is None:
+            return 0
+        with self._state.lock:
+            self._callbacks.collect(
+                lambda task: self._task_object(
+                    task, self._callback_base.get(task.task_id, "http://localhost/klingai")
+                )
+            )
+            batch = self._callbacks.due()
+        self._callbacks.send(batch)  # outside the lock: the receiver may be slow or down
+        return len(batch)
+
+    def run_callbacks(self, interval: float = 0.05) -> AbstractContextManager[None]:
+        """Send callbacks from a background thread while the ``with`` block runs.
+
+        Args:
+            interval: Seconds between two looks at what is due.
+        """
+        return pumping(self.pump_callbacks, interval)
+
+    @property
+    def callback_log(self) -> list[CallbackDelivery]:
+        """Every callback delivery attempt so far, in order (empty without ``callbacks=``)."""
+        if self._callbacks is None:
+            return []
+        with self._state.lock:
+            return list(self._callbacks.log)
+
+    @property
+    def callbacks_pending(self) -> int:
+        """Callbacks not delivered yet: due later, or waiting for a retry."""
+        if self._callbacks is None:
+            return 0
+        with self._state.lock:
+            return self._callbacks.pending
 
     # ------------------------------------------------------------------ public surface
 
@@ -474,9 +529,9 @@ class MockGateway:
             return self._download(route, request)
         if refusal := self._check_auth(request.headers.get("authorization", "")):
             return refusal
-        if route.request_kind == "create":
-            return self._create(route.kind, request.body)
         base_url = self._base_url(route, request)
+        if route.request_kind == "create":
+            return self._create(route.kind, request.body, base_url)
         if route.request_kind == "call":
             return self._call(route, request, base_url)
         if route.request_kind == "query":
@@ -531,7 +586,7 @@ class MockGateway:
         content = sample_image_bytes(fmt) if what == "images" else sample_audio_bytes(fmt)
         return _ranged(content, sample_media_type(fmt), request)
 
-    def _create(self, kind: str, raw: bytes) -> MockResponse:
+    def _create(self, kind: str, raw: bytes, base_url: str = "") -> MockResponse:
         body = self._json_body(raw)
         if isinstance(body, MockResponse):
             return body
@@ -542,6 +597,8 @@ class MockGateway:
         if external is not None and self._state.has_external_id(external):
             return self._error(400, 1201, f"external_task_id already exists: {external}")
         task = self._state.add_task(kind, copy.deepcopy(body), external, _fail_reason(body))
+        if self._callbacks is not None:
+            self._callback_base[task.task_id] = base_url
         data = {
             "task_id": task.task_id,
             "task_status": task.status,

@@ -41,3 +41,22 @@ def async_client(gateway: MockGateway) -> AsyncKling:
         http_client=httpx.AsyncClient(transport=gateway.transport()),
         poll_schedule=FAST_POLLING,
     )
+
+
+@pytest.fixture(scope="session")
+def _postgres_server() -> Iterator[object]:
+    """One PostgreSQL server per test session (per xdist worker): see `pg_cluster`."""
+    from pg_cluster import running
+
+    with running() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def postgres_url(_postgres_server: object) -> str:
+    """The URL of a fresh, empty PostgreSQL database (skips when no server can be had)."""
+    from pg_cluster import Cluster
+
+    if not isinstance(_postgres_server, Cluster):
+        pytest.skip(str(_postgres_server))
+    return _postgres_server.new_database()

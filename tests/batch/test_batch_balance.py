@@ -60,7 +60,8 @@ def test_account_lists_the_packs_and_says_the_remaining_amount_lags(
     shown = CliRunner().invoke(cli, ["account", "--json"], env=_env(server))
     assert shown.exit_code == 0, shown.output
     printed = json.loads(shown.stdout)
-    assert printed["resource_packs"][0]["remaining_quantity"] == 118.0
+    assert printed["resource_packs"][0]["remaining"] == 118.0
+    assert printed["resource_packs"][0]["usable"] is False  # expired
     assert "12 h" in printed["caveat"]
 
 

@@ -199,7 +199,8 @@ def test_every_url_field_takes_only_a_whole_http_url(
     def put(value: str) -> Any:
         if key is None:
             return value
-        item = {key: value}
+        held = _valid(kind).get(field)  # an item the example holds keeps its required fields
+        item = {**(held[0] if isinstance(held, list) and held else {}), key: value}
         if field == "dynamic_masks":
             item["trajectories"] = [{"x": 1, "y": 1}, {"x": 2, "y": 2}]
         if field == "video_list":

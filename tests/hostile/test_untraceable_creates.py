@@ -12,12 +12,14 @@ import importlib.util
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile_clients import run
 from hostile_server import Action, Answer, Drop, HostileServer, Seen, envelope
 
 from kling_ext import KlingError, TaskMayExistError
+from kling_ext._spec import endpoints, load_spec
 
 _ADDITIONS = Path(__file__).resolve().parents[1] / "regeneration" / "spec_additions.py"
 _loaded = importlib.util.spec_from_file_location("spec_additions", _ADDITIONS)
@@ -82,3 +84,27 @@ def test_a_post_call_whose_answer_is_lost_is_sent_once(
         run(flavor, server, lambda c: c.resource(additions.SPEECH_PATH)(text="hi", voice_id="v"))
     assert len(server.requests_to("POST")) == 1, "never re-sent blind"
     assert "not sent again: it may have been carried out" in str(caught.value)
+
+
+def _untraceable() -> list[Any]:
+    """Every task endpoint of the spec whose requests take no external_task_id, with its example."""
+    found = []
+    for ep in endpoints().values():
+        if "external_task_id" in ep.fields:
+            continue
+        body = load_spec()["paths"][ep.path]["post"]["requestBody"]["content"]["application/json"]
+        examples = body.get("examples") or {}
+        chosen = examples.get("official") or next(iter(examples.values()))
+        found.append(pytest.param(ep.path, chosen["value"], id=ep.kind))
+    return found
+
+
+@pytest.mark.parametrize(("path", "example"), _untraceable())
+def test_every_such_endpoint_of_the_spec_sends_its_create_once(
+    hostile: Start, flavor: str, path: str, example: dict[str, Any]
+) -> None:
+    server = hostile(lambda seen: Drop())
+    with pytest.raises(TaskMayExistError):
+        run(flavor, server, lambda c: c.resource(path).create(**example))
+    assert len(server.requests_to("POST")) == 1
+    assert server.requests_to("GET") == []

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 import kling_ext
-from kling_ext._spec import endpoints, resolve
+from kling_ext._spec import endpoints, load_spec, resolve
 from kling_ext.mock import MockGateway, MockRequest
 
 AUTH = {"Authorization": "Bearer sk-mock", "Host": "gw.test"}
@@ -34,13 +34,27 @@ VALID: dict[str, dict[str, Any]] = {
     },
     "omni-video": {"prompt": "next shot", "aspect_ratio": "16:9"},
     "multi-image2video": {"image_list": [{"image": "https://x.test/a.png"}], "prompt": "blend"},
+    # Its official example's model (kling-v2-1) takes no element_list, whose ids are tested.
+    "image-generation": {"prompt": "a cat", "model_name": "kling-v3"},
 }
 
 
+def _valid(kind: str) -> dict[str, Any]:
+    """A valid body: the five's chosen above, any other endpoint's official (or first) example."""
+    if kind in VALID:
+        return VALID[kind]
+    content = load_spec()["paths"][endpoints()[kind].path]["post"]["requestBody"]["content"]
+    examples = content["application/json"].get("examples") or {}
+    chosen = examples.get("official") or next(iter(examples.values()))
+    return dict(chosen["value"])
+
+
 def _format_fields(schema: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[Any, str]]:
-    """(path, format) of every integer field with a width format, through objects and arrays."""
+    """(path, format) of every integer field bounded by its width format alone (a narrower
+    declared range is the field's own), through objects and arrays."""
     schema = resolve(schema)
-    if schema.get("type") == "integer" and schema.get("format") in WIDTHS:
+    own_range = "minimum" in schema or "maximum" in schema
+    if schema.get("type") == "integer" and schema.get("format") in WIDTHS and not own_range:
         yield path, schema["format"]
     for name, sub in schema.get("properties", {}).items():
         yield from _format_fields(sub, (*path, name))
@@ -58,7 +72,12 @@ def _with(body: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict
     root: Any = json.loads(json.dumps(body))
     node = root
     for step, after in itertools.pairwise(path):
-        node[step] = [{}] if isinstance(after, int) else {}
+        # What the body holds there already is kept (a list item's required fields).
+        kept = node[step] if isinstance(node, list) else node.get(step)
+        if isinstance(after, int):
+            node[step] = kept[:1] if isinstance(kept, list) and kept else [{}]
+        else:
+            node[step] = kept if isinstance(kept, dict) else {}
         node = node[step]
     node[path[-1]] = value
     return root
@@ -107,7 +126,7 @@ def _post(gateway: MockGateway, kind: str, raw: str) -> tuple[int, dict[str, Any
 def _raw_body(kind: str, path: tuple[str | int, ...], number_text: str) -> str:
     # The number goes in as the exact JSON text a caller sends, not as a Python value re-encoded.
     marker = "kling-ext-number"
-    return json.dumps(_with(VALID[kind], path, marker)).replace(f'"{marker}"', number_text)
+    return json.dumps(_with(_valid(kind), path, marker)).replace(f'"{marker}"', number_text)
 
 
 @pytest.mark.parametrize(("kind", "path", "fmt", "text"), CASES)
@@ -139,7 +158,7 @@ def test_client_refuses_it_before_sending(
     kind: str, path: tuple[str | int, ...], fmt: str, text: str
 ) -> None:
     gateway = MockGateway(api_key="sk-mock")
-    params = _with(VALID[kind], path, json.loads(text))  # an int, or a float for 1e19 and x.0
+    params = _with(_valid(kind), path, json.loads(text))  # an int, or a float for 1e19 and x.0
     with (
         httpx.Client(transport=gateway.transport()) as http,
         kling_ext.Kling(api_key="sk-mock", base_url=BASE, http_client=http) as client,

@@ -86,7 +86,7 @@ def spec_examples() -> list[Any]:
     ("method", "path"),
     [
         ("GET", "/klingai/v1/tasks/1"),
-        ("GET", "/v1/videos/lip-sync"),
+        ("GET", "/v1/videos/no-such-endpoint"),
         ("GET", "/"),
         ("GET", "/klingai"),
     ],

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from kling_ext import ResourcePack
 from kling_ext._spec import endpoints
 from kling_ext.cli._balance import missing_packs, pack_types_needed
 
 
-def _pack(name: str, status: str = "online", remaining: Any = 10.0) -> dict[str, Any]:
-    return {"resource_pack_name": name, "status": status, "remaining_quantity": remaining}
+def _pack(name: str, status: str = "online", remaining: float = 10.0) -> ResourcePack:
+    return ResourcePack(name=name, status=status, remaining=remaining)
 
 
-VIDEO = _pack("Video Generation - 10,000 entries")
+VIDEO_NAME = "Video Generation - 10,000 entries"
+VIDEO = _pack(VIDEO_NAME)
 IMAGE = _pack("Image Generation - 1,000 entries")
 
 
@@ -27,9 +27,9 @@ def test_video_jobs_need_a_video_pack_with_units() -> None:
     needed = pack_types_needed(["text2video"])
     assert needed == {"video"}
     assert missing_packs([VIDEO, IMAGE], needed) == []
-    empty = [_pack(VIDEO["resource_pack_name"], status="runOut", remaining=0), IMAGE]
+    empty = [_pack(VIDEO_NAME, status="runOut", remaining=0), IMAGE]
     assert missing_packs(empty, needed) == ["no video resource pack has units left"]
-    expired = [_pack(VIDEO["resource_pack_name"], status="expired", remaining=118.0)]
+    expired = [_pack(VIDEO_NAME, status="expired", remaining=118.0)]
     assert missing_packs(expired, needed) == ["no video resource pack has units left"]
 
 

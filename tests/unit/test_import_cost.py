@@ -19,6 +19,7 @@ DEFERRED = {
     "importlib.metadata": "kling_ext.__version__",
     "asyncio": "AsyncKling",
     "sqlite3": "the batch runner",
+    "psycopg": "a PostgreSQL batch ledger (the postgres extra)",
 }
 
 

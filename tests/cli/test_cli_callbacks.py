@@ -1,0 +1,171 @@
+"""`kling <endpoint> --callback-listen`: the CLI waits by callback (real mock server, 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cli_support import KEY, cli_env, finish, start
+
+from kling_ext.mock import MockCallbacks, MockGateway, RunningServer
+
+SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+
+@pytest.fixture(params=["unsigned", "signed"])
+def sending(request: pytest.FixtureRequest) -> Iterator[tuple[MockGateway, RunningServer, str]]:
+    """A mock gateway on the real clock (tasks take ~1.5 s) that POSTs callbacks."""
+    signed = request.param == "signed"
+    mock = MockGateway(
+        api_key=KEY,
+        clock="real",
+        processing_seconds=1.0,
+        callbacks=MockCallbacks(secret=SECRET if signed else None),
+    )
+    with mock.serve() as server, mock.run_callbacks(0.02):
+        yield mock, server, str(request.param)
+
+
+def test_callback_listen_waits_by_callback_with_one_query(
+    sending: tuple[MockGateway, RunningServer, str], tmp_path: Path
+) -> None:
+    mock, server, how = sending
+    env = cli_env(server.base_url)
+    if how == "signed":
+        env["KLING_WEBHOOK_SECRET"] = SECRET
+    process = start(
+        ["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0", "--json"], env, tmp_path
+    )
+    result = finish(process)
+    assert result.code == 0, result.stderr
+    printed = json.loads(result.stdout)
+    assert printed["task_status"] == "succeed"
+    (task,) = mock.tasks
+    # The real polling schedule would first ask after 5 s; the callbacks ended it in one query.
+    assert task.queries == 1
+    assert "token=" in task.body["callback_url"]
+    assert SECRET[6:] not in result.output
+    assert "token=" not in result.output
+    assert all(d.answer == 200 for d in mock.callback_log)
+    # The same status lines as a polled wait.
+    statuses = [line.split(": ")[1].split()[0] for line in result.stderr.splitlines()]
+    assert statuses == ["submitted", "processing", "succeed"]
+
+
+def test_a_wrong_webhook_secret_refuses_the_callbacks_and_the_safety_net_ends_the_wait(
+    tmp_path: Path,
+) -> None:
+    mock = MockGateway(
+        api_key=KEY, clock="real", processing_seconds=0.5, callbacks=MockCallbacks(secret=SECRET)
+    )
+    other = "whsec_" + "b3RoZXItc2VjcmV0LW9mLXRoaXJ0eS10d28tYnl0ZXM="
+    with mock.serve() as server, mock.run_callbacks(0.02):
+        env = {**cli_env(server.base_url), "KLING_WEBHOOK_SECRET": other}
+        result = finish(
+            start(["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0"], env, tmp_path)
+        )
+    assert result.code == 0, result.stderr
+    assert {d.answer for d in mock.callback_log} == {401}
+    assert mock.tasks[0].queries >= 1  # found by polling (its first query after 5 s)
+    assert other[6:] not in result.output
+
+
+def test_bad_callback_flags_exit_2_before_any_create(tmp_path: Path) -> None:
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        env = cli_env(server.base_url)
+        bad_address = finish(
+            start(["text2video", "--prompt=a cat", "--callback-listen=nowhere"], env, tmp_path)
+        )
+        bad_secret = finish(
+            start(
+                [
+                    "text2video",
+                    "--prompt=a cat",
+                    "--callback-listen=127.0.0.1:0",
+                    "--webhook-secret=whsec_not-base64!!",
+                ],
+                env,
+                tmp_path,
+            )
+        )
+    assert bad_address.code == 2
+    assert "HOST:PORT" in bad_address.stderr
+    assert bad_secret.code == 2
+    assert "not-base64" not in bad_secret.output
+    assert mock.creates_count == 0
+
+
+def test_batch_callback_listen_waits_by_callback(tmp_path: Path) -> None:
+    mock = MockGateway(
+        api_key=KEY, clock="real", processing_seconds=0.8, callbacks=MockCallbacks(secret=SECRET)
+    )
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(
+        "".join(
+            json.dumps({"kind": "text2video", "id": f"j{n}", "prompt": f"shot {n}"}) + "\n"
+            for n in range(3)
+        ),
+        encoding="utf-8",
+    )
+    with mock.serve() as server, mock.run_callbacks(0.02):
+        env = {**cli_env(server.base_url), "KLING_WEBHOOK_SECRET": SECRET}
+        result = finish(
+            start(
+                ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=127.0.0.1:0"],
+                env,
+                tmp_path,
+            )
+        )
+    assert result.code == 0, result.stderr
+    assert len(list((tmp_path / "out").glob("*.mp4"))) == 3
+    assert [task.queries for task in mock.tasks] == [1, 1, 1]
+    assert SECRET[6:] not in result.output
+
+
+def test_mock_server_callbacks_serve_a_wait_by_callback_from_the_shell(tmp_path: Path) -> None:
+    url_file = tmp_path / "mock.url"
+    server = start(
+        [
+            "mock-server",
+            "--clock=real",
+            "--processing-seconds=0.5",
+            f"--api-key={KEY}",
+            "--callbacks",
+            f"--callback-secret={SECRET}",
+            f"--url-file={url_file}",
+        ],
+        cli_env(None),
+        tmp_path,
+    )
+    try:
+        for _ in range(200):
+            if url_file.exists() and url_file.read_text().strip():
+                break
+            time.sleep(0.05)
+        base_url = url_file.read_text().strip()
+        env = {**cli_env(base_url), "KLING_WEBHOOK_SECRET": SECRET}
+        started = time.monotonic()
+        result = finish(
+            start(
+                ["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0", "--json"],
+                env,
+                tmp_path,
+            )
+        )
+        assert result.code == 0, result.stderr
+        assert json.loads(result.stdout)["task_status"] == "succeed"
+        # Polling's first look comes after 5 s: ending sooner took the callbacks.
+        assert time.monotonic() - started < 4.5
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)
+
+
+def test_mock_server_callbacks_need_the_real_clock(tmp_path: Path) -> None:
+    result = finish(start(["mock-server", "--callbacks"], cli_env(None), tmp_path))
+    assert result.code == 2
+    assert "--clock real" in result.stderr
