@@ -69,7 +69,10 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
 
     ep = endpoint(kind)
     properties = ep.schema.get("properties", {})
-    required = set(ep.schema.get("required", ()))
+    # "" stands for "not given" unless the field is required and has no default to fill
+    # (an empty prompt is refused, not dropped); a defaulted field, required on the wire
+    # (model_name, duration, ...), is filled below.
+    required = set(ep.schema.get("required", ())) - set(ep.defaults)
     params = dict(params)
     for name, value in params.items():
         _check_depth(name, value)

@@ -227,7 +227,8 @@ def spec_options(ep: Endpoint) -> list[FieldOption]:
         RuntimeError: a spec field would shadow another option (a bug to fix, not to hide).
     """
     properties: Mapping[str, Schema] = ep.schema.get("properties", {})
-    required = set(ep.schema.get("required", ()))
+    # A field the client fills from x-kling-default is required on the wire, not of the user.
+    required = set(ep.schema.get("required", ())) - set(ep.defaults)
     order = [n for n in _LEADING if n in properties] + [n for n in properties if n not in _LEADING]
     result: list[FieldOption] = []
     seen = set(_RESERVED)

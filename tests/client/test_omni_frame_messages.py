@@ -26,7 +26,8 @@ def _refusal(body: dict[str, Any]) -> ValidationError:
 
 
 def _mock_message(body: dict[str, Any]) -> str:
-    raw = json.dumps(body).encode()
+    # A raw body carries model_name (required on the wire; the client fills it).
+    raw = json.dumps({"model_name": "kling-video-o1", **body}).encode()
     request = MockRequest("POST", "/klingai/v1/videos/omni-video", {}, AUTH, raw)
     response = MockGateway().handle(request)
     assert response.status == 400

@@ -46,9 +46,8 @@ def seed_finished_task(gateway: MockGateway) -> str:
         base_url=TRANSPORT_URL,
         headers={"Authorization": f"Bearer {KEY}"},
     ) as http:
-        task_id: str = http.post("/v1/videos/text2video", json={"prompt": "a seed task"}).json()[
-            "data"
-        ]["task_id"]
+        seed = {"model_name": "kling-v1", "prompt": "a seed task", "duration": "5"}
+        task_id: str = http.post("/v1/videos/text2video", json=seed).json()["data"]["task_id"]
         for _ in range(2):  # steps clock: each query moves it one status on
             http.get(f"/v1/videos/text2video/{task_id}")
     return task_id

@@ -31,7 +31,7 @@ T = TypeVar("T", bound="OmniVideoRequest")
 class OmniVideoRequest:
     """An omni-video task."""
 
-    model_name: OmniVideoRequestModelName | Unset = UNSET
+    model_name: OmniVideoRequestModelName
     """ The model. Default `kling-video-o1`. """
     multi_shot: bool | Unset = UNSET
     """ Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless
@@ -93,9 +93,7 @@ class OmniVideoRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
-        model_name: str | Unset = UNSET
-        if not isinstance(self.model_name, Unset):
-            model_name = self.model_name
+        model_name: str = self.model_name
 
         multi_shot = self.multi_shot
 
@@ -165,9 +163,11 @@ class OmniVideoRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
+        field_dict.update(
+            {
+                "model_name": model_name,
+            }
+        )
         if multi_shot is not UNSET:
             field_dict["multi_shot"] = multi_shot
         if shot_type is not UNSET:
@@ -208,12 +208,7 @@ class OmniVideoRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
-        _model_name = d.pop("model_name", UNSET)
-        model_name: OmniVideoRequestModelName | Unset
-        if isinstance(_model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = check_omni_video_request_model_name(_model_name)
+        model_name = check_omni_video_request_model_name(d.pop("model_name"))
 
         multi_shot = d.pop("multi_shot", UNSET)
 
