@@ -78,6 +78,7 @@ def test_the_unknown_model_probe_is_wrong_only_in_its_model(kind: str) -> None:
     # The conformance probe fills every other required field, so a gateway that refuses it
     # refuses the model, not a missing duration or mode.
     (probe,) = [p for p in rejected_creates(endpoint(kind).schema) if p.name.startswith("unknown")]
-    assert probe.body is not None and probe.body["model_name"] == NO_SUCH_MODEL
+    assert probe.body is not None
+    assert probe.body["model_name"] == NO_SUCH_MODEL
     problems = check_request(kind, probe.body, everything=True)
     assert [p.field for p in problems] == ["model_name"], problems

@@ -40,6 +40,12 @@ class Image2VideoRequest:
     schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
     kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
      """
+    model: str | Unset = UNSET
+    """ The legacy name of `model_name`, which the official API still accepts. Read, never
+    sent: kling-ext sends its value as `model_name` (giving both with different values is
+    refused). The default gateway requires `model_name`, so a body with `model` alone is
+    refused by it and by this schema.
+     """
     image: str | Unset = UNSET
     """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
     Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
@@ -120,6 +126,8 @@ class Image2VideoRequest:
         model_name: str = self.model_name
 
         duration: str = self.duration
+
+        model = self.model
 
         image: str | Unset
         if isinstance(self.image, Unset):
@@ -217,6 +225,8 @@ class Image2VideoRequest:
                 "duration": duration,
             }
         )
+        if model is not UNSET:
+            field_dict["model"] = model
         if image is not UNSET:
             field_dict["image"] = image
         if image_tail is not UNSET:
@@ -271,6 +281,8 @@ class Image2VideoRequest:
         model_name = check_image_2_video_request_model_name(d.pop("model_name"))
 
         duration = check_duration(d.pop("duration"))
+
+        model = d.pop("model", UNSET)
 
         def _parse_image(data: object) -> str | Unset:
             if isinstance(data, Unset):
@@ -393,6 +405,7 @@ class Image2VideoRequest:
         image2video_request = cls(
             model_name=model_name,
             duration=duration,
+            model=model,
             image=image,
             image_tail=image_tail,
             multi_shot=multi_shot,

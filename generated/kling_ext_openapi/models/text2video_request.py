@@ -37,6 +37,12 @@ class Text2VideoRequest:
     schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
     kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
      """
+    model: str | Unset = UNSET
+    """ The legacy name of `model_name`, which the official API still accepts. Read, never
+    sent: kling-ext sends its value as `model_name` (giving both with different values is
+    refused). The default gateway requires `model_name`, so a body with `model` alone is
+    refused by it and by this schema.
+     """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
@@ -97,6 +103,8 @@ class Text2VideoRequest:
 
         duration: str = self.duration
 
+        model = self.model
+
         prompt = self.prompt
 
         negative_prompt = self.negative_prompt
@@ -154,6 +162,8 @@ class Text2VideoRequest:
                 "duration": duration,
             }
         )
+        if model is not UNSET:
+            field_dict["model"] = model
         if prompt is not UNSET:
             field_dict["prompt"] = prompt
         if negative_prompt is not UNSET:
@@ -193,6 +203,8 @@ class Text2VideoRequest:
         model_name = check_text_2_video_request_model_name(d.pop("model_name"))
 
         duration = check_duration(d.pop("duration"))
+
+        model = d.pop("model", UNSET)
 
         prompt = d.pop("prompt", UNSET)
 
@@ -267,6 +279,7 @@ class Text2VideoRequest:
         text2video_request = cls(
             model_name=model_name,
             duration=duration,
+            model=model,
             prompt=prompt,
             negative_prompt=negative_prompt,
             multi_shot=multi_shot,
