@@ -96,18 +96,16 @@ class Image2VideoParams(TypedDict, total=False):
     """An image-to-video task."""
 
     #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
-    model_name: Required[
-        Literal[
-            "kling-v1",
-            "kling-v1-5",
-            "kling-v1-6",
-            "kling-v2-master",
-            "kling-v2-1",
-            "kling-v2-1-master",
-            "kling-v2-5-turbo",
-            "kling-v2-6",
-            "kling-v3",
-        ]
+    model_name: Literal[
+        "kling-v1",
+        "kling-v1-5",
+        "kling-v1-6",
+        "kling-v2-master",
+        "kling-v2-1",
+        "kling-v2-1-master",
+        "kling-v2-5-turbo",
+        "kling-v2-6",
+        "kling-v3",
     ]
     #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name` (giving both with different values is refused). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
     model: str
@@ -142,10 +140,10 @@ class Image2VideoParams(TypedDict, total=False):
     #: Camera movement. `type` is required (image2video's documentation says so; text2video's leaves it optional, but a `config` without a `type` names no movement). `simple` needs `config` with exactly one non-zero axis; the preset types (`down_back`, `forward_up`, `right_turn_forward`, `left_turn_forward`) take no `config`. Which models support it is said by the request schema's `allOf` rules.
     camera_control: CameraControlParams
     #: Video length in seconds, as a string. Which values a model accepts is said by the request schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
-    duration: Required[
+    duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
-    ]
+    )
     #: Not an official image2video field: the official API takes the ratio from the image and ignores it. Some gateways document it, so it is accepted, and sent only when given.
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
@@ -165,7 +163,7 @@ class MotionControlParams(TypedDict, total=False):
     """A motion-control task."""
 
     #: The model. Default `kling-v2-6`.
-    model_name: Required[Literal["kling-v2-6", "kling-v3"]]
+    model_name: Literal["kling-v2-6", "kling-v3"]
     #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
     prompt: str
     #: The character/background image (URL or raw Base64); clear upper or full body.
@@ -177,9 +175,9 @@ class MotionControlParams(TypedDict, total=False):
     #: Keep the reference video's sound. Default `yes`.
     keep_original_sound: Literal["yes", "no"]
     #: Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
-    character_orientation: Required[Literal["image", "video"]]
+    character_orientation: Literal["image", "video"]
     #: Required by the official API; the default gateway marks it optional and recommends `pro`, which kling-ext sends when none is given.
-    mode: Required[Literal["std", "pro"]]
+    mode: Literal["std", "pro"]
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
@@ -197,7 +195,7 @@ class MultiImage2VideoParams(TypedDict, total=False):
     """A legacy multi-image-to-video task."""
 
     #: The model; only `kling-v1-6`.
-    model_name: Required[Literal["kling-v1-6"]]
+    model_name: Literal["kling-v1-6"]
     #: Up to 4 pre-cropped subject images (URL or raw Base64).
     image_list: Required[Sequence[MultiImageItemParams]]
     #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
@@ -264,7 +262,7 @@ class OmniVideoParams(TypedDict, total=False):
     """An omni-video task."""
 
     #: The model. Default `kling-video-o1`.
-    model_name: Required[Literal["kling-video-o1", "kling-v3-omni"]]
+    model_name: Literal["kling-video-o1", "kling-v3-omni"]
     #: Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless `shot_type` is `intelligence`) and `shot_type` is required. No end frame may be given, and omni-video takes no start frame either; image-to-video needs its start frame (`image`): the official kling-v3 multi-shot example sends one, though the field table says "no start/end frame". Default false.
     multi_shot: bool
     #: How shots are organised when `multi_shot` is true: `customize` takes the storyboard in `multi_prompt`; `intelligence` lets the model split `prompt` into shots.
@@ -307,16 +305,14 @@ class Text2VideoParams(TypedDict, total=False):
     """A text-to-video task."""
 
     #: The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices.
-    model_name: Required[
-        Literal[
-            "kling-v1",
-            "kling-v1-6",
-            "kling-v2-master",
-            "kling-v2-1-master",
-            "kling-v2-5-turbo",
-            "kling-v2-6",
-            "kling-v3",
-        ]
+    model_name: Literal[
+        "kling-v1",
+        "kling-v1-6",
+        "kling-v2-master",
+        "kling-v2-1-master",
+        "kling-v2-5-turbo",
+        "kling-v2-6",
+        "kling-v3",
     ]
     #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name` (giving both with different values is refused). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
     model: str
@@ -341,10 +337,10 @@ class Text2VideoParams(TypedDict, total=False):
     #: Frame aspect ratio (width:height).
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
     #: Video length in seconds, as a string. Which values a model accepts is said by the request schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
-    duration: Required[
+    duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
-    ]
+    )
     #: Also produce a watermarked copy (`watermark_url` in the result).
     watermark_info: WatermarkInfoParams
     #: Where the server POSTs the task object whenever its status changes. An empty string means none (the gateway's examples send `""`).
