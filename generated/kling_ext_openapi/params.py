@@ -281,9 +281,9 @@ class OmniVideoParams(TypedDict, total=False):
     sound: Literal["on", "off"]
     #: Quality tier. Default `pro` (unlike text2video and image2video).
     mode: Literal["std", "pro"]
-    #: Required unless a first frame or a video to edit sets the frame; not accepted with them.
+    #: Required unless a first frame or a video to edit sets the frame. With them it is accepted and ignored (the official examples send it there; the legacy field table says "not supported").
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
-    #: Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from text alone or from a first frame); ignored when editing a video (`refer_type` `base`).
+    #: Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from a first frame alone; the capability map's "5 or 10 s" for text alone is contradicted by the API reference, so text alone takes "3"–"10"); ignored when editing a video (`refer_type` `base`).
     duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int

@@ -220,7 +220,10 @@ END = {"image_url": "https://x.test/end.png", "type": "end_frame"}
 REF = {"image_url": "https://x.test/ref.png"}
 ELEMENTS = [{"element_id": n} for n in range(1, 5)]
 OMNI_RULES = {
-    "first frame sets the ratio": ({"image_list": [FIRST], "aspect_ratio": "1:1"}, "aspect_ratio"),
+    "first frame alone makes 5 or 10 s": (
+        {"image_list": [FIRST], "model_name": "kling-video-o1", "duration": "7"},
+        "duration",
+    ),
     "text needs a ratio": ({"prompt": "a cat"}, "aspect_ratio"),
     "end frame needs a first": ({"image_list": [END], "aspect_ratio": "16:9"}, "image_list"),
     "frames exclude editing": (

@@ -108,6 +108,20 @@ def sync_detailed(
     Args:
         body (OmniVideoRequest): An omni-video task.
 
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -137,6 +151,20 @@ def sync(
     Args:
         body (OmniVideoRequest): An omni-video task.
 
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -160,6 +188,20 @@ async def asyncio_detailed(
 
     Args:
         body (OmniVideoRequest): An omni-video task.
+
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +229,20 @@ async def asyncio(
 
     Args:
         body (OmniVideoRequest): An omni-video task.
+
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
