@@ -105,6 +105,13 @@ def sync_detailed(
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create an omni-video task
 
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (OmniVideoRequest): An omni-video task.
 
@@ -148,6 +155,13 @@ def sync(
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create an omni-video task
 
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (OmniVideoRequest): An omni-video task.
 
@@ -185,6 +199,13 @@ async def asyncio_detailed(
     body: OmniVideoRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create an omni-video task
+
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
 
     Args:
         body (OmniVideoRequest): An omni-video task.
@@ -226,6 +247,13 @@ async def asyncio(
     body: OmniVideoRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create an omni-video task
+
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
 
     Args:
         body (OmniVideoRequest): An omni-video task.
