@@ -107,7 +107,7 @@ class Image2VideoParams(TypedDict, total=False):
         "kling-v2-6",
         "kling-v3",
     ]
-    #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name` (giving both with different values is refused). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
+    #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name`, and refuses both with different values (a rule this schema does not state: comparing two fields would take one branch per model, which generators cannot expand). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
     model: str
     #: The start frame (URL or raw Base64). At least one of `image` and `image_tail` is required (official); an end frame alone works only with kling-v1-5 and kling-v1-6 in mode `pro` (official capability map; some third-party gateways refuse it). Required with `multi_shot` true: the official kling-v3 multi-shot example sends one, though the field table says multi-shot takes no start or end frame.
     image: ImageInput
@@ -314,7 +314,7 @@ class Text2VideoParams(TypedDict, total=False):
         "kling-v2-6",
         "kling-v3",
     ]
-    #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name` (giving both with different values is refused). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
+    #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name`, and refuses both with different values (a rule this schema does not state: comparing two fields would take one branch per model, which generators cannot expand). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
     model: str
     #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
     prompt: str

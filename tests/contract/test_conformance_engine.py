@@ -21,6 +21,7 @@ import httpx
 import jsonschema_rs
 import pytest
 
+from kling_ext._spec import endpoint
 from kling_ext.conformance import JSON_SCHEMA, ConformanceReport, run_conformance
 from kling_ext.conformance._requests import NO_SUCH_MODEL
 from kling_ext.mock import MockGateway, RunningServer
@@ -220,7 +221,8 @@ class LenientTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.method == "POST" and NO_SUCH_MODEL.encode() in request.read():
             body = json.loads(request.content)
-            del body["model_name"]
+            # model_name is required on the wire: a lenient gateway puts its default model there.
+            body["model_name"] = endpoint(request.url.path).defaults["model_name"]
             headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
             request = httpx.Request("POST", request.url, headers=headers, json=body)
         return self.inner.handle_request(request)

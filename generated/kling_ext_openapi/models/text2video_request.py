@@ -39,9 +39,10 @@ class Text2VideoRequest:
      """
     model: str | Unset = UNSET
     """ The legacy name of `model_name`, which the official API still accepts. Read, never
-    sent: kling-ext sends its value as `model_name` (giving both with different values is
-    refused). The default gateway requires `model_name`, so a body with `model` alone is
-    refused by it and by this schema.
+    sent: kling-ext sends its value as `model_name`, and refuses both with different
+    values (a rule this schema does not state: comparing two fields would take one branch
+    per model, which generators cannot expand). The default gateway requires
+    `model_name`, so a body with `model` alone is refused by it and by this schema.
      """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
