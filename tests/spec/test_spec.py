@@ -23,7 +23,7 @@ from kling_ext_openapi import models
 from openapi_python_client.strings import snake_case
 from openapi_spec_validator import validate
 
-from kling_ext._spec import endpoint
+from kling_ext._spec import endpoints
 from kling_ext._validation import check_request
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -613,8 +613,8 @@ def _capability_cases() -> Iterator[Any]:
         if kind == "_":
             continue
         # The fields a raw body must carry that kling-ext would fill (model_name, duration, ...).
-        defaults = dict(endpoint(kind).defaults)
-        mode_required = "mode" in endpoint(kind).schema.get("required", ())
+        defaults = dict(endpoints()[kind].defaults)
+        mode_required = "mode" in endpoints()[kind].schema.get("required", ())
         for model, caps in by_model.items():
             base = {**defaults, **BASE[kind], "model_name": model}
             modes = caps["modes"]
