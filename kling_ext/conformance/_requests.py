@@ -78,9 +78,19 @@ class CreateProbe:
     external_task_id: str | None = None
 
 
+def _samples(schema: Schema) -> dict[str, Any]:
+    """A value for each field a probe may need: the spec's `x-kling-default`, else a sample."""
+    defaults = {
+        name: resolve(sub)["x-kling-default"]
+        for name, sub in schema.get("properties", {}).items()
+        if "x-kling-default" in resolve(sub)
+    }
+    return {**defaults, **_SAMPLES}
+
+
 def _needed_fields(schema: Schema) -> list[str]:
     """Fields a plain body needs to pass the schema, its JSON Schema rules included."""
-    return required_fields(schema, _SAMPLES)
+    return required_fields(schema, _samples(schema))
 
 
 def rejected_creates(schema: Schema) -> list[CreateProbe]:
@@ -98,7 +108,9 @@ def rejected_creates(schema: Schema) -> list[CreateProbe]:
         probes.append(CreateProbe(name="empty body", body={}))
     ext = external_id()
     body: dict[str, Any] = {"model_name": NO_SUCH_MODEL, "external_task_id": ext}
-    body.update({name: _SAMPLES[name] for name in _needed_fields(schema) if name in _SAMPLES})
+    # Every other required field is filled (duration, mode, ...), so only the model is wrong.
+    samples = _samples(schema)
+    body.update({name: samples[name] for name in _needed_fields(schema) if name != "model_name"})
     probes.append(CreateProbe(name="unknown model_name", body=body, external_task_id=ext))
     probes.append(CreateProbe(name="body not JSON", raw=NOT_JSON))
     return probes
