@@ -24,7 +24,9 @@ KIND = "text2video"
 
 def _make_task(http: httpx.Client) -> str:
     """Create a task and query it until it is final, so every timed answer is the same size."""
-    answer = http.post(f"/v1/videos/{KIND}", json={"prompt": "benchmark"}).json()
+    # model_name and duration are required on the wire: the client fills them, a raw body names them
+    body = {"model_name": "kling-v1", "prompt": "benchmark", "duration": "5"}
+    answer = http.post(f"/v1/videos/{KIND}", json=body).json()
     task_id = str(answer["data"]["task_id"])
     for _ in range(10):
         data = http.get(f"/v1/videos/{KIND}/{task_id}").json()["data"]

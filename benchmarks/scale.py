@@ -97,7 +97,7 @@ def _setup(size: int) -> tuple[Any, list[str]]:
         method="POST",
         path=f"/klingai/v1/videos/{KIND}",
         headers={"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"},
-        body=b'{"prompt":"scale"}',
+        body=b'{"model_name":"kling-v1","prompt":"scale","duration":"5"}',
     )
     ids = []
     for _ in range(size):

@@ -39,7 +39,8 @@ def fields_doc(ep: Endpoint) -> str:
     Returns:
         An indented section in Google docstring style, fields in spec order.
     """
-    required = set(ep.schema.get("required", ()))
+    # A field the client fills from x-kling-default is required on the wire, not of the caller.
+    required = set(ep.schema.get("required", ())) - set(ep.defaults)
     lines = ["Fields (keyword arguments, from the API spec; checked before sending):"]
     for name, raw in ep.schema.get("properties", {}).items():
         schema = resolve(raw)

@@ -29,6 +29,10 @@ from ._spec import Schema, operation, resolve
 if TYPE_CHECKING:
     from ._validation import Violation
 
+# Legacy field names the docs still accept, read as the current one and never sent: the
+# official API takes `model` for `model_name`, the default gateway only `model_name`.
+LEGACY_NAMES: Mapping[str, str] = {"model": "model_name"}
+
 EXTRA_BODY = "extra_body"
 """The keyword argument whose mapping is merged into the sent body unchecked."""
 ALLOW_UNKNOWN = "allow_unknown"
@@ -72,7 +76,10 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
 
     ep = operation(kind)
     properties = ep.schema.get("properties", {})
-    required = set(ep.schema.get("required", ()))
+    # "" stands for "not given" unless the field is required and has no default to fill
+    # (an empty prompt is refused, not dropped); a defaulted field, required on the wire
+    # (model_name, duration, ...), is filled below.
+    required = set(ep.schema.get("required", ())) - set(ep.defaults)
     params = dict(params)
     for name, value in params.items():
         _check_depth(name, value)
@@ -81,6 +88,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError(EXTRA_BODY, "must be a mapping of field names to JSON values")
     _check_extra(extra, properties, ep.kind)
     allow_unknown = bool(params.pop(ALLOW_UNKNOWN, False))
+    _rename_legacy(params, properties)
     body: dict[str, Any] = {}
     images: dict[str, str | VerbatimText] = {}
     for name, value in params.items():
@@ -110,6 +118,29 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body = _restore(body, images)
     body.update(extra)
     return body
+
+
+def _rename_legacy(params: dict[str, Any], properties: Mapping[str, Any]) -> None:
+    """Read a legacy field (`model`) as its current name (`model_name`), in place.
+
+    Raises:
+        ValidationError: both names were given, with different values; naming both.
+    """
+    for old, new in LEGACY_NAMES.items():
+        if old not in properties or new not in properties:
+            continue  # an endpoint whose spec does not document the legacy name
+        value = params.pop(old, None)
+        if value is None or value == "":
+            continue
+        current = params.get(new)
+        if current not in (None, "") and current != value:
+            raise ValidationError(
+                old,
+                f"is the legacy name of {new}, and the two name different models "
+                f"({old}={value!r}, {new}={current!r})",
+                f"{new} alone (or both with the same value)",
+            )
+        params[new] = value
 
 
 def _restore(value: Any, images: Mapping[str, str | VerbatimText]) -> Any:

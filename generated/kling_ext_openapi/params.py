@@ -654,6 +654,8 @@ class Image2VideoParams(TypedDict, total=False):
         "kling-v2-6",
         "kling-v3",
     ]
+    #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name`, and refuses both with different values (a rule this schema does not state: comparing two fields would take one branch per model, which generators cannot expand). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
+    model: str
     #: The start frame (URL or raw Base64). At least one of `image` and `image_tail` is required (official); an end frame alone works only with kling-v1-5 and kling-v1-6 in mode `pro` (official capability map; some third-party gateways refuse it). Required with `multi_shot` true: the official kling-v3 multi-shot example sends one, though the field table says multi-shot takes no start or end frame.
     image: ImageInput
     #: The end frame; `""` means none. Without `image` it works only with kling-v1-5 and kling-v1-6 in mode `pro`; excludes `static_mask`, `dynamic_masks`, `camera_control` and `multi_shot`; supported per model (see `allOf`).
@@ -1071,9 +1073,9 @@ class OmniVideoParams(TypedDict, total=False):
     sound: Literal["on", "off"]
     #: Quality tier. Default `pro` (unlike text2video and image2video).
     mode: Literal["std", "pro"]
-    #: Required unless a first frame or a video to edit sets the frame; not accepted with them.
+    #: Required unless a first frame or a video to edit sets the frame. With them it is accepted and ignored (the official examples send it there; the legacy field table says "not supported").
     aspect_ratio: Literal["16:9", "9:16", "1:1"]
-    #: Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from text alone or from a first frame); ignored when editing a video (`refer_type` `base`).
+    #: Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from a first frame alone; the capability map's "5 or 10 s" for text alone is contradicted by the API reference, so text alone takes "3"–"10"); ignored when editing a video (`refer_type` `base`).
     duration: (
         Literal["3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"]
         | int
@@ -1139,6 +1141,8 @@ class Text2VideoParams(TypedDict, total=False):
         "kling-v2-6",
         "kling-v3",
     ]
+    #: The legacy name of `model_name`, which the official API still accepts. Read, never sent: kling-ext sends its value as `model_name`, and refuses both with different values (a rule this schema does not state: comparing two fields would take one branch per model, which generators cannot expand). The default gateway requires `model_name`, so a body with `model` alone is refused by it and by this schema.
+    model: str
     #: What to generate: subject, action, camera, light, style. At most 2500 characters. Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>` (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
     prompt: str
     #: What to avoid. At most 2500 characters; may be empty.

@@ -19,7 +19,7 @@ import click
 
 from kling_ext._constants import MAX_JSON_DEPTH
 from kling_ext._image_source import image_source
-from kling_ext._prepare import nesting_depth
+from kling_ext._prepare import LEGACY_NAMES, nesting_depth
 from kling_ext._spec import Schema, resolve
 
 __all__ = [
@@ -298,6 +298,10 @@ class WithSchema(Protocol):
     def schema(self) -> Schema:
         """The arguments' schema: the request body's, or one of the query parameters."""
 
+    @property
+    def defaults(self) -> Mapping[str, Any]:
+        """What the client fills in when a field is not given (`x-kling-default`)."""
+
 
 def spec_options(ep: WithSchema) -> list[FieldOption]:
     """The options of one endpoint's command, read from its request (or query) schema.
@@ -312,11 +316,14 @@ def spec_options(ep: WithSchema) -> list[FieldOption]:
         RuntimeError: a spec field would shadow another option (a bug to fix, not to hide).
     """
     properties: Mapping[str, Schema] = ep.schema.get("properties", {})
-    required = set(ep.schema.get("required", ()))
+    # A field the client fills from x-kling-default is required on the wire, not of the user.
+    required = set(ep.schema.get("required", ())) - set(ep.defaults)
     order = [n for n in _LEADING if n in properties] + [n for n in properties if n not in _LEADING]
     result: list[FieldOption] = []
     seen = set(_RESERVED)
     for name in order:
+        if name in LEGACY_NAMES:
+            continue  # `model`, the legacy name of model_name: --model already sets model_name
         for entry in _field_options(name, resolve(properties[name]), required=name in required):
             flags = set(entry.option.opts) | set(entry.option.secondary_opts)
             if flags & seen:

@@ -419,7 +419,13 @@ def _placeholder_example(ep: Endpoint, entries: Sequence[FieldOption]) -> str:
     properties = {name: resolve(schema) for name, schema in ep.schema.get("properties", {}).items()}
     # Required by the schema or by an unconditional rule (omni-video's aspect_ratio without a
     # frame): an example without them would be refused.
-    samples = {name: schema.get("enum", ["x"])[0] for name, schema in properties.items()}
+    # Fields the client fills from x-kling-default (model_name, duration, ...) are left out: the
+    # example shows what a user must type.
+    samples = {
+        name: schema.get("enum", ["x"])[0]
+        for name, schema in properties.items()
+        if name not in ep.defaults
+    }
     required = set(required_fields(ep.schema, samples))
     flags = {entry.option.name: entry.option.opts[0] for entry in entries}
     needed = ['--prompt "a red fox running through snow"'] if "prompt" in properties else []

@@ -79,9 +79,19 @@ class CreateProbe:
     external_task_id: str | None = None
 
 
+def _samples(schema: Schema) -> dict[str, Any]:
+    """A value for each field a probe may need: the spec's `x-kling-default`, else a sample."""
+    defaults = {
+        name: resolve(sub)["x-kling-default"]
+        for name, sub in schema.get("properties", {}).items()
+        if "x-kling-default" in resolve(sub)
+    }
+    return {**defaults, **_SAMPLES}
+
+
 def _needed_fields(schema: Schema) -> list[str]:
     """Fields a plain body needs to pass the schema, its JSON Schema rules included."""
-    return required_fields(schema, _SAMPLES)
+    return required_fields(schema, _samples(schema))
 
 
 def rejected_creates(schema: Schema) -> list[CreateProbe]:
@@ -101,7 +111,10 @@ def rejected_creates(schema: Schema) -> list[CreateProbe]:
         ext = external_id() if "external_task_id" in properties else None
         body: dict[str, Any] = {"model_name": NO_SUCH_MODEL}
         body.update({"external_task_id": ext} if ext else {})
-        body.update({n: _SAMPLES[n] for n in _needed_fields(schema) if n in _SAMPLES})
+        # Every other required field is filled (duration, mode, ...), so only the model is wrong.
+        samples = _samples(schema)
+        body.update({n: samples[n] for n in _needed_fields(schema) if n in samples})
+        body["model_name"] = NO_SUCH_MODEL
         probe = CreateProbe(name="unknown model_name", body=body, external_task_id=ext)
         probes.insert(-1, probe)
     return probes

@@ -93,7 +93,7 @@ def test_a_video_that_cannot_be_written_prints_the_json_error_object(tmp_path: P
     with mock.serve() as server:
         task_id = httpx.post(
             f"{server.base_url}/v1/videos/text2video",
-            json={"prompt": "x"},
+            json={"model_name": "kling-v1", "prompt": "x", "duration": "5"},
             headers={"Authorization": f"Bearer {KEY}"},
         ).json()["data"]["task_id"]
         blocker = tmp_path / "a-file"

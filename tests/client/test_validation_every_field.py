@@ -231,7 +231,10 @@ END = {"image_url": "https://x.test/end.png", "type": "end_frame"}
 REF = {"image_url": "https://x.test/ref.png"}
 ELEMENTS = [{"element_id": n} for n in range(1, 5)]
 OMNI_RULES = {
-    "first frame sets the ratio": ({"image_list": [FIRST], "aspect_ratio": "1:1"}, "aspect_ratio"),
+    "first frame alone makes 5 or 10 s": (
+        {"image_list": [FIRST], "model_name": "kling-video-o1", "duration": "7"},
+        "duration",
+    ),
     "text needs a ratio": ({"prompt": "a cat"}, "aspect_ratio"),
     "end frame needs a first": ({"image_list": [END], "aspect_ratio": "16:9"}, "image_list"),
     "frames exclude editing": (
@@ -289,7 +292,9 @@ def test_a_model_the_rules_do_not_name_is_bound_by_none_of_them(kind: str) -> No
     # spec and regenerating) is checked by the schema alone, not by older models' limits.
     from kling_ext._validation import check_request
 
-    body = {**VALID[kind], "model_name": "kling-v9", "duration": "12", "sound": "on"}
+    # A raw body, as the client sends it: the fields it fills from x-kling-default included.
+    defaults = dict(endpoints()[kind].defaults)
+    body = {**defaults, **VALID[kind], "model_name": "kling-v9", "duration": "12", "sound": "on"}
     if kind == "image2video":
         body["element_list"] = [{"element_id": 1}]
     if kind == "multi-image2video":
@@ -339,7 +344,7 @@ def test_camera_control_needs_its_type(kind: str) -> None:
     gateway = MockGateway()
     answer = httpx.Client(transport=gateway.transport()).post(
         f"http://mock.test/klingai/v1/videos/{kind}",
-        json=body,
+        json={**body, "duration": "5"},  # a raw body carries what the client fills
         headers={"Authorization": f"Bearer {gateway.api_key}"},
     )
     assert (answer.status_code, answer.json()["code"]) == (400, 1201)

@@ -21,7 +21,7 @@ import httpx
 import jsonschema_rs
 import pytest
 
-from kling_ext._spec import calls, endpoints
+from kling_ext._spec import calls, endpoint, endpoints
 from kling_ext.conformance import JSON_SCHEMA, ConformanceReport, run_conformance
 from kling_ext.conformance._requests import NO_SUCH_MODEL
 from kling_ext.mock import MockGateway, RunningServer
@@ -47,9 +47,8 @@ def seed_finished_task(gateway: MockGateway) -> str:
         base_url=TRANSPORT_URL,
         headers={"Authorization": f"Bearer {KEY}"},
     ) as http:
-        task_id: str = http.post("/v1/videos/text2video", json={"prompt": "a seed task"}).json()[
-            "data"
-        ]["task_id"]
+        seed = {"model_name": "kling-v1", "prompt": "a seed task", "duration": "5"}
+        task_id: str = http.post("/v1/videos/text2video", json=seed).json()["data"]["task_id"]
         for _ in range(2):  # steps clock: each query moves it one status on
             http.get(f"/v1/videos/text2video/{task_id}")
     return task_id
@@ -229,7 +228,8 @@ class LenientTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.method == "POST" and NO_SUCH_MODEL.encode() in request.read():
             body = json.loads(request.content)
-            del body["model_name"]
+            # model_name is required on the wire: a lenient gateway puts its default model there.
+            body["model_name"] = endpoint(request.url.path).defaults["model_name"]
             headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
             request = httpx.Request("POST", request.url, headers=headers, json=body)
         return self.inner.handle_request(request)

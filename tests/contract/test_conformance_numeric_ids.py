@@ -47,7 +47,8 @@ def test_the_transport_sends_integer_ids() -> None:
     transport = numeric_id_transport(MockGateway(api_key=KEY))
     headers = {"Authorization": f"Bearer {KEY}"}
     with httpx.Client(transport=transport, base_url=URL, headers=headers) as http:
-        created = http.post("/v1/videos/text2video", json={"prompt": "x"}).json()["data"]
+        body = {"model_name": "kling-v1", "prompt": "x", "duration": "5"}
+        created = http.post("/v1/videos/text2video", json=body).json()["data"]
     assert isinstance(created["task_id"], int)
     task = Task.from_data(created, kind="text2video", schema="CreatedTask")
     assert task.task_id == str(created["task_id"])

@@ -60,7 +60,10 @@ def seed_finished_task(gateway: MockGateway) -> None:
     with httpx.Client(
         transport=gateway.transport(), base_url=URL, headers={"Authorization": f"Bearer {KEY}"}
     ) as http:
-        http.post("/v1/videos/text2video", json={"prompt": "a seed task"})
+        http.post(
+            "/v1/videos/text2video",
+            json={"model_name": "kling-v1", "prompt": "a seed task", "duration": "5"},
+        )
         task_id = gateway.tasks[0].task_id
         for _ in range(2):  # steps clock: each query moves it one status on
             http.get(f"/v1/videos/text2video/{task_id}")

@@ -57,7 +57,8 @@ async def test_async_is_the_same() -> None:
     gateway = MockGateway()
     async with _client(gateway) as client:
         created = await create_text2video.asyncio(
-            client=client, body=Text2VideoRequest(prompt="a fox", model_name="kling-v1")
+            client=client,
+            body=Text2VideoRequest(prompt="a fox", model_name="kling-v1", duration="5"),
         )
         assert isinstance(created, CreateTaskEnvelope)
         queried = await get_text2video_task.asyncio(created.data.task_id, client=client)
@@ -69,7 +70,8 @@ def test_no_validation_the_gateway_refuses_and_the_answer_is_parsed() -> None:
     with _client(gateway) as client:
         # kling_ext would refuse this before sending: the spec caps a prompt at 2500 characters.
         answer = create_text2video.sync_detailed(
-            client=client, body=Text2VideoRequest(prompt="x" * 2501, model_name="kling-v1")
+            client=client,
+            body=Text2VideoRequest(prompt="x" * 2501, model_name="kling-v1", duration="5"),
         )
     assert gateway.creates_count == 1, "it was sent"
     assert answer.status_code == 400
@@ -82,7 +84,8 @@ def test_no_retries_a_rate_limit_comes_back_as_it_came() -> None:
     gateway.inject(Fault(operation="create", kind="rate_limit", retry_after=0))
     with _client(gateway) as client:
         answer = create_text2video.sync_detailed(
-            client=client, body=Text2VideoRequest(prompt="a fox", model_name="kling-v1")
+            client=client,
+            body=Text2VideoRequest(prompt="a fox", model_name="kling-v1", duration="5"),
         )
     assert answer.status_code == 429, "kling_ext would wait Retry-After and send it again"
     assert isinstance(answer.parsed, ErrorEnvelope)
@@ -95,7 +98,8 @@ def test_no_safety_a_lost_create_answer_hides_a_task_that_exists() -> None:
     gateway.inject(Fault(operation="create", kind="stored_then_error"))
     with _client(gateway) as client:
         answer = create_text2video.sync_detailed(
-            client=client, body=Text2VideoRequest(prompt="a fox", model_name="kling-v1")
+            client=client,
+            body=Text2VideoRequest(prompt="a fox", model_name="kling-v1", duration="5"),
         )
     assert answer.status_code == 502
     assert isinstance(answer.parsed, ErrorEnvelope)

@@ -126,7 +126,9 @@ def _post(gateway: MockGateway, kind: str, raw: str) -> tuple[int, dict[str, Any
 def _raw_body(kind: str, path: tuple[str | int, ...], number_text: str) -> str:
     # The number goes in as the exact JSON text a caller sends, not as a Python value re-encoded.
     marker = "kling-ext-number"
-    return json.dumps(_with(_valid(kind), path, marker)).replace(f'"{marker}"', number_text)
+    # A raw body carries the fields the client fills from x-kling-default (model_name, ...).
+    body = {**endpoints()[kind].defaults, **_with(_valid(kind), path, marker)}
+    return json.dumps(body).replace(f'"{marker}"', number_text)
 
 
 @pytest.mark.parametrize(("kind", "path", "fmt", "text"), CASES)

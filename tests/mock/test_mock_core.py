@@ -194,10 +194,31 @@ def test_official_jwt_is_accepted_until_it_expires() -> None:
             "duration: '7' is not allowed: models before kling-v3 make 5 or 10 s videos; "
             "allowed: '5', '10'",
         ),
-        (json.dumps({"prompt": "x", "colour": "red"}).encode(), 1201, "colour: is not a field"),
-        (json.dumps({"model_name": "kling-v3"}).encode(), 1201, "prompt: prompt is required"),
+        (
+            json.dumps({**BODY, "colour": "red"}).encode(),
+            1201,
+            "colour: is not a field",
+        ),
+        (
+            json.dumps({"model_name": "kling-v3", "duration": "5"}).encode(),
+            1201,
+            "prompt: prompt is required",
+        ),
+        # Required on the wire (the default gateway requires them); only kling-ext fills them.
+        (json.dumps({"prompt": "x", "duration": "5"}).encode(), 1201, "model_name: is required"),
+        (json.dumps({"model_name": "kling-v3", "prompt": "x"}).encode(), 1201, "duration: is"),
     ],
-    ids=["broken", "empty", "array", "nan", "model-duration", "extra-field", "missing-prompt"],
+    ids=[
+        "broken",
+        "empty",
+        "array",
+        "nan",
+        "model-duration",
+        "extra-field",
+        "missing-prompt",
+        "missing-model",
+        "missing-duration",
+    ],
 )
 def test_invalid_bodies_are_400_and_create_nothing(raw: bytes, code: int, message: str) -> None:
     gateway = MockGateway()
@@ -211,7 +232,12 @@ def test_duplicate_external_task_id_is_refused_on_any_endpoint() -> None:
     create(gateway, {**BODY, "external_task_id": "order-42"})
     again = send(gateway, "POST", T2V, {**BODY, "external_task_id": "order-42"})
     assert_error(again, 400, 1201, "external_task_id already exists: order-42")
-    other = {"model_name": "kling-v1-6", "prompt": "x", "external_task_id": "order-42"}
+    other = {
+        "model_name": "kling-v1-6",
+        "prompt": "x",
+        "duration": "5",
+        "external_task_id": "order-42",
+    }
     assert_error(send(gateway, "POST", "/v1/videos/text2video", other), 400, 1201, "exists")
     create(gateway, {**BODY, "external_task_id": ""})
     create(gateway, {**BODY, "external_task_id": ""})  # empty means none, so never a clash
@@ -320,7 +346,12 @@ def test_unknown_or_foreign_task_is_400_1201_not_found() -> None:
 def test_listing_is_newest_first_paged_and_not_a_query() -> None:
     gateway = MockGateway()
     ids = [create(gateway)["task_id"] for _ in range(5)]
-    other_kind = {"model_name": "kling-v1-6", "image": "https://example.com/a.png", "prompt": "x"}
+    other_kind = {
+        "model_name": "kling-v1-6",
+        "image": "https://example.com/a.png",
+        "prompt": "x",
+        "duration": "5",
+    }
     create(gateway, other_kind, path="/v1/videos/image2video")
 
     def page(**params: str) -> list[str]:

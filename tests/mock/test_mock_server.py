@@ -80,7 +80,7 @@ def test_errors_over_http(http: httpx.Client, kling_mock: MockGateway) -> None: 
 
 def test_official_paths_and_failures_over_http(kling_mock_server: RunningServer) -> None:  # noqa: F811
     with httpx.Client(base_url=kling_mock_server.root_url, headers=KEY) as official:
-        failed = finish(official, {"prompt": "a fox [mock:fail:risk control]"})
+        failed = finish(official, {**BODY, "prompt": "a fox [mock:fail:risk control]"})
     assert (failed["task_status"], failed["task_status_msg"]) == ("failed", "risk control")
 
 

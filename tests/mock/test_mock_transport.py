@@ -15,7 +15,12 @@ from kling_ext.testing import kling_mock  # noqa: F401 - the fixture users impor
 BASE = "https://gw.example.test/klingai"
 OFFICIAL = "https://api-singapore.example.test"
 KEY = {"Authorization": "Bearer sk-mock"}
-BODY = {"model_name": "kling-v2-6", "prompt": "a red fox", "external_task_id": "fox-1"}
+BODY = {
+    "model_name": "kling-v2-6",
+    "prompt": "a red fox",
+    "duration": "5",
+    "external_task_id": "fox-1",
+}
 
 
 def client(gateway: MockGateway, base_url: str = BASE) -> httpx.Client:
@@ -87,7 +92,8 @@ async def test_async_client_uses_the_same_transport() -> None:
         transport=gateway.transport(), base_url=BASE, headers=headers
     ) as http:
         created = await http.post(
-            "/v1/videos/omni-video", json={"prompt": "a fox", "aspect_ratio": "1:1"}
+            "/v1/videos/omni-video",
+            json={"model_name": "kling-video-o1", "prompt": "a fox", "aspect_ratio": "1:1"},
         )
         task_id = created.json()["data"]["task_id"]
         await http.get(f"/v1/videos/omni-video/{task_id}")

@@ -74,7 +74,7 @@ def _mock(base_url: str, facts: dict[str, Any]) -> None:
             "good": [good.status_code, good.json()["code"]],
             "new_field": http.post(
                 "/v1/videos/text2video",
-                json={"prompt": "x", "model_name": "kling-v9", "seed_value": 3},
+                json={"prompt": "x", "model_name": "kling-v9", "duration": "5", "seed_value": 3},
             ).status_code,
         }
 

@@ -75,7 +75,9 @@ def test_multi_shot_still_takes_no_end_frame() -> None:
 def test_an_end_frame_alone_is_accepted_where_the_capability_map_lists_it(model: str) -> None:
     # "At least one of image or image_tail must be provided"; end-frame-only is mapped for
     # kling-v1-5 and kling-v1-6 in mode pro.
-    _accepted({"model_name": model, "mode": "pro", "image_tail": END, "prompt": "x"})
+    _accepted(
+        {"model_name": model, "mode": "pro", "image_tail": END, "prompt": "x", "duration": "5"}
+    )
 
 
 @pytest.mark.parametrize("model", ["kling-v1", "kling-v2-1", "kling-v2-6", "kling-v3"])

@@ -629,10 +629,14 @@ def _capability_cases() -> Iterator[Any]:
     for kind, by_model in OFFICIAL["capabilities"].items():
         if kind == "_":
             continue
+        # The fields a raw body must carry that kling-ext would fill (model_name, duration, ...).
+        defaults = dict(endpoints()[kind].defaults)
+        mode_required = "mode" in endpoints()[kind].schema.get("required", ())
         for model, caps in by_model.items():
-            base = {**BASE[kind], "model_name": model}
+            base = {**defaults, **BASE[kind], "model_name": model}
             modes = caps["modes"]
-            yield kind, model, "no mode", base, True
+            no_mode = {name: value for name, value in base.items() if name != "mode"}
+            yield kind, model, "no mode", no_mode, not mode_required
             for mode in MODES:
                 yield kind, model, f"mode {mode}", {**base, "mode": mode}, mode in (modes or ())
             for duration in DURATIONS if "durations" in caps else ():

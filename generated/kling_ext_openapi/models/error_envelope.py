@@ -13,13 +13,16 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """An error answer. No `data` (some gateways send `data` null)."""
+    """An error answer: `code`, `message` and `request_id`, with no `data` (as the official
+    docs show it). Other members are not forbidden: a client should ignore any it does not
+    know (kling-ext does), such as a `data` some gateway might add.
+
+    """
 
     code: int
     """ The business code (see the table in the API description). """
     message: str
     request_id: str | Unset = UNSET
-    data: None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,8 +31,6 @@ class ErrorEnvelope:
         message = self.message
 
         request_id = self.request_id
-
-        data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,8 +42,6 @@ class ErrorEnvelope:
         )
         if request_id is not UNSET:
             field_dict["request_id"] = request_id
-        if data is not UNSET:
-            field_dict["data"] = data
 
         return field_dict
 
@@ -55,13 +54,10 @@ class ErrorEnvelope:
 
         request_id = d.pop("request_id", UNSET)
 
-        data = d.pop("data", UNSET)
-
         error_envelope = cls(
             code=code,
             message=message,
             request_id=request_id,
-            data=data,
         )
 
         error_envelope.additional_properties = d

@@ -32,9 +32,21 @@ T = TypeVar("T", bound="Image2VideoRequest")
 class Image2VideoRequest:
     """An image-to-video task."""
 
-    model_name: Image2VideoRequestModelName | Unset = UNSET
+    model_name: Image2VideoRequestModelName
     """ The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the
     default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices. """
+    duration: Duration
+    """ Video length in seconds, as a string. Which values a model accepts is said by the request
+    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
+    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
+     """
+    model: str | Unset = UNSET
+    """ The legacy name of `model_name`, which the official API still accepts. Read, never
+    sent: kling-ext sends its value as `model_name`, and refuses both with different
+    values (a rule this schema does not state: comparing two fields would take one branch
+    per model, which generators cannot expand). The default gateway requires
+    `model_name`, so a body with `model` alone is refused by it and by this schema.
+     """
     image: str | Unset = UNSET
     """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
     Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
@@ -96,11 +108,6 @@ class Image2VideoRequest:
     `right_turn_forward`, `left_turn_forward`) take no `config`.
     Which models support it is said by the request schema's `allOf` rules.
      """
-    duration: Duration | Unset = UNSET
-    """ Video length in seconds, as a string. Which values a model accepts is said by the request
-    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
-    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
-     """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """
     watermark_info: WatermarkInfo | Unset = UNSET
@@ -117,9 +124,11 @@ class Image2VideoRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
-        model_name: str | Unset = UNSET
-        if not isinstance(self.model_name, Unset):
-            model_name = self.model_name
+        model_name: str = self.model_name
+
+        duration: str = self.duration
+
+        model = self.model
 
         image: str | Unset
         if isinstance(self.image, Unset):
@@ -193,10 +202,6 @@ class Image2VideoRequest:
         if not isinstance(self.camera_control, Unset):
             camera_control = self.camera_control.to_dict()
 
-        duration: str | Unset = UNSET
-        if not isinstance(self.duration, Unset):
-            duration = self.duration
-
         aspect_ratio: str | Unset = UNSET
         if not isinstance(self.aspect_ratio, Unset):
             aspect_ratio = self.aspect_ratio
@@ -215,9 +220,14 @@ class Image2VideoRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
+        field_dict.update(
+            {
+                "model_name": model_name,
+                "duration": duration,
+            }
+        )
+        if model is not UNSET:
+            field_dict["model"] = model
         if image is not UNSET:
             field_dict["image"] = image
         if image_tail is not UNSET:
@@ -248,8 +258,6 @@ class Image2VideoRequest:
             field_dict["dynamic_masks"] = dynamic_masks
         if camera_control is not UNSET:
             field_dict["camera_control"] = camera_control
-        if duration is not UNSET:
-            field_dict["duration"] = duration
         if aspect_ratio is not UNSET:
             field_dict["aspect_ratio"] = aspect_ratio
         if watermark_info is not UNSET:
@@ -271,12 +279,11 @@ class Image2VideoRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
-        _model_name = d.pop("model_name", UNSET)
-        model_name: Image2VideoRequestModelName | Unset
-        if isinstance(_model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = check_image_2_video_request_model_name(_model_name)
+        model_name = check_image_2_video_request_model_name(d.pop("model_name"))
+
+        duration = check_duration(d.pop("duration"))
+
+        model = d.pop("model", UNSET)
 
         def _parse_image(data: object) -> str | Unset:
             if isinstance(data, Unset):
@@ -373,13 +380,6 @@ class Image2VideoRequest:
         else:
             camera_control = CameraControl.from_dict(_camera_control)
 
-        _duration = d.pop("duration", UNSET)
-        duration: Duration | Unset
-        if isinstance(_duration, Unset):
-            duration = UNSET
-        else:
-            duration = check_duration(_duration)
-
         _aspect_ratio = d.pop("aspect_ratio", UNSET)
         aspect_ratio: AspectRatio | Unset
         if isinstance(_aspect_ratio, Unset):
@@ -405,6 +405,8 @@ class Image2VideoRequest:
 
         image2video_request = cls(
             model_name=model_name,
+            duration=duration,
+            model=model,
             image=image,
             image_tail=image_tail,
             multi_shot=multi_shot,
@@ -420,7 +422,6 @@ class Image2VideoRequest:
             static_mask=static_mask,
             dynamic_masks=dynamic_masks,
             camera_control=camera_control,
-            duration=duration,
             aspect_ratio=aspect_ratio,
             watermark_info=watermark_info,
             callback_url=callback_url,

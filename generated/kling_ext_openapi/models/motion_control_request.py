@@ -29,6 +29,8 @@ T = TypeVar("T", bound="MotionControlRequest")
 class MotionControlRequest:
     """A motion-control task."""
 
+    model_name: MotionControlRequestModelName
+    """ The model. Default `kling-v2-6`. """
     image_url: str
     """ A publicly reachable image URL (absolute http(s), with a host, no whitespace), or the raw
     Base64 of the file **without** a `data:` prefix. JPG/JPEG/PNG, at most 10 MB, each side at
@@ -38,8 +40,17 @@ class MotionControlRequest:
     """ An absolute `http://` or `https://` URL with a host and no whitespace (kling-ext's rule for
     every URL field, so a typo is refused before the API fetches nothing).
      """
-    model_name: MotionControlRequestModelName | Unset = UNSET
-    """ The model. Default `kling-v2-6`. """
+    character_orientation: MotionControlRequestCharacterOrientation
+    """ Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the
+    official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
+     """
+    mode: Mode
+    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
+    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
+    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
+    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
+    accepted here.)
+     """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
@@ -48,17 +59,6 @@ class MotionControlRequest:
     element_list: list[ElementRef] | Unset = UNSET
     """ At most one element; with an element the orientation can only follow the video. """
     keep_original_sound: YesNo | Unset = UNSET
-    character_orientation: MotionControlRequestCharacterOrientation | Unset = UNSET
-    """ Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation. Required by the
-    official API; the default gateway marks it optional, so kling-ext sends `image` when none is given.
-     """
-    mode: Mode | Unset = UNSET
-    """ Quality tier: `std` (cheaper) or `pro`. kling-v1 renders both at 720p; the other models
-    render `std` at 720p and `pro` at 1080p. kling-v2-master and kling-v2-1-master take no
-    mode at all. Which model accepts which mode is said by the request schema's `allOf` rules.
-    (`4k` is announced for kling-v3 but not documented for the `/v1` API, so it is not
-    accepted here.)
-     """
     watermark_info: WatermarkInfo | Unset = UNSET
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
@@ -73,14 +73,16 @@ class MotionControlRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
+        model_name: str = self.model_name
+
         image_url: str
         image_url = self.image_url
 
         video_url = self.video_url
 
-        model_name: str | Unset = UNSET
-        if not isinstance(self.model_name, Unset):
-            model_name = self.model_name
+        character_orientation: str = self.character_orientation
+
+        mode: str = self.mode
 
         prompt = self.prompt
 
@@ -94,14 +96,6 @@ class MotionControlRequest:
         keep_original_sound: str | Unset = UNSET
         if not isinstance(self.keep_original_sound, Unset):
             keep_original_sound = self.keep_original_sound
-
-        character_orientation: str | Unset = UNSET
-        if not isinstance(self.character_orientation, Unset):
-            character_orientation = self.character_orientation
-
-        mode: str | Unset = UNSET
-        if not isinstance(self.mode, Unset):
-            mode = self.mode
 
         watermark_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.watermark_info, Unset):
@@ -119,22 +113,19 @@ class MotionControlRequest:
 
         field_dict.update(
             {
+                "model_name": model_name,
                 "image_url": image_url,
                 "video_url": video_url,
+                "character_orientation": character_orientation,
+                "mode": mode,
             }
         )
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
         if prompt is not UNSET:
             field_dict["prompt"] = prompt
         if element_list is not UNSET:
             field_dict["element_list"] = element_list
         if keep_original_sound is not UNSET:
             field_dict["keep_original_sound"] = keep_original_sound
-        if character_orientation is not UNSET:
-            field_dict["character_orientation"] = character_orientation
-        if mode is not UNSET:
-            field_dict["mode"] = mode
         if watermark_info is not UNSET:
             field_dict["watermark_info"] = watermark_info
         if callback_url is not UNSET:
@@ -150,6 +141,7 @@ class MotionControlRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
+        model_name = check_motion_control_request_model_name(d.pop("model_name"))
 
         def _parse_image_url(data: object) -> str:
             return cast(str, data)
@@ -158,12 +150,11 @@ class MotionControlRequest:
 
         video_url = d.pop("video_url")
 
-        _model_name = d.pop("model_name", UNSET)
-        model_name: MotionControlRequestModelName | Unset
-        if isinstance(_model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = check_motion_control_request_model_name(_model_name)
+        character_orientation = check_motion_control_request_character_orientation(
+            d.pop("character_orientation")
+        )
+
+        mode = check_mode(d.pop("mode"))
 
         prompt = d.pop("prompt", UNSET)
 
@@ -183,22 +174,6 @@ class MotionControlRequest:
         else:
             keep_original_sound = check_yes_no(_keep_original_sound)
 
-        _character_orientation = d.pop("character_orientation", UNSET)
-        character_orientation: MotionControlRequestCharacterOrientation | Unset
-        if isinstance(_character_orientation, Unset):
-            character_orientation = UNSET
-        else:
-            character_orientation = check_motion_control_request_character_orientation(
-                _character_orientation
-            )
-
-        _mode = d.pop("mode", UNSET)
-        mode: Mode | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
-            mode = check_mode(_mode)
-
         _watermark_info = d.pop("watermark_info", UNSET)
         watermark_info: WatermarkInfo | Unset
         if isinstance(_watermark_info, Unset):
@@ -216,14 +191,14 @@ class MotionControlRequest:
         external_task_id = d.pop("external_task_id", UNSET)
 
         motion_control_request = cls(
+            model_name=model_name,
             image_url=image_url,
             video_url=video_url,
-            model_name=model_name,
+            character_orientation=character_orientation,
+            mode=mode,
             prompt=prompt,
             element_list=element_list,
             keep_original_sound=keep_original_sound,
-            character_orientation=character_orientation,
-            mode=mode,
             watermark_info=watermark_info,
             callback_url=callback_url,
             external_task_id=external_task_id,

@@ -29,6 +29,8 @@ T = TypeVar("T", bound="MultiImage2VideoRequest")
 class MultiImage2VideoRequest:
     """A legacy multi-image-to-video task."""
 
+    model_name: MultiImage2VideoRequestModelName
+    """ The model; only `kling-v1-6`. """
     image_list: list[MultiImageItem]
     """ Up to 4 pre-cropped subject images (URL or raw Base64). """
     prompt: str
@@ -36,8 +38,6 @@ class MultiImage2VideoRequest:
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
     (1-based, in list order); with `voice_list`, `<<<voice_1>>>` refers to a voice.
      """
-    model_name: MultiImage2VideoRequestModelName | Unset = UNSET
-    """ The model; only `kling-v1-6`. """
     negative_prompt: str | Unset = UNSET
     """ What to avoid. At most 2500 characters; may be empty. """
     mode: Mode | Unset = UNSET
@@ -65,16 +65,14 @@ class MultiImage2VideoRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
+        model_name: str = self.model_name
+
         image_list = []
         for image_list_item_data in self.image_list:
             image_list_item = image_list_item_data.to_dict()
             image_list.append(image_list_item)
 
         prompt = self.prompt
-
-        model_name: str | Unset = UNSET
-        if not isinstance(self.model_name, Unset):
-            model_name = self.model_name
 
         negative_prompt = self.negative_prompt
 
@@ -106,12 +104,11 @@ class MultiImage2VideoRequest:
 
         field_dict.update(
             {
+                "model_name": model_name,
                 "image_list": image_list,
                 "prompt": prompt,
             }
         )
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
         if negative_prompt is not UNSET:
             field_dict["negative_prompt"] = negative_prompt
         if mode is not UNSET:
@@ -135,6 +132,8 @@ class MultiImage2VideoRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
+        model_name = check_multi_image_2_video_request_model_name(d.pop("model_name"))
+
         image_list = []
         _image_list = d.pop("image_list")
         for image_list_item_data in _image_list:
@@ -143,13 +142,6 @@ class MultiImage2VideoRequest:
             image_list.append(image_list_item)
 
         prompt = d.pop("prompt")
-
-        _model_name = d.pop("model_name", UNSET)
-        model_name: MultiImage2VideoRequestModelName | Unset
-        if isinstance(_model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = check_multi_image_2_video_request_model_name(_model_name)
 
         negative_prompt = d.pop("negative_prompt", UNSET)
 
@@ -191,9 +183,9 @@ class MultiImage2VideoRequest:
         external_task_id = d.pop("external_task_id", UNSET)
 
         multi_image2video_request = cls(
+            model_name=model_name,
             image_list=image_list,
             prompt=prompt,
-            model_name=model_name,
             negative_prompt=negative_prompt,
             mode=mode,
             duration=duration,

@@ -29,9 +29,21 @@ T = TypeVar("T", bound="OmniVideoRequest")
 
 @_attrs_define
 class OmniVideoRequest:
-    """An omni-video task."""
+    """An omni-video task.
 
-    model_name: OmniVideoRequestModelName | Unset = UNSET
+    Where the docs contradict themselves, this schema accepts what the official examples send:
+    kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+    (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s from
+    a first frame alone (the model page and the capability map agree); a first frame with other
+    reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+    frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a video
+    to edit, where the frame comes from the image or video and the ratio is ignored: the legacy
+    field table says it is "not supported" there, but the official examples send it with a
+    first frame and with a video to edit.
+
+    """
+
+    model_name: OmniVideoRequestModelName
     """ The model. Default `kling-video-o1`. """
     multi_shot: bool | Unset = UNSET
     """ Multi-shot generation (kling-v3, kling-v3-omni). When true, `prompt` is ignored (unless
@@ -93,9 +105,7 @@ class OmniVideoRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
-        model_name: str | Unset = UNSET
-        if not isinstance(self.model_name, Unset):
-            model_name = self.model_name
+        model_name: str = self.model_name
 
         multi_shot = self.multi_shot
 
@@ -165,9 +175,11 @@ class OmniVideoRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
+        field_dict.update(
+            {
+                "model_name": model_name,
+            }
+        )
         if multi_shot is not UNSET:
             field_dict["multi_shot"] = multi_shot
         if shot_type is not UNSET:
@@ -208,12 +220,7 @@ class OmniVideoRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
-        _model_name = d.pop("model_name", UNSET)
-        model_name: OmniVideoRequestModelName | Unset
-        if isinstance(_model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = check_omni_video_request_model_name(_model_name)
+        model_name = check_omni_video_request_model_name(d.pop("model_name"))
 
         multi_shot = d.pop("multi_shot", UNSET)
 

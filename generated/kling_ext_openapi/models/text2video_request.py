@@ -29,9 +29,21 @@ T = TypeVar("T", bound="Text2VideoRequest")
 class Text2VideoRequest:
     """A text-to-video task."""
 
-    model_name: Text2VideoRequestModelName | Unset = UNSET
+    model_name: Text2VideoRequestModelName
     """ The model; when none is given kling-ext sends `kling-v1`, the official default and the oldest model (the
     default gateway requires the field). Name a newer one, such as `kling-v3`, for newer abilities and prices. """
+    duration: Duration
+    """ Video length in seconds, as a string. Which values a model accepts is said by the request
+    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
+    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
+     """
+    model: str | Unset = UNSET
+    """ The legacy name of `model_name`, which the official API still accepts. Read, never
+    sent: kling-ext sends its value as `model_name`, and refuses both with different
+    values (a rule this schema does not state: comparing two fields would take one branch
+    per model, which generators cannot expand). The default gateway requires
+    `model_name`, so a body with `model` alone is refused by it and by this schema.
+     """
     prompt: str | Unset = UNSET
     """ What to generate: subject, action, camera, light, style. At most 2500 characters.
     Omni-video prompts refer to inputs as `<<<image_1>>>`, `<<<video_1>>>`, `<<<element_1>>>`
@@ -74,11 +86,6 @@ class Text2VideoRequest:
      """
     aspect_ratio: AspectRatio | Unset = UNSET
     """ Frame aspect ratio (width:height). """
-    duration: Duration | Unset = UNSET
-    """ Video length in seconds, as a string. Which values a model accepts is said by the request
-    schema's `allOf` rules: `"5"`/`"10"` up to kling-v2-6, `"3"`–`"15"` for kling-v3 and
-    kling-v3-omni, `"3"`–`"10"` for kling-video-o1.
-     """
     watermark_info: WatermarkInfo | Unset = UNSET
     """ Also produce a watermarked copy (`watermark_url` in the result). """
     callback_url: str | Unset = UNSET
@@ -93,9 +100,11 @@ class Text2VideoRequest:
      """
 
     def to_dict(self) -> dict[str, Any]:
-        model_name: str | Unset = UNSET
-        if not isinstance(self.model_name, Unset):
-            model_name = self.model_name
+        model_name: str = self.model_name
+
+        duration: str = self.duration
+
+        model = self.model
 
         prompt = self.prompt
 
@@ -134,10 +143,6 @@ class Text2VideoRequest:
         if not isinstance(self.aspect_ratio, Unset):
             aspect_ratio = self.aspect_ratio
 
-        duration: str | Unset = UNSET
-        if not isinstance(self.duration, Unset):
-            duration = self.duration
-
         watermark_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.watermark_info, Unset):
             watermark_info = self.watermark_info.to_dict()
@@ -152,9 +157,14 @@ class Text2VideoRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if model_name is not UNSET:
-            field_dict["model_name"] = model_name
+        field_dict.update(
+            {
+                "model_name": model_name,
+                "duration": duration,
+            }
+        )
+        if model is not UNSET:
+            field_dict["model"] = model
         if prompt is not UNSET:
             field_dict["prompt"] = prompt
         if negative_prompt is not UNSET:
@@ -175,8 +185,6 @@ class Text2VideoRequest:
             field_dict["camera_control"] = camera_control
         if aspect_ratio is not UNSET:
             field_dict["aspect_ratio"] = aspect_ratio
-        if duration is not UNSET:
-            field_dict["duration"] = duration
         if watermark_info is not UNSET:
             field_dict["watermark_info"] = watermark_info
         if callback_url is not UNSET:
@@ -193,12 +201,11 @@ class Text2VideoRequest:
         from ..models.watermark_info import WatermarkInfo
 
         d = dict(src_dict)
-        _model_name = d.pop("model_name", UNSET)
-        model_name: Text2VideoRequestModelName | Unset
-        if isinstance(_model_name, Unset):
-            model_name = UNSET
-        else:
-            model_name = check_text_2_video_request_model_name(_model_name)
+        model_name = check_text_2_video_request_model_name(d.pop("model_name"))
+
+        duration = check_duration(d.pop("duration"))
+
+        model = d.pop("model", UNSET)
 
         prompt = d.pop("prompt", UNSET)
 
@@ -254,13 +261,6 @@ class Text2VideoRequest:
         else:
             aspect_ratio = check_aspect_ratio(_aspect_ratio)
 
-        _duration = d.pop("duration", UNSET)
-        duration: Duration | Unset
-        if isinstance(_duration, Unset):
-            duration = UNSET
-        else:
-            duration = check_duration(_duration)
-
         _watermark_info = d.pop("watermark_info", UNSET)
         watermark_info: WatermarkInfo | Unset
         if isinstance(_watermark_info, Unset):
@@ -279,6 +279,8 @@ class Text2VideoRequest:
 
         text2video_request = cls(
             model_name=model_name,
+            duration=duration,
+            model=model,
             prompt=prompt,
             negative_prompt=negative_prompt,
             multi_shot=multi_shot,
@@ -289,7 +291,6 @@ class Text2VideoRequest:
             mode=mode,
             camera_control=camera_control,
             aspect_ratio=aspect_ratio,
-            duration=duration,
             watermark_info=watermark_info,
             callback_url=callback_url,
             external_task_id=external_task_id,

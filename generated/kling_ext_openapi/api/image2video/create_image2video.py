@@ -105,6 +105,13 @@ def sync_detailed(
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create an image-to-video task
 
+     Kling's official pages of 2026-09 document image-to-video only in the new standard (`POST /image-to-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (Image2VideoRequest): An image-to-video task.
 
@@ -134,6 +141,13 @@ def sync(
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create an image-to-video task
 
+     Kling's official pages of 2026-09 document image-to-video only in the new standard (`POST /image-to-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (Image2VideoRequest): An image-to-video task.
 
@@ -157,6 +171,13 @@ async def asyncio_detailed(
     body: Image2VideoRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create an image-to-video task
+
+     Kling's official pages of 2026-09 document image-to-video only in the new standard (`POST /image-to-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
 
     Args:
         body (Image2VideoRequest): An image-to-video task.
@@ -184,6 +205,13 @@ async def asyncio(
     body: Image2VideoRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create an image-to-video task
+
+     Kling's official pages of 2026-09 document image-to-video only in the new standard (`POST /image-to-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
 
     Args:
         body (Image2VideoRequest): An image-to-video task.

@@ -105,6 +105,14 @@ def sync_detailed(
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create a motion-control task
 
+     Kling's official pages of 2026-09 document motion control only in the new standard (`POST /motion-
+    control/{model}`); this is the legacy endpoint, which the official update log keeps with no plans
+    for deprecation and gateways pass through. It is specified from the legacy field table, the
+    capability map and the gateway document. Every request example of those pages is refused here for
+    one reason: the official pages of 2026-09 give their examples in the new standard (model in the
+    path, fields under prompt or contents, settings and options), which this legacy endpoint does not
+    take.
+
     Args:
         body (MotionControlRequest): A motion-control task.
 
@@ -134,6 +142,14 @@ def sync(
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create a motion-control task
 
+     Kling's official pages of 2026-09 document motion control only in the new standard (`POST /motion-
+    control/{model}`); this is the legacy endpoint, which the official update log keeps with no plans
+    for deprecation and gateways pass through. It is specified from the legacy field table, the
+    capability map and the gateway document. Every request example of those pages is refused here for
+    one reason: the official pages of 2026-09 give their examples in the new standard (model in the
+    path, fields under prompt or contents, settings and options), which this legacy endpoint does not
+    take.
+
     Args:
         body (MotionControlRequest): A motion-control task.
 
@@ -157,6 +173,14 @@ async def asyncio_detailed(
     body: MotionControlRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create a motion-control task
+
+     Kling's official pages of 2026-09 document motion control only in the new standard (`POST /motion-
+    control/{model}`); this is the legacy endpoint, which the official update log keeps with no plans
+    for deprecation and gateways pass through. It is specified from the legacy field table, the
+    capability map and the gateway document. Every request example of those pages is refused here for
+    one reason: the official pages of 2026-09 give their examples in the new standard (model in the
+    path, fields under prompt or contents, settings and options), which this legacy endpoint does not
+    take.
 
     Args:
         body (MotionControlRequest): A motion-control task.
@@ -184,6 +208,14 @@ async def asyncio(
     body: MotionControlRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create a motion-control task
+
+     Kling's official pages of 2026-09 document motion control only in the new standard (`POST /motion-
+    control/{model}`); this is the legacy endpoint, which the official update log keeps with no plans
+    for deprecation and gateways pass through. It is specified from the legacy field table, the
+    capability map and the gateway document. Every request example of those pages is refused here for
+    one reason: the official pages of 2026-09 give their examples in the new standard (model in the
+    path, fields under prompt or contents, settings and options), which this legacy endpoint does not
+    take.
 
     Args:
         body (MotionControlRequest): A motion-control task.

@@ -105,6 +105,9 @@ def sync_detailed(
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create a multi-image-to-video task (legacy)
 
+     Kling's official pages of 2026-09 no longer document this endpoint (no page, no example); it is
+    specified from the legacy field table and the gateway document, and gateways still serve it.
+
     Args:
         body (MultiImage2VideoRequest): A legacy multi-image-to-video task.
 
@@ -134,6 +137,9 @@ def sync(
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create a multi-image-to-video task (legacy)
 
+     Kling's official pages of 2026-09 no longer document this endpoint (no page, no example); it is
+    specified from the legacy field table and the gateway document, and gateways still serve it.
+
     Args:
         body (MultiImage2VideoRequest): A legacy multi-image-to-video task.
 
@@ -157,6 +163,9 @@ async def asyncio_detailed(
     body: MultiImage2VideoRequest,
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create a multi-image-to-video task (legacy)
+
+     Kling's official pages of 2026-09 no longer document this endpoint (no page, no example); it is
+    specified from the legacy field table and the gateway document, and gateways still serve it.
 
     Args:
         body (MultiImage2VideoRequest): A legacy multi-image-to-video task.
@@ -184,6 +193,9 @@ async def asyncio(
     body: MultiImage2VideoRequest,
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create a multi-image-to-video task (legacy)
+
+     Kling's official pages of 2026-09 no longer document this endpoint (no page, no example); it is
+    specified from the legacy field table and the gateway document, and gateways still serve it.
 
     Args:
         body (MultiImage2VideoRequest): A legacy multi-image-to-video task.

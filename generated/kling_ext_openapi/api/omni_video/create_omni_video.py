@@ -105,8 +105,29 @@ def sync_detailed(
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create an omni-video task
 
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (OmniVideoRequest): An omni-video task.
+
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,8 +155,29 @@ def sync(
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create an omni-video task
 
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (OmniVideoRequest): An omni-video task.
+
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,8 +200,29 @@ async def asyncio_detailed(
 ) -> Response[CreateTaskEnvelope | ErrorEnvelope]:
     """Create an omni-video task
 
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (OmniVideoRequest): An omni-video task.
+
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,8 +248,29 @@ async def asyncio(
 ) -> CreateTaskEnvelope | ErrorEnvelope | None:
     """Create an omni-video task
 
+     Kling's official pages of 2026-09 document omni-video only in the new standard (`POST /omni-
+    video/{model}`); this is the legacy endpoint, which the official update log keeps with no plans for
+    deprecation and gateways pass through. It is specified from the legacy field table, the capability
+    map and the gateway document. Every request example of those pages is refused here for one reason:
+    the official pages of 2026-09 give their examples in the new standard (model in the path, fields
+    under prompt or contents, settings and options), which this legacy endpoint does not take.
+
     Args:
         body (OmniVideoRequest): An omni-video task.
+
+            Where the docs contradict themselves, this schema accepts what the official examples send:
+            kling-video-o1 makes 3 to 10 s videos from text alone (the API reference's FAQ: "T2V / I2V
+            (not first/last frame): 3–10 s"; the capability map says 5 or 10 s only), and 5 or 10 s
+            from
+            a first frame alone (the model page and the capability map agree); a first frame with
+            other
+            reference images or a video takes 3 to 10 s, as the official kling-video-o1 example (first
+            frame, reference image, 3 s) sends. `aspect_ratio` is accepted with a first frame or a
+            video
+            to edit, where the frame comes from the image or video and the ratio is ignored: the
+            legacy
+            field table says it is "not supported" there, but the official examples send it with a
+            first frame and with a video to edit.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
