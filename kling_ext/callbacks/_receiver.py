@@ -105,14 +105,15 @@ class CallbackReceiver:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._public_url = None if public_url is None else _check_public_url(public_url)
-        self.inbox: CallbackInbox = (
-            inbox if isinstance(inbox, CallbackInbox) else CallbackInbox(inbox or ":memory:")
-        )
         secrets = (
             [webhook_secret] if isinstance(webhook_secret, str) else list(webhook_secret or ())
         )
-        # Decoded now: a malformed secret fails here, not on the first callback.
+        # Decoded now: a malformed secret fails here, not on the first callback, and before
+        # an inbox file is made, so bad input leaves nothing behind.
         self._keys = tuple(webhook_key(secret) for secret in secrets if secret)
+        self.inbox: CallbackInbox = (
+            inbox if isinstance(inbox, CallbackInbox) else CallbackInbox(inbox or ":memory:")
+        )
         self._token_key = self.inbox.token_key()
         self.schedule: CallbackSchedule = schedule
         self.max_body_bytes: int = max_body_bytes

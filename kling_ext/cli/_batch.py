@@ -11,6 +11,7 @@ itself, 4 it could not be reached (creation stopped in both cases; the same comm
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import shlex
 import sqlite3
@@ -24,12 +25,13 @@ from rich.text import Text
 
 from kling_ext import AsyncKling, Batch, BatchProgress, BatchReport, JobResult, JobsFileError
 from kling_ext._batch import DEFAULT_CONCURRENCY, DEFAULT_LEASE, LEDGER_NAME
+from kling_ext._batch_jobs import JobProblem, read_jobs
 from kling_ext._batch_ledger import BatchLedger, Ledger, LedgerError
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_TASK
 from ._output import cli_words, echo_json, error_json, hide_secrets, reporting, safe_text
-from ._tasks import WEBHOOK_SECRET_ENV, callback_receiver
+from ._tasks import WEBHOOK_SECRET_ENV, callback_receiver, check_callback_flags
 
 __all__ = ["batch", "batch_status"]
 
@@ -338,6 +340,7 @@ def batch(
     """
     if callback_url is not None and callback_listen is None:
         raise click.UsageError("--callback-url needs --callback-listen (where to receive them)")
+    check_callback_flags(callback_listen, callback_url, webhook_secret)
     display = _Display(json_output=json_output)
     hide_secrets(_url_password(ledger))
     if ledger is not None and not _is_url(ledger) and Path(ledger).is_dir():
@@ -364,16 +367,17 @@ def batch(
         on_result=display.on_result,
     )
     resume = _resume_command(jobs, output, ledger, account_slots)
-    with (
-        reporting(json_output=json_output),
-        callback_receiver(callback_listen, callback_url, webhook_secret) as receiver,
-    ):
-        runner.callbacks = receiver
-        client = AsyncKling(api_key=api_key, base_url=base_url)
-        hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+    with reporting(json_output=json_output), contextlib.ExitStack() as stack:
         hide_secrets([webhook_secret or ""])
-        display.start(runner)
         try:
+            if callback_listen is not None:
+                inbox = _callback_inbox(runner)
+                runner.callbacks = stack.enter_context(
+                    callback_receiver(callback_listen, callback_url, webhook_secret, inbox=inbox)
+                )
+            client = AsyncKling(api_key=api_key, base_url=base_url)
+            hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+            display.start(runner)
             report = asyncio.run(_run(runner, client))
         except JobsFileError as exc:
             display.stop()
@@ -395,6 +399,25 @@ def batch(
             display.stop()
     _summary(report, display, resume)
     raise click.exceptions.Exit(report.exit_code)
+
+
+def _callback_inbox(runner: Batch) -> Path | None:
+    """The durable inbox of `--callback-listen`, beside a SQLite ledger (None: in memory).
+
+    It keeps the key that callback URLs are minted with, so the same command run again (same
+    HOST:PORT or --callback-url) still accepts the callbacks of tasks the earlier run created.
+    Made only once the jobs file has been checked: a refused file leaves nothing behind. With
+    a PostgreSQL ledger each worker listens on its own address: its inbox stays in memory.
+    """
+    if runner.ledger_url is not None:
+        return None
+    if runner.jobs is not None:
+        problems = [item for item in read_jobs(runner.jobs) if isinstance(item, JobProblem)]
+        if problems:
+            raise JobsFileError(runner.jobs, problems)
+    ledger = runner.ledger_path
+    ledger.parent.mkdir(parents=True, exist_ok=True)
+    return ledger.with_name(f"{ledger.stem}-callbacks.sqlite3")
 
 
 async def _run(runner: Batch, client: AsyncKling) -> BatchReport:

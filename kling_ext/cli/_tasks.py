@@ -118,24 +118,44 @@ def _listen_address(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
-@contextlib.contextmanager
-def callback_receiver(
-    listen: str | None, public_url: str | None, secret: str | None
-) -> Iterator[CallbackReceiver | None]:
-    """The receiver of `--callback-listen`, served while the block runs (None without it)."""
-    if listen is None:
-        yield None
-        return
+def _receiver(public_url: str | None, secret: str | None, inbox: Path | None) -> CallbackReceiver:
     from kling_ext.callbacks import CallbackReceiver
 
-    host, port = _listen_address(listen)
     try:
-        receiver = CallbackReceiver(public_url, webhook_secret=secret)
+        return CallbackReceiver(public_url, inbox=inbox, webhook_secret=secret)
     except ValueError as exc:
         # The message names the field; a secret is never part of it (webhook_key says why).
         hint = "--callback-url" if "public_url" in str(exc) else "--webhook-secret"
         text = str(exc).replace("public_url", "the URL")
         raise click.BadParameter(text, param_hint=hint) from None
+
+
+def check_callback_flags(listen: str | None, public_url: str | None, secret: str | None) -> None:
+    """Refuse bad `--callback-listen`, `--callback-url` and `--webhook-secret` values now,
+    before anything is read, made or sent (click.BadParameter naming the flag)."""
+    if listen is None:
+        return
+    _listen_address(listen)
+    _receiver(public_url, secret, None).inbox.close()
+
+
+@contextlib.contextmanager
+def callback_receiver(
+    listen: str | None,
+    public_url: str | None,
+    secret: str | None,
+    *,
+    inbox: Path | None = None,
+) -> Iterator[CallbackReceiver | None]:
+    """The receiver of `--callback-listen`, served while the block runs (None without it).
+
+    `inbox` is its durable inbox file (made once the flags are checked); default in memory.
+    """
+    if listen is None:
+        yield None
+        return
+    host, port = _listen_address(listen)
+    receiver = _receiver(public_url, secret, inbox)
     try:
         server = receiver.serve(host, port)
     except OSError as exc:

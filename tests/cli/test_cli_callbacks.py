@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,3 +170,60 @@ def test_mock_server_callbacks_need_the_real_clock(tmp_path: Path) -> None:
     result = finish(start(["mock-server", "--callbacks"], cli_env(None), tmp_path))
     assert result.code == 2
     assert "--clock real" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_resumed_batch_accepts_the_callbacks_of_tasks_its_earlier_run_created(
+    tmp_path: Path,
+) -> None:
+    # The first run stops (--max-time) with its tasks running; the same command run again on
+    # the same address must still let their callbacks in: the inbox beside the ledger keeps
+    # the key their callback URLs were minted with (an in-memory one answered them 401).
+    mock = MockGateway(api_key=KEY, clock="real", processing_seconds=2.5, callbacks=MockCallbacks())
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(
+        "".join(
+            json.dumps({"kind": "text2video", "id": f"j{n}", "prompt": f"shot {n}"}) + "\n"
+            for n in range(2)
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    command = ["batch", str(jobs), "-o", str(out), f"--callback-listen=127.0.0.1:{_free_port()}"]
+    with mock.serve() as server, mock.run_callbacks(0.02):
+        env = cli_env(server.base_url)
+        first = finish(start([*command, "--max-time=0.5"], env, tmp_path))
+        assert first.code == 1, first.stderr
+        assert mock.creates_count == 2
+        second = finish(start(command, env, tmp_path))
+    assert second.code == 0, second.stderr
+    assert mock.creates_count == 2
+    assert len(list(out.glob("*.mp4"))) == 2
+    finals = [d for d in mock.callback_log if d.status == "succeed"]
+    assert [d.answer for d in finals if d.answer is not None] == [200, 200]
+    assert {d.answer for d in mock.callback_log} <= {200, None}  # None: between the runs
+    assert (out / "kling-batch-callbacks.sqlite3").is_file()
+
+
+def test_a_refused_jobs_file_with_callback_listen_leaves_nothing_behind(tmp_path: Path) -> None:
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a"}\n', encoding="utf-8")  # no prompt
+    out = tmp_path / "out"
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        result = finish(
+            start(
+                ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
+                cli_env(server.base_url),
+                tmp_path,
+            )
+        )
+    assert result.code == 2, result.stderr
+    assert "prompt" in result.stderr
+    assert not out.exists()
+    assert mock.creates_count == 0
