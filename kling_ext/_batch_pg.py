@@ -178,7 +178,8 @@ class PgLedger:
         return shown_url(self._url)
 
     def _failure(self, exc: BaseException) -> str:
-        text = str(exc).strip()
+        # One line: libpq's messages span lines ("refused\n\tIs the server running ...").
+        text = " ".join(str(exc).split())
         password = _password(self._url)
         if password:
             text = text.replace(password, "***")
