@@ -16,7 +16,7 @@ import math
 import shlex
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
@@ -389,8 +389,8 @@ def batch(
             raise click.exceptions.Exit(2) from None
         except sqlite3.Error as exc:
             display.stop()
-            click.echo(f"error: cannot use the ledger {runner.ledger_path}: {exc}", err=True)
-            raise click.exceptions.Exit(2) from None
+            text = safe_text(f"cannot use the ledger {runner.ledger_path}: {exc}")
+            _status_error(type(exc).__name__, text, json_output)
         except KeyboardInterrupt:
             display.stop()
             click.echo(f"\ninterrupted; resume with: {resume}", err=True)
@@ -399,6 +399,14 @@ def batch(
             display.stop()
     _summary(report, display, resume)
     raise click.exceptions.Exit(report.exit_code)
+
+
+def _status_error(kind: str, text: str, json_output: bool) -> NoReturn:
+    """Exit 2 with `text` on stderr and, with --json, the one error object on stdout."""
+    if json_output:
+        echo_json({"error": {"type": kind, "code": None, "message": text, "request_id": None}})
+    click.echo(f"error: {text}", err=True)
+    raise click.exceptions.Exit(2)
 
 
 def _callback_inbox(runner: Batch) -> Path | None:
@@ -456,12 +464,12 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
     a batch ledger.
     """
     if (where is None) == (ledger is None) or (ledger is not None and not _is_url(ledger)):
-        click.echo(
-            "error: give the batch's output folder or ledger file, or --ledger "
-            "postgresql://... (one of them)",
-            err=True,
+        _status_error(
+            "UsageError",
+            "give the batch's output folder or ledger file, or --ledger postgresql://... "
+            "(one of them)",
+            json_output,
         )
-        raise click.exceptions.Exit(2)
     hide_secrets(_url_password(ledger))
     store: BatchLedger
     if ledger is not None:
@@ -470,8 +478,7 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
         try:
             store = PgLedger(ledger, readonly=True)
         except LedgerError as exc:
-            click.echo(f"error: {safe_text(exc)}", err=True)
-            raise click.exceptions.Exit(2) from None
+            _status_error(type(exc).__name__, safe_text(exc), json_output)
         shown = store.where
     else:
         assert where is not None
@@ -480,10 +487,8 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
         try:
             store = Ledger(path, readonly=True)
         except (FileNotFoundError, sqlite3.DatabaseError) as exc:
-            click.echo(
-                f"error: {exc} (give the batch's output folder or its ledger file)", err=True
-            )
-            raise click.exceptions.Exit(2) from None
+            text = f"{exc} (give the batch's output folder or its ledger file)"
+            _status_error(type(exc).__name__, safe_text(text), json_output)
     counts: dict[str, int] = {}
     status: dict[str, Any] | None = None
     try:
@@ -509,8 +514,8 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
             )
         status = getattr(store, "status", lambda: None)()
     except (sqlite3.DatabaseError, LedgerError) as exc:
-        click.echo(f"error: {safe_text(shown)} is not a readable batch ledger ({exc})", err=True)
-        raise click.exceptions.Exit(2) from None
+        text = safe_text(f"{shown} is not a readable batch ledger ({exc})")
+        _status_error(type(exc).__name__, text, json_output)
     finally:
         store.close()
     total = sum(counts.values())
