@@ -150,13 +150,24 @@ def _url_password(ledger: str | None) -> list[str]:
 
 
 def _resume_command(
-    jobs: Path | None, output: Path, ledger: str | None, account_slots: int | None = None
+    jobs: Path | None,
+    output: Path,
+    ledger: str | None,
+    account_slots: int | None = None,
+    callbacks: tuple[str | None, str | None] = (None, None),
 ) -> str:
     words = ["kling", "batch", *([str(jobs)] if jobs is not None else []), "--output", str(output)]
     if ledger is not None:
         words += ["--ledger", _shown_ledger(ledger)]
     if account_slots is not None:
         words += ["--account-slots", str(account_slots)]
+    # The same listener again: the inbox beside the ledger lets the earlier tasks' callbacks
+    # in. A webhook secret is never part of it (it comes from the environment).
+    listen, public_url = callbacks
+    if listen is not None:
+        words += ["--callback-listen", listen]
+    if public_url is not None:
+        words += ["--callback-url", public_url]
     return shlex.join(words)
 
 
@@ -366,7 +377,7 @@ def batch(
         max_time=max_time,
         on_result=display.on_result,
     )
-    resume = _resume_command(jobs, output, ledger, account_slots)
+    resume = _resume_command(jobs, output, ledger, account_slots, (callback_listen, callback_url))
     with reporting(json_output=json_output), contextlib.ExitStack() as stack:
         hide_secrets([webhook_secret or ""])
         try:

@@ -194,11 +194,13 @@ def test_a_resumed_batch_accepts_the_callbacks_of_tasks_its_earlier_run_created(
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    command = ["batch", str(jobs), "-o", str(out), f"--callback-listen=127.0.0.1:{_free_port()}"]
+    listen = f"127.0.0.1:{_free_port()}"
+    command = ["batch", str(jobs), "-o", str(out), f"--callback-listen={listen}"]
     with mock.serve() as server, mock.run_callbacks(0.02):
         env = cli_env(server.base_url)
         first = finish(start([*command, "--max-time=0.5"], env, tmp_path))
         assert first.code == 1, first.stderr
+        assert f"--callback-listen {listen}" in first.stderr  # the resume command keeps it
         assert mock.creates_count == 2
         second = finish(start(command, env, tmp_path))
     assert second.code == 0, second.stderr
