@@ -383,9 +383,15 @@ def batch(
         try:
             if callback_listen is not None:
                 inbox = _callback_inbox(runner)
-                runner.callbacks = stack.enter_context(
-                    callback_receiver(callback_listen, callback_url, webhook_secret, inbox=inbox)
-                )
+                try:
+                    runner.callbacks = stack.enter_context(
+                        callback_receiver(
+                            callback_listen, callback_url, webhook_secret, inbox=inbox
+                        )
+                    )
+                except sqlite3.Error as exc:
+                    text = safe_text(f"cannot use the callback inbox {inbox}: {exc}")
+                    _status_error(type(exc).__name__, text, json_output)
             client = AsyncKling(api_key=api_key, base_url=base_url)
             hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
             display.start(runner)

@@ -229,3 +229,25 @@ def test_a_refused_jobs_file_with_callback_listen_leaves_nothing_behind(tmp_path
     assert "prompt" in result.stderr
     assert not out.exists()
     assert mock.creates_count == 0
+
+
+def test_an_unusable_callback_inbox_is_named_and_nothing_is_sent(tmp_path: Path) -> None:
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kling-batch-callbacks.sqlite3").write_text("not a database", encoding="utf-8")
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        result = finish(
+            start(
+                ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
+                cli_env(server.base_url),
+                tmp_path,
+            )
+        )
+    assert result.code == 2, result.stderr
+    assert "callback inbox" in result.stderr
+    assert "kling-batch-callbacks.sqlite3" in result.stderr
+    assert "Traceback" not in result.output
+    assert mock.creates_count == 0
