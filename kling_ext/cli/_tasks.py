@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from kling_ext import Kling, Task
 from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
@@ -134,6 +135,13 @@ def check_callback_flags(listen: str | None, public_url: str | None, secret: str
     """Refuse bad `--callback-listen`, `--callback-url` and `--webhook-secret` values now,
     before anything is read, made or sent (click.BadParameter naming the flag)."""
     if listen is None:
+        # Given on the command line (not from the environment) it would be silently unused.
+        ctx = click.get_current_context(silent=True)
+        given = ctx.get_parameter_source("webhook_secret") if ctx is not None else None
+        if given is ParameterSource.COMMANDLINE:
+            raise click.UsageError(
+                "--webhook-secret needs --callback-listen (where to receive the callbacks)"
+            )
         return
     _listen_address(listen)
     _receiver(public_url, secret, None).inbox.close()
@@ -265,6 +273,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     allow_insecure: bool = values.pop("allow_insecure")
     hatches = {"extra_body": values.pop("extra_body"), "allow_unknown": values.pop("allow_unknown")}
+    check_callback_flags(listen, None, webhook_secret)
     with reporting(json_output=json_output) as state:
         state.flags = {entry.field: entry.option.opts[0] for entry in entries}
         fields = {**collect_fields(entries, values), **hatches}

@@ -251,3 +251,36 @@ def test_an_unusable_callback_inbox_is_named_and_nothing_is_sent(tmp_path: Path)
     assert "kling-batch-callbacks.sqlite3" in result.stderr
     assert "Traceback" not in result.output
     assert mock.creates_count == 0
+
+
+def test_a_webhook_secret_flag_without_callback_listen_exits_2_unless_from_the_environment(
+    tmp_path: Path,
+) -> None:
+    mock = MockGateway(api_key=KEY)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    with mock.serve() as server:
+        env = cli_env(server.base_url)
+        flagged = [
+            finish(
+                start(["text2video", "--prompt=a cat", f"--webhook-secret={SECRET}"], env, tmp_path)
+            ),
+            finish(
+                start(
+                    ["batch", str(jobs), "-o", str(tmp_path / "out"), f"--webhook-secret={SECRET}"],
+                    env,
+                    tmp_path,
+                )
+            ),
+        ]
+        assert mock.creates_count == 0
+        from_env = finish(
+            start(
+                ["text2video", "--prompt=a cat"], {**env, "KLING_WEBHOOK_SECRET": SECRET}, tmp_path
+            )
+        )
+    for result in flagged:
+        assert result.code == 2, result.stderr
+        assert "--webhook-secret needs --callback-listen" in result.stderr
+        assert SECRET[6:] not in result.output
+    assert from_env.code == 0, from_env.stderr  # a secret kept in the environment for later
