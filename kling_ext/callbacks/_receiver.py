@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_CALLBACK_BYTES", "CallbackReceiver"]
 
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - names them, binds nothing
+"""Listening addresses that stand for every address of the machine."""
+
 MAX_CALLBACK_BYTES = 256 * 1024
 """The largest callback body read: a task object is a few kilobytes."""
 
@@ -295,7 +298,16 @@ class CallbackReceiver:
 
         Returns:
             The running server; a context manager, or call `close()`.
+
+        Raises:
+            ValueError: a wildcard host (`0.0.0.0`, `::`) and no `public_url`: every address
+                of the machine, but none that a callback URL could name.
         """
         from ._server import RunningReceiver  # deferred: it imports this module
 
+        if self._public_url is None and host.strip("[]") in WILDCARD_HOSTS:
+            raise ValueError(
+                f"host {host!r} listens on every address, which no callback URL can name: "
+                "give public_url (where the API reaches this server)"
+            )
         return RunningReceiver.start(self, host, port)

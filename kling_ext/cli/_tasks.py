@@ -109,12 +109,21 @@ def _callback_params() -> list[click.Parameter]:
     ]
 
 
-def _listen_address(text: str) -> tuple[str, int]:
+def _listen_address(text: str, public_url: str | None) -> tuple[str, int]:
+    from kling_ext.callbacks._receiver import WILDCARD_HOSTS
+
     host, sep, port = text.rpartition(":")
     host = host.strip("[]")
     if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise click.BadParameter(
-            f"{text!r} is not HOST:PORT (e.g. 0.0.0.0:8080)", param_hint="--callback-listen"
+            f"{text!r} is not HOST:PORT (e.g. 127.0.0.1:8080)", param_hint="--callback-listen"
+        )
+    if host in WILDCARD_HOSTS and public_url is None:
+        # The tasks would be created with http://0.0.0.0:PORT/..., which the API cannot reach.
+        raise click.BadParameter(
+            f"{text!r} listens on every address, none of which the API can be told: give "
+            "--callback-url (the public URL that reaches it), or listen on one address",
+            param_hint="--callback-listen",
         )
     return host, int(port)
 
@@ -143,7 +152,7 @@ def check_callback_flags(listen: str | None, public_url: str | None, secret: str
                 "--webhook-secret needs --callback-listen (where to receive the callbacks)"
             )
         return
-    _listen_address(listen)
+    _listen_address(listen, public_url)
     _receiver(public_url, secret, None).inbox.close()
 
 
@@ -162,7 +171,7 @@ def callback_receiver(
     if listen is None:
         yield None
         return
-    host, port = _listen_address(listen)
+    host, port = _listen_address(listen, public_url)
     receiver = _receiver(public_url, secret, inbox)
     try:
         server = receiver.serve(host, port)
@@ -273,7 +282,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     allow_insecure: bool = values.pop("allow_insecure")
     hatches = {"extra_body": values.pop("extra_body"), "allow_unknown": values.pop("allow_unknown")}
-    check_callback_flags(listen, None, webhook_secret)
+    check_callback_flags(listen, values.get("callback_url"), webhook_secret)
     with reporting(json_output=json_output) as state:
         state.flags = {entry.field: entry.option.opts[0] for entry in entries}
         fields = {**collect_fields(entries, values), **hatches}

@@ -284,3 +284,36 @@ def test_a_webhook_secret_flag_without_callback_listen_exits_2_unless_from_the_e
         assert "--webhook-secret needs --callback-listen" in result.stderr
         assert SECRET[6:] not in result.output
     assert from_env.code == 0, from_env.stderr  # a secret kept in the environment for later
+
+
+def test_a_wildcard_callback_listen_without_callback_url_exits_2_before_any_create(
+    tmp_path: Path,
+) -> None:
+    # Tasks would be created with callback_url http://0.0.0.0:PORT/...: no API reaches that,
+    # and every wait would silently fall back to polling.
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        env = cli_env(server.base_url)
+        results = [
+            finish(
+                start(
+                    ["text2video", "--prompt=a cat", "--callback-listen=0.0.0.0:0"], env, tmp_path
+                )
+            ),
+            finish(
+                start(
+                    ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=[::]:0"],
+                    env,
+                    tmp_path,
+                )
+            ),
+        ]
+    for result in results:
+        assert result.code == 2, result.stderr
+        assert "--callback-listen" in result.stderr
+        assert "--callback-url" in result.stderr
+        assert "Traceback" not in result.output
+    assert mock.creates_count == 0
+    assert not (tmp_path / "out").exists()
