@@ -140,13 +140,9 @@ def _shown_ledger(ledger: str) -> str:
 def _url_password(ledger: str | None) -> list[str]:
     if ledger is None or not _is_url(ledger):
         return []
-    from urllib.parse import urlsplit
+    from kling_ext._batch_pg import url_passwords
 
-    try:
-        password = urlsplit(ledger).password
-    except ValueError:
-        return []
-    return [password] if password else []
+    return url_passwords(ledger)
 
 
 def _resume_command(

@@ -46,3 +46,26 @@ def test_batch_status_json_prints_an_error_object_for_a_ledger_it_cannot_use(
         error = json.loads(shown.stdout)["error"]
         assert error["message"], args
         assert "s3cr3t-pw" not in shown.output
+
+
+def test_a_password_given_in_the_urls_query_is_never_shown(tmp_path: Path) -> None:
+    # libpq takes `?password=...` as well as `user:password@`; both are the URL's password.
+    pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
+    port = _closed_port()
+    urls = [
+        f"postgresql://kling@127.0.0.1:{port}/batches?password=s3cr3t-pw&connect_timeout=5",
+        f"postgresql:///batches?host=127.0.0.1&port={port}&user=kling&password=s3cr3t%2Dpw",
+    ]
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    env = {"KLING_API_KEY": "sk-mock", "KLING_BASE_URL": "http://127.0.0.1:9/klingai"}
+    for url in urls:
+        for args in (
+            ["batch-status", "--json", "--ledger", url],
+            ["batch", str(jobs), "-o", str(tmp_path / "out"), "--ledger", url],
+        ):
+            shown = CliRunner().invoke(cli, args, env=env)
+            assert shown.exit_code == 2, shown.output
+            assert "s3cr3t" not in shown.output
+            assert "password=***" in shown.output
+            assert "postgresql:/batches" not in shown.output  # the URL as written, not rebuilt
