@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
 import urllib.parse
 import uuid
@@ -96,21 +97,37 @@ def is_ledger_url(text: str | os.PathLike[str]) -> bool:
     return isinstance(text, str) and text.lower().startswith(LEDGER_SCHEMES)
 
 
+_QUERY_PASSWORD = re.compile(r"(^|&)(password=)([^&]*)", re.IGNORECASE)
+"""libpq takes the password in the query too (`?password=...`), not only before the `@`."""
+
+
 def shown_url(url: str) -> str:
     """The URL with its password (if any) replaced by `***`, for messages and reports."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.username or ""
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
-
-
-def _password(url: str) -> str | None:
     try:
-        return urllib.parse.urlsplit(url).password
+        parts = urllib.parse.urlsplit(url)
+        netloc_password = parts.password
     except ValueError:
-        return None
+        return url
+    shown = url
+    if netloc_password is not None:
+        host = parts.netloc.rpartition("@")[2]
+        shown = urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    # The query by hand: urlunsplit would write postgresql:///db as postgresql:/db.
+    head, mark, rest = shown.partition("?")
+    query, hash_mark, fragment = rest.partition("#")
+    return head + mark + _QUERY_PASSWORD.sub(r"\1\2***", query) + hash_mark + fragment
+
+
+def url_passwords(url: str) -> list[str]:
+    """The passwords a ledger URL carries, as written and decoded, to cut out of shown text."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        found = [parts.password or ""]
+    except ValueError:
+        return []
+    found += [match.group(3) for match in _QUERY_PASSWORD.finditer(parts.query)]
+    found += [urllib.parse.unquote_plus(text) for text in found]
+    return sorted({text for text in found if text}, key=len, reverse=True)
 
 
 def _psycopg() -> Any:
@@ -178,9 +195,9 @@ class PgLedger:
         return shown_url(self._url)
 
     def _failure(self, exc: BaseException) -> str:
-        text = str(exc).strip()
-        password = _password(self._url)
-        if password:
+        # One line: libpq's messages span lines ("refused\n\tIs the server running ...").
+        text = " ".join(str(exc).split())
+        for password in url_passwords(self._url):
             text = text.replace(password, "***")
         return f"the PostgreSQL ledger {self.where} could not be used: {text}"
 

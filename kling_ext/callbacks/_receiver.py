@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_CALLBACK_BYTES", "CallbackReceiver"]
 
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - names them, binds nothing
+"""Listening addresses that stand for every address of the machine."""
+
 MAX_CALLBACK_BYTES = 256 * 1024
 """The largest callback body read: a task object is a few kilobytes."""
 
@@ -105,14 +108,15 @@ class CallbackReceiver:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._public_url = None if public_url is None else _check_public_url(public_url)
-        self.inbox: CallbackInbox = (
-            inbox if isinstance(inbox, CallbackInbox) else CallbackInbox(inbox or ":memory:")
-        )
         secrets = (
             [webhook_secret] if isinstance(webhook_secret, str) else list(webhook_secret or ())
         )
-        # Decoded now: a malformed secret fails here, not on the first callback.
+        # Decoded now: a malformed secret fails here, not on the first callback, and before
+        # an inbox file is made, so bad input leaves nothing behind.
         self._keys = tuple(webhook_key(secret) for secret in secrets if secret)
+        self.inbox: CallbackInbox = (
+            inbox if isinstance(inbox, CallbackInbox) else CallbackInbox(inbox or ":memory:")
+        )
         self._token_key = self.inbox.token_key()
         self.schedule: CallbackSchedule = schedule
         self.max_body_bytes: int = max_body_bytes
@@ -294,7 +298,16 @@ class CallbackReceiver:
 
         Returns:
             The running server; a context manager, or call `close()`.
+
+        Raises:
+            ValueError: a wildcard host (`0.0.0.0`, `::`) and no `public_url`: every address
+                of the machine, but none that a callback URL could name.
         """
         from ._server import RunningReceiver  # deferred: it imports this module
 
+        if self._public_url is None and host.strip("[]") in WILDCARD_HOSTS:
+            raise ValueError(
+                f"host {host!r} listens on every address, which no callback URL can name: "
+                "give public_url (where the API reaches this server)"
+            )
         return RunningReceiver.start(self, host, port)

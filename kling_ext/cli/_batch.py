@@ -11,11 +11,12 @@ itself, 4 it could not be reached (creation stopped in both cases; the same comm
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import shlex
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
@@ -24,13 +25,13 @@ from rich.text import Text
 
 from kling_ext import AsyncKling, Batch, BatchProgress, BatchReport, JobResult, JobsFileError
 from kling_ext._batch import DEFAULT_CONCURRENCY, DEFAULT_LEASE, LEDGER_NAME
-from kling_ext._batch_jobs import Job, read_jobs
+from kling_ext._batch_jobs import Job, JobProblem, read_jobs
 from kling_ext._batch_ledger import BatchLedger, Ledger, LedgerError
 from kling_ext._constants import DEFAULT_WAIT_TIMEOUT
 
 from ._exit import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, EXIT_TASK
 from ._output import cli_words, echo_json, error_json, hide_secrets, reporting, safe_text
-from ._tasks import WEBHOOK_SECRET_ENV, callback_receiver
+from ._tasks import WEBHOOK_SECRET_ENV, callback_receiver, check_callback_flags
 
 __all__ = ["batch", "batch_status"]
 
@@ -139,23 +140,30 @@ def _shown_ledger(ledger: str) -> str:
 def _url_password(ledger: str | None) -> list[str]:
     if ledger is None or not _is_url(ledger):
         return []
-    from urllib.parse import urlsplit
+    from kling_ext._batch_pg import url_passwords
 
-    try:
-        password = urlsplit(ledger).password
-    except ValueError:
-        return []
-    return [password] if password else []
+    return url_passwords(ledger)
 
 
 def _resume_command(
-    jobs: Path | None, output: Path, ledger: str | None, account_slots: int | None = None
+    jobs: Path | None,
+    output: Path,
+    ledger: str | None,
+    account_slots: int | None = None,
+    callbacks: tuple[str | None, str | None] = (None, None),
 ) -> str:
     words = ["kling", "batch", *([str(jobs)] if jobs is not None else []), "--output", str(output)]
     if ledger is not None:
         words += ["--ledger", _shown_ledger(ledger)]
     if account_slots is not None:
         words += ["--account-slots", str(account_slots)]
+    # The same listener again: the inbox beside the ledger lets the earlier tasks' callbacks
+    # in. A webhook secret is never part of it (it comes from the environment).
+    listen, public_url = callbacks
+    if listen is not None:
+        words += ["--callback-listen", listen]
+    if public_url is not None:
+        words += ["--callback-url", public_url]
     return shlex.join(words)
 
 
@@ -349,6 +357,7 @@ def batch(
     """
     if callback_url is not None and callback_listen is None:
         raise click.UsageError("--callback-url needs --callback-listen (where to receive them)")
+    check_callback_flags(callback_listen, callback_url, webhook_secret)
     display = _Display(json_output=json_output)
     hide_secrets(_url_password(ledger))
     if ledger is not None and not _is_url(ledger) and Path(ledger).is_dir():
@@ -374,19 +383,26 @@ def batch(
         max_time=max_time,
         on_result=display.on_result,
     )
-    resume = _resume_command(jobs, output, ledger, account_slots)
+    resume = _resume_command(jobs, output, ledger, account_slots, (callback_listen, callback_url))
     if check_balance:
         _check_balance(jobs, api_key, base_url, json_output)
-    with (
-        reporting(json_output=json_output),
-        callback_receiver(callback_listen, callback_url, webhook_secret) as receiver,
-    ):
-        runner.callbacks = receiver
-        client = AsyncKling(api_key=api_key, base_url=base_url)
-        hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+    with reporting(json_output=json_output), contextlib.ExitStack() as stack:
         hide_secrets([webhook_secret or ""])
-        display.start(runner)
         try:
+            if callback_listen is not None:
+                inbox = _callback_inbox(runner)
+                try:
+                    runner.callbacks = stack.enter_context(
+                        callback_receiver(
+                            callback_listen, callback_url, webhook_secret, inbox=inbox
+                        )
+                    )
+                except sqlite3.Error as exc:
+                    text = safe_text(f"cannot use the callback inbox {inbox}: {exc}")
+                    _status_error(type(exc).__name__, text, json_output)
+            client = AsyncKling(api_key=api_key, base_url=base_url)
+            hide_secrets(client._settings.secrets)  # data comes back as sent: the output redacts
+            display.start(runner)
             report = asyncio.run(_run(runner, client))
         except JobsFileError as exc:
             display.stop()
@@ -398,8 +414,8 @@ def batch(
             raise click.exceptions.Exit(2) from None
         except sqlite3.Error as exc:
             display.stop()
-            click.echo(f"error: cannot use the ledger {runner.ledger_path}: {exc}", err=True)
-            raise click.exceptions.Exit(2) from None
+            text = safe_text(f"cannot use the ledger {runner.ledger_path}: {exc}")
+            _status_error(type(exc).__name__, text, json_output)
         except KeyboardInterrupt:
             display.stop()
             click.echo(f"\ninterrupted; resume with: {resume}", err=True)
@@ -448,6 +464,33 @@ def _check_balance(
     raise click.exceptions.Exit(EXIT_REFUSED)
 
 
+def _status_error(kind: str, text: str, json_output: bool) -> NoReturn:
+    """Exit 2 with `text` on stderr and, with --json, the one error object on stdout."""
+    if json_output:
+        echo_json({"error": {"type": kind, "code": None, "message": text, "request_id": None}})
+    click.echo(f"error: {text}", err=True)
+    raise click.exceptions.Exit(2)
+
+
+def _callback_inbox(runner: Batch) -> Path | None:
+    """The durable inbox of `--callback-listen`, beside a SQLite ledger (None: in memory).
+
+    It keeps the key that callback URLs are minted with, so the same command run again (same
+    HOST:PORT or --callback-url) still accepts the callbacks of tasks the earlier run created.
+    Made only once the jobs file has been checked: a refused file leaves nothing behind. With
+    a PostgreSQL ledger each worker listens on its own address: its inbox stays in memory.
+    """
+    if runner.ledger_url is not None:
+        return None
+    if runner.jobs is not None:
+        problems = [item for item in read_jobs(runner.jobs) if isinstance(item, JobProblem)]
+        if problems:
+            raise JobsFileError(runner.jobs, problems)
+    ledger = runner.ledger_path
+    ledger.parent.mkdir(parents=True, exist_ok=True)
+    return ledger.with_name(f"{ledger.stem}-callbacks.sqlite3")
+
+
 async def _run(runner: Batch, client: AsyncKling) -> BatchReport:
     async with client:
         return await runner.arun(client)
@@ -484,12 +527,12 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
     a batch ledger.
     """
     if (where is None) == (ledger is None) or (ledger is not None and not _is_url(ledger)):
-        click.echo(
-            "error: give the batch's output folder or ledger file, or --ledger "
-            "postgresql://... (one of them)",
-            err=True,
+        _status_error(
+            "UsageError",
+            "give the batch's output folder or ledger file, or --ledger postgresql://... "
+            "(one of them)",
+            json_output,
         )
-        raise click.exceptions.Exit(2)
     hide_secrets(_url_password(ledger))
     store: BatchLedger
     if ledger is not None:
@@ -498,8 +541,7 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
         try:
             store = PgLedger(ledger, readonly=True)
         except LedgerError as exc:
-            click.echo(f"error: {safe_text(exc)}", err=True)
-            raise click.exceptions.Exit(2) from None
+            _status_error(type(exc).__name__, safe_text(exc), json_output)
         shown = store.where
     else:
         assert where is not None
@@ -508,10 +550,8 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
         try:
             store = Ledger(path, readonly=True)
         except (FileNotFoundError, sqlite3.DatabaseError) as exc:
-            click.echo(
-                f"error: {exc} (give the batch's output folder or its ledger file)", err=True
-            )
-            raise click.exceptions.Exit(2) from None
+            text = f"{exc} (give the batch's output folder or its ledger file)"
+            _status_error(type(exc).__name__, safe_text(text), json_output)
     counts: dict[str, int] = {}
     status: dict[str, Any] | None = None
     try:
@@ -537,8 +577,8 @@ def batch_status(where: Path | None, ledger: str | None, json_output: bool) -> N
             )
         status = getattr(store, "status", lambda: None)()
     except (sqlite3.DatabaseError, LedgerError) as exc:
-        click.echo(f"error: {safe_text(shown)} is not a readable batch ledger ({exc})", err=True)
-        raise click.exceptions.Exit(2) from None
+        text = safe_text(f"{shown} is not a readable batch ledger ({exc})")
+        _status_error(type(exc).__name__, text, json_output)
     finally:
         store.close()
     total = sum(counts.values())

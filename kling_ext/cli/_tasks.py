@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
 from kling_ext import Kling, Task
 from kling_ext._constants import DEFAULT_BASE_URL, DEFAULT_WAIT_TIMEOUT
@@ -111,34 +112,70 @@ def _callback_params() -> list[click.Parameter]:
     ]
 
 
-def _listen_address(text: str) -> tuple[str, int]:
+def _listen_address(text: str, public_url: str | None) -> tuple[str, int]:
+    from kling_ext.callbacks._receiver import WILDCARD_HOSTS
+
     host, sep, port = text.rpartition(":")
     host = host.strip("[]")
     if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise click.BadParameter(
-            f"{text!r} is not HOST:PORT (e.g. 0.0.0.0:8080)", param_hint="--callback-listen"
+            f"{text!r} is not HOST:PORT (e.g. 127.0.0.1:8080)", param_hint="--callback-listen"
+        )
+    if host in WILDCARD_HOSTS and public_url is None:
+        # The tasks would be created with http://0.0.0.0:PORT/..., which the API cannot reach.
+        raise click.BadParameter(
+            f"{text!r} listens on every address, none of which the API can be told: give "
+            "--callback-url (the public URL that reaches it), or listen on one address",
+            param_hint="--callback-listen",
         )
     return host, int(port)
 
 
-@contextlib.contextmanager
-def callback_receiver(
-    listen: str | None, public_url: str | None, secret: str | None
-) -> Iterator[CallbackReceiver | None]:
-    """The receiver of `--callback-listen`, served while the block runs (None without it)."""
-    if listen is None:
-        yield None
-        return
+def _receiver(public_url: str | None, secret: str | None, inbox: Path | None) -> CallbackReceiver:
     from kling_ext.callbacks import CallbackReceiver
 
-    host, port = _listen_address(listen)
     try:
-        receiver = CallbackReceiver(public_url, webhook_secret=secret)
+        return CallbackReceiver(public_url, inbox=inbox, webhook_secret=secret)
     except ValueError as exc:
         # The message names the field; a secret is never part of it (webhook_key says why).
         hint = "--callback-url" if "public_url" in str(exc) else "--webhook-secret"
         text = str(exc).replace("public_url", "the URL")
         raise click.BadParameter(text, param_hint=hint) from None
+
+
+def check_callback_flags(listen: str | None, public_url: str | None, secret: str | None) -> None:
+    """Refuse bad `--callback-listen`, `--callback-url` and `--webhook-secret` values now,
+    before anything is read, made or sent (click.BadParameter naming the flag)."""
+    if listen is None:
+        # Given on the command line (not from the environment) it would be silently unused.
+        ctx = click.get_current_context(silent=True)
+        given = ctx.get_parameter_source("webhook_secret") if ctx is not None else None
+        if given is ParameterSource.COMMANDLINE:
+            raise click.UsageError(
+                "--webhook-secret needs --callback-listen (where to receive the callbacks)"
+            )
+        return
+    _listen_address(listen, public_url)
+    _receiver(public_url, secret, None).inbox.close()
+
+
+@contextlib.contextmanager
+def callback_receiver(
+    listen: str | None,
+    public_url: str | None,
+    secret: str | None,
+    *,
+    inbox: Path | None = None,
+) -> Iterator[CallbackReceiver | None]:
+    """The receiver of `--callback-listen`, served while the block runs (None without it).
+
+    `inbox` is its durable inbox file (made once the flags are checked); default in memory.
+    """
+    if listen is None:
+        yield None
+        return
+    host, port = _listen_address(listen, public_url)
+    receiver = _receiver(public_url, secret, inbox)
     try:
         server = receiver.serve(host, port)
     except OSError as exc:
@@ -262,6 +299,7 @@ def _create(ep: Endpoint, entries: Sequence[FieldOption], values: dict[str, Any]
     api_key, base_url = values.pop("api_key"), values.pop("base_url")
     allow_insecure: bool = values.pop("allow_insecure")
     hatches = {"extra_body": values.pop("extra_body"), "allow_unknown": values.pop("allow_unknown")}
+    check_callback_flags(listen, values.get("callback_url"), webhook_secret)
     with reporting(json_output=json_output) as state:
         state.flags = {entry.field: entry.option.opts[0] for entry in entries}
         fields = {**collect_fields(entries, values), **hatches}

@@ -299,3 +299,19 @@ def test_old_events_can_be_pruned() -> None:
     _wsgi(receiver, _body("succeed", 2), _query(receiver))
     assert inbox.prune(older_than=1800) == 1
     assert [e.status for e in inbox.events(["ext-1"])] == ["succeed"]
+
+
+def test_a_bad_webhook_secret_is_refused_before_the_inbox_file_is_made(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox.sqlite3"
+    with pytest.raises(ValueError, match="webhook secret") as caught:
+        CallbackReceiver(inbox=inbox, webhook_secret="whsec_not-base64!!")
+    assert "not-base64" not in str(caught.value)
+    assert not inbox.exists()  # bad input leaves nothing behind
+
+
+def test_serving_on_a_wildcard_host_needs_a_public_url() -> None:
+    receiver = CallbackReceiver()
+    with pytest.raises(ValueError, match="public_url"):
+        receiver.serve("0.0.0.0", 0)  # noqa: S104 - refused before it binds
+    with CallbackReceiver("https://hooks.example.test/").serve("0.0.0.0", 0) as running:  # noqa: S104
+        assert running.port > 0

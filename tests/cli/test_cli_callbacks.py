@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,3 +170,150 @@ def test_mock_server_callbacks_need_the_real_clock(tmp_path: Path) -> None:
     result = finish(start(["mock-server", "--callbacks"], cli_env(None), tmp_path))
     assert result.code == 2
     assert "--clock real" in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_resumed_batch_accepts_the_callbacks_of_tasks_its_earlier_run_created(
+    tmp_path: Path,
+) -> None:
+    # The first run stops (--max-time) with its tasks running; the same command run again on
+    # the same address must still let their callbacks in: the inbox beside the ledger keeps
+    # the key their callback URLs were minted with (an in-memory one answered them 401).
+    mock = MockGateway(api_key=KEY, clock="real", processing_seconds=2.5, callbacks=MockCallbacks())
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text(
+        "".join(
+            json.dumps({"kind": "text2video", "id": f"j{n}", "prompt": f"shot {n}"}) + "\n"
+            for n in range(2)
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    listen = f"127.0.0.1:{_free_port()}"
+    command = ["batch", str(jobs), "-o", str(out), f"--callback-listen={listen}"]
+    with mock.serve() as server, mock.run_callbacks(0.02):
+        env = cli_env(server.base_url)
+        first = finish(start([*command, "--max-time=0.5"], env, tmp_path))
+        assert first.code == 1, first.stderr
+        assert f"--callback-listen {listen}" in first.stderr  # the resume command keeps it
+        assert mock.creates_count == 2
+        second = finish(start(command, env, tmp_path))
+    assert second.code == 0, second.stderr
+    assert mock.creates_count == 2
+    assert len(list(out.glob("*.mp4"))) == 2
+    finals = [d for d in mock.callback_log if d.status == "succeed"]
+    assert [d.answer for d in finals if d.answer is not None] == [200, 200]
+    assert {d.answer for d in mock.callback_log} <= {200, None}  # None: between the runs
+    assert (out / "kling-batch-callbacks.sqlite3").is_file()
+
+
+def test_a_refused_jobs_file_with_callback_listen_leaves_nothing_behind(tmp_path: Path) -> None:
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a"}\n', encoding="utf-8")  # no prompt
+    out = tmp_path / "out"
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        result = finish(
+            start(
+                ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
+                cli_env(server.base_url),
+                tmp_path,
+            )
+        )
+    assert result.code == 2, result.stderr
+    assert "prompt" in result.stderr
+    assert not out.exists()
+    assert mock.creates_count == 0
+
+
+def test_an_unusable_callback_inbox_is_named_and_nothing_is_sent(tmp_path: Path) -> None:
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kling-batch-callbacks.sqlite3").write_text("not a database", encoding="utf-8")
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        result = finish(
+            start(
+                ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
+                cli_env(server.base_url),
+                tmp_path,
+            )
+        )
+    assert result.code == 2, result.stderr
+    assert "callback inbox" in result.stderr
+    assert "kling-batch-callbacks.sqlite3" in result.stderr
+    assert "Traceback" not in result.output
+    assert mock.creates_count == 0
+
+
+def test_a_webhook_secret_flag_without_callback_listen_exits_2_unless_from_the_environment(
+    tmp_path: Path,
+) -> None:
+    mock = MockGateway(api_key=KEY)
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    with mock.serve() as server:
+        env = cli_env(server.base_url)
+        flagged = [
+            finish(
+                start(["text2video", "--prompt=a cat", f"--webhook-secret={SECRET}"], env, tmp_path)
+            ),
+            finish(
+                start(
+                    ["batch", str(jobs), "-o", str(tmp_path / "out"), f"--webhook-secret={SECRET}"],
+                    env,
+                    tmp_path,
+                )
+            ),
+        ]
+        assert mock.creates_count == 0
+        from_env = finish(
+            start(
+                ["text2video", "--prompt=a cat"], {**env, "KLING_WEBHOOK_SECRET": SECRET}, tmp_path
+            )
+        )
+    for result in flagged:
+        assert result.code == 2, result.stderr
+        assert "--webhook-secret needs --callback-listen" in result.stderr
+        assert SECRET[6:] not in result.output
+    assert from_env.code == 0, from_env.stderr  # a secret kept in the environment for later
+
+
+def test_a_wildcard_callback_listen_without_callback_url_exits_2_before_any_create(
+    tmp_path: Path,
+) -> None:
+    # Tasks would be created with callback_url http://0.0.0.0:PORT/...: no API reaches that,
+    # and every wait would silently fall back to polling.
+    jobs = tmp_path / "jobs.jsonl"
+    jobs.write_text('{"kind": "text2video", "id": "a", "prompt": "a cat"}\n', encoding="utf-8")
+    mock = MockGateway(api_key=KEY)
+    with mock.serve() as server:
+        env = cli_env(server.base_url)
+        results = [
+            finish(
+                start(
+                    ["text2video", "--prompt=a cat", "--callback-listen=0.0.0.0:0"], env, tmp_path
+                )
+            ),
+            finish(
+                start(
+                    ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=[::]:0"],
+                    env,
+                    tmp_path,
+                )
+            ),
+        ]
+    for result in results:
+        assert result.code == 2, result.stderr
+        assert "--callback-listen" in result.stderr
+        assert "--callback-url" in result.stderr
+        assert "Traceback" not in result.output
+    assert mock.creates_count == 0
+    assert not (tmp_path / "out").exists()
