@@ -190,6 +190,19 @@ def _task_route(path: str) -> tuple[str, str] | None:
     return None
 
 
+def _calls_at(path: str) -> list[Call]:
+    """The synchronous calls of the spec at exactly `path` (one per method)."""
+    return _calls_by_path().get(path, [])
+
+
+@functools.cache
+def _calls_by_path() -> Mapping[str, list[Call]]:
+    found: dict[str, list[Call]] = {}
+    for target in calls().values():
+        found.setdefault(target.path, []).append(target)
+    return found
+
+
 def _route(request: MockRequest) -> _Route | None:
     """What a request asks for, or ``None`` for an unknown path (404, code 1202)."""
     path, prefix = request.path, ""
@@ -206,12 +219,15 @@ def _route(request: MockRequest) -> _Route | None:
     elif _FILE_RE.match(path):
         allowed = {"GET": "download", "HEAD": "download"}
         ident = path  # the whole path: `_file` reads it again
+    elif found := _calls_at(path):
+        # Before task ids: a literal spec path wins over `{path}/{id}`, as in OpenAPI, so
+        # `/v1/videos/multi-elements/init-selection` is that call, not a task id of
+        # `/v1/videos/multi-elements`.
+        kind = found[0].kind
+        allowed = {c.method: "call" for c in found}
     elif (tasks := _task_route(path)) is not None:
         kind, ident = tasks
         allowed = {"GET": "query"} if ident else {"POST": "create", "GET": "list"}
-    elif found := [c for c in calls().values() if c.path == path]:
-        kind = found[0].kind
-        allowed = {c.method: "call" for c in found}
     else:
         return None
     request_kind = allowed.get(request.method.upper(), "wrong_method")
