@@ -18,6 +18,9 @@ from .effects_request import EffectsRequest
 from .element_ref import ElementRef
 from .error_envelope import ErrorEnvelope
 from .face_data import FaceData
+from .frame_mask import FrameMask
+from .frame_mask_png_mask import FrameMaskPngMask
+from .frame_mask_rle_mask import FrameMaskRleMask
 from .identify_face_envelope import IdentifyFaceEnvelope
 from .identify_face_request import IdentifyFaceRequest
 from .identify_face_result import IdentifyFaceResult
@@ -41,9 +44,15 @@ from .motion_control_request_character_orientation import (
 )
 from .motion_control_request_model_name import MotionControlRequestModelName
 from .multi_elements_image import MultiElementsImage
+from .multi_elements_init_request import MultiElementsInitRequest
 from .multi_elements_request import MultiElementsRequest
 from .multi_elements_request_duration import MultiElementsRequestDuration
 from .multi_elements_request_edit_mode import MultiElementsRequestEditMode
+from .multi_elements_selection_request import MultiElementsSelectionRequest
+from .multi_elements_session import MultiElementsSession
+from .multi_elements_session_envelope import MultiElementsSessionEnvelope
+from .multi_elements_session_request import MultiElementsSessionRequest
+from .multi_elements_session_res import MultiElementsSessionRes
 from .multi_image2video_request import MultiImage2VideoRequest
 from .multi_image2video_request_duration import MultiImage2VideoRequestDuration
 from .multi_image2video_request_model_name import MultiImage2VideoRequestModelName
@@ -60,6 +69,7 @@ from .recognized_image_type_type_0 import RecognizedImageTypeType0
 from .result_audio import ResultAudio
 from .result_image import ResultImage
 from .result_video import ResultVideo
+from .selection_point import SelectionPoint
 from .shot_type import ShotType
 from .sound import Sound
 from .task import Task
@@ -95,6 +105,9 @@ __all__ = (
     "ElementRef",
     "ErrorEnvelope",
     "FaceData",
+    "FrameMask",
+    "FrameMaskPngMask",
+    "FrameMaskRleMask",
     "IdentifyFaceEnvelope",
     "IdentifyFaceRequest",
     "IdentifyFaceResult",
@@ -116,9 +129,15 @@ __all__ = (
     "MotionControlRequestCharacterOrientation",
     "MotionControlRequestModelName",
     "MultiElementsImage",
+    "MultiElementsInitRequest",
     "MultiElementsRequest",
     "MultiElementsRequestDuration",
     "MultiElementsRequestEditMode",
+    "MultiElementsSelectionRequest",
+    "MultiElementsSession",
+    "MultiElementsSessionEnvelope",
+    "MultiElementsSessionRequest",
+    "MultiElementsSessionRes",
     "MultiImage2VideoRequest",
     "MultiImage2VideoRequestDuration",
     "MultiImage2VideoRequestModelName",
@@ -135,6 +154,7 @@ __all__ = (
     "ResultAudio",
     "ResultImage",
     "ResultVideo",
+    "SelectionPoint",
     "ShotType",
     "Sound",
     "Task",
