@@ -192,15 +192,7 @@ def _task_route(path: str) -> tuple[str, str] | None:
 
 def _calls_at(path: str) -> list[Call]:
     """The synchronous calls of the spec at exactly `path` (one per method)."""
-    return _calls_by_path().get(path, [])
-
-
-@functools.cache
-def _calls_by_path() -> Mapping[str, list[Call]]:
-    found: dict[str, list[Call]] = {}
-    for target in calls().values():
-        found.setdefault(target.path, []).append(target)
-    return found
+    return [c for c in calls().values() if c.path == path]
 
 
 def _route(request: MockRequest) -> _Route | None:
