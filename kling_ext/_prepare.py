@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ._body import VerbatimText
 from ._constants import MAX_JSON_DEPTH
 from ._exceptions import ValidationError
-from ._spec import Schema, operation, resolve
+from ._spec import Call, Schema, operation, resolve
 
 if TYPE_CHECKING:
     from ._validation import Violation
@@ -99,6 +99,8 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
                 name, f"is not a field of {ep.kind} requests", ", ".join(ep.fields)
             )
         body[name] = _normalize(value, resolve(properties[name]), name, images)
+    if isinstance(ep, Call) and ep.schema_name is None:
+        body = _as_query(body, properties)
     for name, default in ep.defaults.items():
         body.setdefault(name, default)
     if "external_task_id" in properties and not body.get("external_task_id"):
@@ -118,6 +120,22 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body = _restore(body, images)
     body.update(extra)
     return body
+
+
+def _as_query(body: Mapping[str, Any], properties: Mapping[str, Any]) -> dict[str, Any]:
+    """A `GET` call's arguments as the query string will carry them.
+
+    A float that is a whole number (`1.7e12`, `5.0`) given for an integer parameter goes out as
+    the integer's digits: in a URL `5.0` is text, which the gateway refuses for an integer. Any
+    other value is left for validation to judge, so what is checked is what is sent.
+    """
+    out = dict(body)
+    for name, value in body.items():
+        kinds = resolve(properties.get(name, {})).get("type")
+        integer = kinds == "integer" or (isinstance(kinds, list) and "integer" in kinds)
+        if integer and isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            out[name] = int(value)
+    return out
 
 
 def _rename_legacy(params: dict[str, Any], properties: Mapping[str, Any]) -> None:

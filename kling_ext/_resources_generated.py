@@ -34,7 +34,10 @@ if TYPE_CHECKING:  # only the annotations need them; importing them costs start-
         ImageRecognizeParams,
         LipSyncParams,
         MotionControlParams,
+        MultiElementsInitParams,
         MultiElementsParams,
+        MultiElementsSelectionParams,
+        MultiElementsSessionParams,
         MultiImage2ImageParams,
         MultiImage2VideoParams,
         OmniImageParams,
@@ -467,6 +470,56 @@ class ImageRecognizeCall(_Call):
     """
 
     def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class MultiElementsInitSelectionCall(_Call):
+    """Start a multi-elements editing session on a video (synchronous): `POST
+    /v1/videos/multi-elements/init-selection`.
+    """
+
+    def __call__(self, **params: Unpack[MultiElementsInitParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class MultiElementsAddSelectionCall(_Call):
+    """Mark an element on a frame of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/add-selection`.
+    """
+
+    def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class MultiElementsDeleteSelectionCall(_Call):
+    """Unmark points on a frame of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/delete-selection`.
+    """
+
+    def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class MultiElementsClearSelectionCall(_Call):
+    """Clear every mark of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/clear-selection`.
+    """
+
+    def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return self._call(params)
+
+
+class MultiElementsPreviewSelectionCall(_Call):
+    """Preview the marked elements of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/preview-selection`.
+    """
+
+    def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
         """Send the call (validated before sending) and return its answer."""
         return self._call(params)
 
@@ -960,6 +1013,56 @@ class AsyncImageRecognizeCall(_AsyncCall):
         return await self._call(params)
 
 
+class AsyncMultiElementsInitSelectionCall(_AsyncCall):
+    """Start a multi-elements editing session on a video (synchronous): `POST
+    /v1/videos/multi-elements/init-selection` (async).
+    """
+
+    async def __call__(self, **params: Unpack[MultiElementsInitParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncMultiElementsAddSelectionCall(_AsyncCall):
+    """Mark an element on a frame of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/add-selection` (async).
+    """
+
+    async def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncMultiElementsDeleteSelectionCall(_AsyncCall):
+    """Unmark points on a frame of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/delete-selection` (async).
+    """
+
+    async def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncMultiElementsClearSelectionCall(_AsyncCall):
+    """Clear every mark of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/clear-selection` (async).
+    """
+
+    async def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
+class AsyncMultiElementsPreviewSelectionCall(_AsyncCall):
+    """Preview the marked elements of a multi-elements session (synchronous): `POST
+    /v1/videos/multi-elements/preview-selection` (async).
+    """
+
+    async def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
+        """Send the call (validated before sending) and return its answer."""
+        return await self._call(params)
+
+
 class AsyncTextToSpeechCall(_AsyncCall):
     """Synthesise speech from text (synchronous): `POST /v1/audio/tts` (async)."""
 
@@ -1060,6 +1163,16 @@ class KlingResources:
         identify_face (IdentifyFaceCall): Identify the faces of a video for lip-sync (synchronous).
         image_recognize (ImageRecognizeCall): Recognize the subject, head, face and clothing of an
             image (synchronous).
+        multi_elements_init_selection (MultiElementsInitSelectionCall): Start a multi-elements
+            editing session on a video (synchronous).
+        multi_elements_add_selection (MultiElementsAddSelectionCall): Mark an element on a frame of
+            a multi-elements session (synchronous).
+        multi_elements_delete_selection (MultiElementsDeleteSelectionCall): Unmark points on a frame
+            of a multi-elements session (synchronous).
+        multi_elements_clear_selection (MultiElementsClearSelectionCall): Clear every mark of a
+            multi-elements session (synchronous).
+        multi_elements_preview_selection (MultiElementsPreviewSelectionCall): Preview the marked
+            elements of a multi-elements session (synchronous).
         text_to_speech (TextToSpeechCall): Synthesise speech from text (synchronous).
         account_costs (AccountCostsCall): List the account's resource packs and what remains of them
             (synchronous).
@@ -1141,6 +1254,21 @@ class KlingResources:
     image_recognize: ImageRecognizeCall
     """Recognize the subject, head, face and clothing of an image (synchronous)."""
 
+    multi_elements_init_selection: MultiElementsInitSelectionCall
+    """Start a multi-elements editing session on a video (synchronous)."""
+
+    multi_elements_add_selection: MultiElementsAddSelectionCall
+    """Mark an element on a frame of a multi-elements session (synchronous)."""
+
+    multi_elements_delete_selection: MultiElementsDeleteSelectionCall
+    """Unmark points on a frame of a multi-elements session (synchronous)."""
+
+    multi_elements_clear_selection: MultiElementsClearSelectionCall
+    """Clear every mark of a multi-elements session (synchronous)."""
+
+    multi_elements_preview_selection: MultiElementsPreviewSelectionCall
+    """Preview the marked elements of a multi-elements session (synchronous)."""
+
     text_to_speech: TextToSpeechCall
     """Synthesise speech from text (synchronous)."""
 
@@ -1189,6 +1317,21 @@ class KlingResources:
         self.ai_multi_shot = AiMultiShot(client, endpoint("ai-multi-shot"))
         self.identify_face = IdentifyFaceCall(client, call("identify-face"))
         self.image_recognize = ImageRecognizeCall(client, call("image-recognize"))
+        self.multi_elements_init_selection = MultiElementsInitSelectionCall(
+            client, call("multi-elements-init-selection")
+        )
+        self.multi_elements_add_selection = MultiElementsAddSelectionCall(
+            client, call("multi-elements-add-selection")
+        )
+        self.multi_elements_delete_selection = MultiElementsDeleteSelectionCall(
+            client, call("multi-elements-delete-selection")
+        )
+        self.multi_elements_clear_selection = MultiElementsClearSelectionCall(
+            client, call("multi-elements-clear-selection")
+        )
+        self.multi_elements_preview_selection = MultiElementsPreviewSelectionCall(
+            client, call("multi-elements-preview-selection")
+        )
         self.text_to_speech = TextToSpeechCall(client, call("text-to-speech"))
         self.account_costs = AccountCostsCall(client, call("account-costs"))
         self.billing_balance = BillingBalanceCall(client, call("billing-balance"))
@@ -1228,6 +1371,16 @@ class AsyncKlingResources:
             (synchronous).
         image_recognize (AsyncImageRecognizeCall): Recognize the subject, head, face and clothing of
             an image (synchronous).
+        multi_elements_init_selection (AsyncMultiElementsInitSelectionCall): Start a multi-elements
+            editing session on a video (synchronous).
+        multi_elements_add_selection (AsyncMultiElementsAddSelectionCall): Mark an element on a
+            frame of a multi-elements session (synchronous).
+        multi_elements_delete_selection (AsyncMultiElementsDeleteSelectionCall): Unmark points on a
+            frame of a multi-elements session (synchronous).
+        multi_elements_clear_selection (AsyncMultiElementsClearSelectionCall): Clear every mark of a
+            multi-elements session (synchronous).
+        multi_elements_preview_selection (AsyncMultiElementsPreviewSelectionCall): Preview the
+            marked elements of a multi-elements session (synchronous).
         text_to_speech (AsyncTextToSpeechCall): Synthesise speech from text (synchronous).
         account_costs (AsyncAccountCostsCall): List the account's resource packs and what remains of
             them (synchronous).
@@ -1310,6 +1463,21 @@ class AsyncKlingResources:
     image_recognize: AsyncImageRecognizeCall
     """Recognize the subject, head, face and clothing of an image (synchronous)."""
 
+    multi_elements_init_selection: AsyncMultiElementsInitSelectionCall
+    """Start a multi-elements editing session on a video (synchronous)."""
+
+    multi_elements_add_selection: AsyncMultiElementsAddSelectionCall
+    """Mark an element on a frame of a multi-elements session (synchronous)."""
+
+    multi_elements_delete_selection: AsyncMultiElementsDeleteSelectionCall
+    """Unmark points on a frame of a multi-elements session (synchronous)."""
+
+    multi_elements_clear_selection: AsyncMultiElementsClearSelectionCall
+    """Clear every mark of a multi-elements session (synchronous)."""
+
+    multi_elements_preview_selection: AsyncMultiElementsPreviewSelectionCall
+    """Preview the marked elements of a multi-elements session (synchronous)."""
+
     text_to_speech: AsyncTextToSpeechCall
     """Synthesise speech from text (synchronous)."""
 
@@ -1358,6 +1526,21 @@ class AsyncKlingResources:
         self.ai_multi_shot = AsyncAiMultiShot(client, endpoint("ai-multi-shot"))
         self.identify_face = AsyncIdentifyFaceCall(client, call("identify-face"))
         self.image_recognize = AsyncImageRecognizeCall(client, call("image-recognize"))
+        self.multi_elements_init_selection = AsyncMultiElementsInitSelectionCall(
+            client, call("multi-elements-init-selection")
+        )
+        self.multi_elements_add_selection = AsyncMultiElementsAddSelectionCall(
+            client, call("multi-elements-add-selection")
+        )
+        self.multi_elements_delete_selection = AsyncMultiElementsDeleteSelectionCall(
+            client, call("multi-elements-delete-selection")
+        )
+        self.multi_elements_clear_selection = AsyncMultiElementsClearSelectionCall(
+            client, call("multi-elements-clear-selection")
+        )
+        self.multi_elements_preview_selection = AsyncMultiElementsPreviewSelectionCall(
+            client, call("multi-elements-preview-selection")
+        )
         self.text_to_speech = AsyncTextToSpeechCall(client, call("text-to-speech"))
         self.account_costs = AsyncAccountCostsCall(client, call("account-costs"))
         self.billing_balance = AsyncBillingBalanceCall(client, call("billing-balance"))
@@ -1420,6 +1603,11 @@ del _cls, _kind
 for _call_cls, _call_kind in (
     (IdentifyFaceCall, "identify-face"),
     (ImageRecognizeCall, "image-recognize"),
+    (MultiElementsInitSelectionCall, "multi-elements-init-selection"),
+    (MultiElementsAddSelectionCall, "multi-elements-add-selection"),
+    (MultiElementsDeleteSelectionCall, "multi-elements-delete-selection"),
+    (MultiElementsClearSelectionCall, "multi-elements-clear-selection"),
+    (MultiElementsPreviewSelectionCall, "multi-elements-preview-selection"),
     (TextToSpeechCall, "text-to-speech"),
     (AccountCostsCall, "account-costs"),
     (BillingBalanceCall, "billing-balance"),
@@ -1430,6 +1618,11 @@ for _call_cls, _call_kind in (
     (DeleteElementsCall, "delete-elements"),
     (AsyncIdentifyFaceCall, "identify-face"),
     (AsyncImageRecognizeCall, "image-recognize"),
+    (AsyncMultiElementsInitSelectionCall, "multi-elements-init-selection"),
+    (AsyncMultiElementsAddSelectionCall, "multi-elements-add-selection"),
+    (AsyncMultiElementsDeleteSelectionCall, "multi-elements-delete-selection"),
+    (AsyncMultiElementsClearSelectionCall, "multi-elements-clear-selection"),
+    (AsyncMultiElementsPreviewSelectionCall, "multi-elements-preview-selection"),
     (AsyncTextToSpeechCall, "text-to-speech"),
     (AsyncAccountCostsCall, "account-costs"),
     (AsyncBillingBalanceCall, "billing-balance"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -107,6 +108,9 @@ def required_fields(schema: Schema, samples: Mapping[str, Any]) -> list[str]:
 def check_list_query(kind: str, query: Mapping[str, str]) -> tuple[dict[str, int], list[Violation]]:
     """The list operation's paging parameters, read and checked against their spec schemas.
 
+    Each value is read from its URL text as `typed_query` reads a call's (so `1e3` or `5.0` is
+    text, not an integer) and held to its schema with integer formats bounding it, as bodies are.
+
     Returns:
         Every integer parameter of the endpoint's list operation, `GET {path}` (its spec
         `default` when absent), and the violations (a value that is not an integer, or out of its
@@ -117,23 +121,61 @@ def check_list_query(kind: str, query: Mapping[str, str]) -> tuple[dict[str, int
     problems: list[Violation] = []
     for ref in listing.get("parameters", ()):
         param = _pointer(load_spec(), ref["$ref"]) if "$ref" in ref else ref
-        name, schema = param["name"], param["schema"]
+        name, schema = param["name"], _with_format_ranges(param["schema"])
         text = query.get(name)
         if text is None:
             if "default" in schema:
                 found[name] = schema["default"]
             continue
-        allowed = f"integers {schema.get('minimum', '')} to {schema.get('maximum', '')}"
-        value = int(text) if _INTEGER.fullmatch(text) else None
+        allowed = _range(schema.get("minimum"), schema.get("maximum"))
+        value = _typed(schema, text)
         validator = _schema_validator(json.dumps(schema, sort_keys=True))
-        if value is None or not validator.is_valid(value):
-            problems.append(Violation(name, f"{text!r} is not allowed", allowed))
+        if type(value) is not int or not validator.is_valid(value):
+            problems.append(Violation(name, f"{text!r} is not allowed", f"integers {allowed}"))
         else:
             found[name] = value
     return found, problems
 
 
-_INTEGER = re.compile(r"[+-]?\d{1,18}")
+def typed_query(kind: str, query: Mapping[str, str]) -> dict[str, Any]:
+    """A call's query parameters, as text from the URL, read as their schemas' types.
+
+    `"5"` becomes 5 for an integer parameter, `"true"` True for a boolean, so that they are
+    validated like a body's fields; text that is not of its parameter's type (`"5.0"` or `"1e3"`
+    for an integer) stays text, and is refused by its schema. Parameters the call does not
+    have stay text too.
+    """
+    schemas = {param.name: resolve(param.schema) for param in call(kind).query}
+    return {name: _typed(schemas.get(name, {}), text) for name, text in query.items()}
+
+
+def check_query(kind: str, query: Mapping[str, str]) -> list[Violation]:
+    """The violations of the spec in a synchronous call's query string (`GET /account/costs`).
+
+    Exactly `check_request` on the parameters `typed_query` reads: the same schemas, integer
+    formats (int32, int64) bounding their values, `minimum`/`maximum`, types and `required`.
+    """
+    return check_request(kind, typed_query(kind, query))
+
+
+# Integer and number texts as a URL spells them; longer digit runs are still integers (and are
+# then out of any int64 range), so an absurd value is refused for its size, not its spelling.
+_INTEGER_TEXT = re.compile(r"[+-]?\d{1,4000}")
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _typed(schema: Schema, text: str) -> Any:
+    """`text` as the type its (resolved) schema names, or the text itself if it is not one."""
+    kinds = schema.get("type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    if "integer" in kinds and _INTEGER_TEXT.fullmatch(text):
+        return int(text)
+    if "number" in kinds and len(text) <= 400 and _NUMBER_TEXT.fullmatch(text):
+        number = float(text)
+        return number if math.isfinite(number) else text
+    if "boolean" in kinds and text in ("true", "false"):
+        return text == "true"
+    return text
 
 
 @functools.cache
@@ -157,7 +199,8 @@ def _key(target: Endpoint | Call) -> str:
 def _root(schema_name: str) -> Mapping[str, Any]:
     if schema_name.startswith(_QUERY):
         query = json.loads(json.dumps(call(schema_name.removeprefix(_QUERY)).schema, default=dict))
-        return {**query, "components": _components()}
+        # Query parameters' schemas are inline, not components: their formats bound them too.
+        return {**_with_format_ranges(query), "components": _components()}
     return {"$ref": f"#/components/schemas/{schema_name}", "components": _components()}
 
 

@@ -51,7 +51,10 @@ __all__ = [
     "LipSyncParams",
     "MotionControlParams",
     "MultiElementsImageParams",
+    "MultiElementsInitParams",
     "MultiElementsParams",
+    "MultiElementsSelectionParams",
+    "MultiElementsSessionParams",
     "MultiImage2ImageParams",
     "MultiImage2VideoParams",
     "MultiImageItemParams",
@@ -62,6 +65,7 @@ __all__ = [
     "OmniVideoParams",
     "PresetElementsQueryParams",
     "PresetVoicesQueryParams",
+    "SelectionPointParams",
     "SubjectImageItemParams",
     "Text2VideoParams",
     "TextToAudioParams",
@@ -885,6 +889,20 @@ class MultiElementsImageParams(TypedDict, total=False):
     image: Required[ImageInput]
 
 
+class MultiElementsInitParams(TypedDict, total=False):
+    """The video to edit: exactly one of `video_id` (a Kling video) and `video_url`; an empty `video_id` means none (the official example sends `video_id: ""` with a URL)."""
+
+    #: The id of a video Kling generated within the last 30 days. Excludes `video_url`.
+    video_id: str
+    #: A video by URL: .mp4/.mov, width and height 720–2160 px, 24, 30 or 60 fps. Excludes `video_id`.
+    video_url: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
 class MultiElementsParams(TypedDict, total=False):
     """A multi-elements editing task on the video of a session."""
 
@@ -908,6 +926,34 @@ class MultiElementsParams(TypedDict, total=False):
     callback_url: str
     #: The caller's own id for the task. Must be unique within the account; the task can then be queried by it. kling-ext always sends one (a fresh UUID when the caller gives none) so that a create whose answer was lost can be found instead of paid for twice. An empty string means none.
     external_task_id: str
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiElementsSelectionParams(TypedDict, total=False):
+    """Points to mark (add-selection) or unmark (delete-selection) on one frame of a session."""
+
+    #: The session of init-selection.
+    session_id: Required[str]
+    #: The frame, counted from 0.
+    frame_index: Required[int]
+    #: Up to 10 points on the frame; to unmark, exactly the points that were added.
+    points: Required[Sequence[SelectionPointParams]]
+    #: Fields the spec does not have yet: merged into the sent body as given, not validated.
+    extra_body: Mapping[str, Any]
+    #: Send enum values the spec does not list yet (such as a newer model) with a warning,
+    #: instead of refusing them; everything else is still validated.
+    allow_unknown: bool
+
+
+class MultiElementsSessionParams(TypedDict, total=False):
+    """A session of init-selection."""
+
+    #: The session of init-selection.
+    session_id: Required[str]
     #: Fields the spec does not have yet: merged into the sent body as given, not validated.
     extra_body: Mapping[str, Any]
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,
@@ -1119,6 +1165,15 @@ class PresetVoicesQueryParams(TypedDict, total=False):
     #: Send enum values the spec does not list yet (such as a newer model) with a warning,
     #: instead of refusing them; everything else is still validated.
     allow_unknown: bool
+
+
+class SelectionPointParams(TypedDict, total=False):
+    """The fields of SelectionPoint."""
+
+    #: Across the frame, 0–1.
+    x: Required[float]
+    #: Along the frame's height, 0–1 ((0, 1) is the top-left corner, the docs say).
+    y: Required[float]
 
 
 class SubjectImageItemParams(TypedDict, total=False):

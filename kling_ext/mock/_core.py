@@ -52,7 +52,7 @@ from kling_ext._media import (
     sample_video_bytes,
 )
 from kling_ext._spec import Call, calls, endpoints, load_spec, resolve
-from kling_ext._validation import Violation, check_list_query, check_request
+from kling_ext._validation import Violation, check_list_query, check_query, check_request
 
 from ._breaks import VIOLATIONS, apply_breaks, check_breaks
 from ._callbacks import CallbackDelivery, CallbackSender, MockCallbacks, pumping
@@ -100,8 +100,6 @@ _FILE_RE = re.compile(
 )
 # Answer fields that name a file, rewritten to the mock's own files in a call's answer.
 _FILE_FIELDS = ("url", "url_mp3", "url_wav", "watermark_url")
-_INTEGER_TEXT = re.compile(r"[+-]?\d{1,40}")
-_NUMBER_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 _JSON = "application/json"
 _SUCCESS_MESSAGE = "SUCCEED"  # what the official host says (see the spec's envelope)
@@ -192,6 +190,11 @@ def _task_route(path: str) -> tuple[str, str] | None:
     return None
 
 
+def _calls_at(path: str) -> list[Call]:
+    """The synchronous calls of the spec at exactly `path` (one per method)."""
+    return [c for c in calls().values() if c.path == path]
+
+
 def _route(request: MockRequest) -> _Route | None:
     """What a request asks for, or ``None`` for an unknown path (404, code 1202)."""
     path, prefix = request.path, ""
@@ -208,12 +211,15 @@ def _route(request: MockRequest) -> _Route | None:
     elif _FILE_RE.match(path):
         allowed = {"GET": "download", "HEAD": "download"}
         ident = path  # the whole path: `_file` reads it again
+    elif found := _calls_at(path):
+        # Before task ids: a literal spec path wins over `{path}/{id}`, as in OpenAPI, so
+        # `/v1/videos/multi-elements/init-selection` is that call, not a task id of
+        # `/v1/videos/multi-elements`.
+        kind = found[0].kind
+        allowed = {c.method: "call" for c in found}
     elif (tasks := _task_route(path)) is not None:
         kind, ident = tasks
         allowed = {"GET": "query"} if ident else {"POST": "create", "GET": "list"}
-    elif found := [c for c in calls().values() if c.path == path]:
-        kind = found[0].kind
-        allowed = {c.method: "call" for c in found}
     else:
         return None
     request_kind = allowed.get(request.method.upper(), "wrong_method")
@@ -553,9 +559,10 @@ class MockGateway:
             body = self._json_body(request.body)
             if isinstance(body, MockResponse):
                 return body
+            violations = check_request(target.kind, body)
         else:
-            body = _typed_query(target, request.query)
-        if violations := check_request(target.kind, body):
+            violations = check_query(target.kind, request.query)
+        if violations:
             more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
             return self._error(400, 1201, _describe(violations[0]) + more)
         data = _answer_data(target)
@@ -808,24 +815,6 @@ def _ranged(content: bytes, media_type: str, request: MockRequest) -> MockRespon
         headers["Content-Range"] = f"bytes {first}-{last}/{len(content)}"
     headers["Content-Length"] = str(len(body))
     return MockResponse(status, headers, b"" if head else body)
-
-
-def _typed_query(target: Call, query: Mapping[str, str]) -> dict[str, Any]:
-    """The query parameters as their schemas' types (`"5"` → 5 for an integer), so that they
-    are validated like a body; text that is not of the type stays text (and is refused)."""
-    schemas = {param.name: resolve(param.schema) for param in target.query}
-    typed: dict[str, Any] = {}
-    for name, text in query.items():
-        kind = schemas.get(name, {}).get("type")
-        if kind == "integer" and _INTEGER_TEXT.fullmatch(text):
-            typed[name] = int(text)
-        elif kind == "number" and _NUMBER_TEXT.fullmatch(text):
-            typed[name] = float(text)
-        elif kind == "boolean" and text in ("true", "false"):
-            typed[name] = text == "true"
-        else:
-            typed[name] = text
-    return typed
 
 
 def _answer_data(target: Call) -> Any:

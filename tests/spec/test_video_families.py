@@ -205,6 +205,7 @@ SYNC_CASES += [
 # ------------------------------------------------------------------ multi-elements editing
 
 SESSION = "847570360458960960"
+POINT = {"x": 0.77, "y": 0.29}
 
 
 def _edit(edit_mode: str, images: int, **fields: Any) -> dict[str, Any]:
@@ -219,6 +220,8 @@ def _edit(edit_mode: str, images: int, **fields: Any) -> dict[str, Any]:
 
 
 TASKS["multi-elements"] = "/v1/videos/multi-elements"
+for step in ("init", "add", "delete", "clear", "preview"):
+    SYNC_OUTPUTS[f"/v1/videos/multi-elements/{step}-selection"] = "none"
 CASES += [
     ("multi-elements", "add two images", _edit("addition", 2), True, None),
     ("multi-elements", "add no image", _edit("addition", 0), False, "image_list"),
@@ -241,6 +244,34 @@ CASES += [
         False,
         "model_name",
     ),
+]
+SYNC_CASES += [
+    ("/v1/videos/multi-elements/init-selection", {"video_id": "1"}, True),
+    ("/v1/videos/multi-elements/init-selection", {"video_id": "", "video_url": VIDEO}, True),
+    ("/v1/videos/multi-elements/init-selection", {"video_id": "1", "video_url": VIDEO}, False),
+    ("/v1/videos/multi-elements/init-selection", {}, False),
+    (
+        "/v1/videos/multi-elements/add-selection",
+        {"session_id": SESSION, "frame_index": 0, "points": [POINT]},
+        True,
+    ),
+    (
+        "/v1/videos/multi-elements/add-selection",
+        {"session_id": SESSION, "frame_index": 0, "points": [POINT] * 11},
+        False,
+    ),
+    (
+        "/v1/videos/multi-elements/delete-selection",
+        {"session_id": SESSION, "frame_index": 0, "points": [{"x": 1.5, "y": 0.2}]},
+        False,
+    ),
+    (
+        "/v1/videos/multi-elements/delete-selection",
+        {"session_id": SESSION, "points": [POINT]},
+        False,
+    ),
+    ("/v1/videos/multi-elements/clear-selection", {"session_id": SESSION}, True),
+    ("/v1/videos/multi-elements/preview-selection", {}, False),
 ]
 
 # ------------------------------------------------------------------ every family

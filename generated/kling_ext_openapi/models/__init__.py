@@ -67,6 +67,9 @@ from .element_task_task_result import ElementTaskTaskResult
 from .element_video_list import ElementVideoList
 from .error_envelope import ErrorEnvelope
 from .face_data import FaceData
+from .frame_mask import FrameMask
+from .frame_mask_png_mask import FrameMaskPngMask
+from .frame_mask_rle_mask import FrameMaskRleMask
 from .identify_face_envelope import IdentifyFaceEnvelope
 from .identify_face_request import IdentifyFaceRequest
 from .identify_face_result import IdentifyFaceResult
@@ -98,9 +101,15 @@ from .motion_control_request_character_orientation import (
 )
 from .motion_control_request_model_name import MotionControlRequestModelName
 from .multi_elements_image import MultiElementsImage
+from .multi_elements_init_request import MultiElementsInitRequest
 from .multi_elements_request import MultiElementsRequest
 from .multi_elements_request_duration import MultiElementsRequestDuration
 from .multi_elements_request_edit_mode import MultiElementsRequestEditMode
+from .multi_elements_selection_request import MultiElementsSelectionRequest
+from .multi_elements_session import MultiElementsSession
+from .multi_elements_session_envelope import MultiElementsSessionEnvelope
+from .multi_elements_session_request import MultiElementsSessionRequest
+from .multi_elements_session_res import MultiElementsSessionRes
 from .multi_image2video_request import MultiImage2VideoRequest
 from .multi_image2video_request_duration import MultiImage2VideoRequestDuration
 from .multi_image2video_request_model_name import MultiImage2VideoRequestModelName
@@ -137,6 +146,7 @@ from .result_image import ResultImage
 from .result_multi_shot_image import ResultMultiShotImage
 from .result_video import ResultVideo
 from .result_voice import ResultVoice
+from .selection_point import SelectionPoint
 from .series_amount_type_1 import SeriesAmountType1
 from .shot_type import ShotType
 from .sound import Sound
@@ -225,6 +235,9 @@ __all__ = (
     "ElementVideoList",
     "ErrorEnvelope",
     "FaceData",
+    "FrameMask",
+    "FrameMaskPngMask",
+    "FrameMaskRleMask",
     "IdentifyFaceEnvelope",
     "IdentifyFaceRequest",
     "IdentifyFaceResult",
@@ -252,9 +265,15 @@ __all__ = (
     "MotionControlRequestCharacterOrientation",
     "MotionControlRequestModelName",
     "MultiElementsImage",
+    "MultiElementsInitRequest",
     "MultiElementsRequest",
     "MultiElementsRequestDuration",
     "MultiElementsRequestEditMode",
+    "MultiElementsSelectionRequest",
+    "MultiElementsSession",
+    "MultiElementsSessionEnvelope",
+    "MultiElementsSessionRequest",
+    "MultiElementsSessionRes",
     "MultiImage2ImageRequest",
     "MultiImage2ImageRequestModelName",
     "MultiImage2VideoRequest",
@@ -291,6 +310,7 @@ __all__ = (
     "ResultMultiShotImage",
     "ResultVideo",
     "ResultVoice",
+    "SelectionPoint",
     "SeriesAmountType1",
     "ShotType",
     "Sound",
