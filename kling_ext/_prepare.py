@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ._body import VerbatimText
 from ._constants import MAX_JSON_DEPTH
 from ._exceptions import ValidationError
-from ._spec import Call, Schema, operation, resolve
+from ._spec import Call, Schema, load_spec, operation, resolve
 
 if TYPE_CHECKING:
     from ._validation import Violation
@@ -105,6 +105,7 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body.setdefault(name, default)
     if "external_task_id" in properties and not body.get("external_task_id"):
         body["external_task_id"] = new_external_task_id()
+    _check_lookup_path(ep, body.get("external_task_id"))
     # With allow_unknown, the rules are checked too, so each one broken is at least warned about.
     violations = check_request(ep.kind, body, everything=allow_unknown)
     warned: list[Violation] = []
@@ -120,6 +121,24 @@ def prepare_body(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body = _restore(body, images)
     body.update(extra)
     return body
+
+
+def _check_lookup_path(ep: object, external: object) -> None:
+    """Refuse an external_task_id whose look-up path is another operation of the spec.
+
+    After a lost create answer the task is found at `GET {path}/{external_task_id}`; an id such
+    as `init-selection` on `/v1/videos/multi-elements` names a call there instead, so the task
+    could never be found, and a create could not be proven absent.
+    """
+    path = getattr(ep, "path", None)
+    if not isinstance(external, str) or not isinstance(path, str) or isinstance(ep, Call):
+        return
+    if f"{path}/{external}" in load_spec()["paths"]:
+        raise ValidationError(
+            "external_task_id",
+            f"{external!r} would be looked up at {path}/{external}, another operation of the API",
+            "any other id",
+        )
 
 
 def _as_query(body: Mapping[str, Any], properties: Mapping[str, Any]) -> dict[str, Any]:
