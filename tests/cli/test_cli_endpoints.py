@@ -123,7 +123,8 @@ CALL_IDS = [target.kind for target in CALLS]
 @pytest.mark.parametrize("target", CALLS, ids=CALL_IDS)
 def test_kling_help_lists_every_call(target: Call, top_help: str) -> None:
     section = next(s for s in top_help.split("\n\n") if s.startswith("Synchronous calls"))
-    assert f"\n  {target.kind} " in section
+    # A name longer than click's column puts its help on the next line.
+    assert f"\n  {target.kind} " in section or f"\n  {target.kind}\n" in section
 
 
 @pytest.mark.parametrize("target", CALLS, ids=CALL_IDS)
