@@ -38,7 +38,8 @@ EXIT_COULD_NOT_RUN = 3
 @click.command(
     "conformance",
     epilog="\b\nExamples:\n  kling conformance\n"
-    "  kling conformance --base-url https://my-gateway.example/klingai --junit report.xml",
+    "  kling conformance --base-url https://my-gateway.example/klingai --junit report.xml\n"
+    "  kling conformance --endpoint text2video --endpoint identify-face",
 )
 @click.option(
     "--base-url",
@@ -82,6 +83,15 @@ EXIT_COULD_NOT_RUN = 3
     help="Generated requests per query/list operation (0: only the fixed probes).",
 )
 @click.option(
+    "--endpoint",
+    "only_endpoints",
+    multiple=True,
+    metavar="NAME_OR_PATH",
+    help="Probe only this endpoint (repeatable): a name as `kling --help` lists it "
+    "(text2video, identify-face) or a spec path (/v1/videos/text2video). Default: every "
+    "endpoint of the spec. The report says which were probed and that the others were not.",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Fail on leniency too (forbidden input the gateway accepted).",
@@ -120,6 +130,7 @@ def conformance(
     probe_creates: bool,
     probe_duplicate_id: bool,
     max_examples: int,
+    only_endpoints: tuple[str, ...],
     strict: bool,
     junit: str | None,
     json_path: str | None,
@@ -155,11 +166,20 @@ def conformance(
     except ConfigurationError as exc:
         refuse("ConfigurationError", f"--base-url: {safe_text(exc.problem)}")
     try:
-        from kling_ext.conformance import run_conformance
+        from kling_ext.conformance import run_conformance, select_endpoints
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in _EXTRA_MODULES:
             raise
         refuse("ImportError", INSTALL_HINT)
+    if only_endpoints:
+        try:
+            selected = select_endpoints(only_endpoints)
+        except ValueError as exc:
+            refuse("UsageError", f"--endpoint: {safe_text(str(exc))}")
+        if allow_create and "text2video" not in selected.values():
+            refuse(
+                "UsageError", "--allow-create creates a text2video task: add --endpoint text2video"
+            )
 
     def progress(line: str) -> None:
         click.echo(click.style(redact(line, [api_key]), dim=True), err=True)
@@ -183,6 +203,7 @@ def conformance(
         probe_creates=probe_creates,
         probe_duplicate_id=probe_duplicate_id,
         max_examples=max_examples,
+        endpoints=only_endpoints or None,
         strict=strict,
         junit_path=junit,
         json_path=None if to_stdout else json_path,

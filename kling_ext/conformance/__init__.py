@@ -13,7 +13,14 @@ Example:
 
 from __future__ import annotations
 
-from ._engine import run_conformance
+from ._engine import run_conformance, select_endpoints
 from ._report import JSON_SCHEMA, CheckResult, ConformanceReport, Finding
 
-__all__ = ["JSON_SCHEMA", "CheckResult", "ConformanceReport", "Finding", "run_conformance"]
+__all__ = [
+    "JSON_SCHEMA",
+    "CheckResult",
+    "ConformanceReport",
+    "Finding",
+    "run_conformance",
+    "select_endpoints",
+]

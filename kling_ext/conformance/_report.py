@@ -187,6 +187,10 @@ class ConformanceReport:
             the budget spent before the essential probes): its findings say nothing about it.
         key_refused: The gateway refused the key; ``stopped`` says so, naming where the key came
             from and its masked form.
+        selected_endpoints: The endpoints the run was limited to (``endpoints=``,
+            ``--endpoint``), or ``None``: every endpoint of the spec was planned.
+        endpoints_not_probed: With ``selected_endpoints``, the spec's other endpoints, which
+            the run did not probe (so its verdict says nothing about them).
     """
 
     base_url: str
@@ -202,6 +206,8 @@ class ConformanceReport:
     not_reached: list[str] = attrs.field(factory=list)
     could_not_run: bool = False
     key_refused: bool = False
+    selected_endpoints: list[str] | None = None
+    endpoints_not_probed: list[str] = attrs.field(factory=list)
 
     @property
     def ok(self) -> bool:
@@ -268,6 +274,10 @@ class ConformanceReport:
                 for rule, found in self.by_rule().items()
             ],
             "endpoints": [summary.to_json() for summary in self.endpoints()],
+            "selected_endpoints": (
+                list(self.selected_endpoints) if self.selected_endpoints is not None else None
+            ),
+            "endpoints_not_probed": list(self.endpoints_not_probed),
         }
 
     def render(self) -> str:
@@ -300,6 +310,13 @@ class ConformanceReport:
             for rule, found in self.by_rule().items():
                 operations = ", ".join(sorted({f.operation for f in found}))
                 lines.append(f"  {rule or '(no answer)'}: {len(found)} finding(s) -- {operations}")
+        if self.selected_endpoints is not None:
+            lines += [
+                "",
+                f"ONLY these endpoints were asked for: {', '.join(self.selected_endpoints)}; "
+                f"the other {len(self.endpoints_not_probed)} endpoint(s) of the spec were NOT "
+                "probed, and this verdict says nothing about them.",
+            ]
         probed = self.endpoints()
         if probed:
             lines += ["", f"ENDPOINTS probed ({len(probed)}):"]
@@ -462,6 +479,9 @@ JSON_SCHEMA: Mapping[str, Any] = {
         "stopped": {"type": ["string", "null"]},
         "not_reached": _STRINGS,
         "created_tasks": _STRINGS,
+        # Added after version 1 (optional, so earlier reports still validate).
+        "selected_endpoints": {"type": ["array", "null"], "items": _STRING},
+        "endpoints_not_probed": _STRINGS,
         "findings": {
             "type": "array",
             "items": {
