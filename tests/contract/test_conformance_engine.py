@@ -33,10 +33,19 @@ TRANSPORT_URL = "http://mock.invalid/klingai"
 FAST = 3
 CLI = [sys.executable, "-c", "from kling_ext.cli import main; main()", "conformance"]
 
-# What a violation must be reported as: the operation and a recognisable detail.
-EXPECTED: dict[str, tuple[str, tuple[str, ...]]] = {
-    "bad_status": ("GET /v1/videos/text2video", ("$.data[0].task_status", "the value 7")),
-    "undocumented_status": ("GET /v1/videos/image2video/{id}", ("unknown_task_answer", "HTTP 418")),
+# What a violation must be reported as: the endpoint probed (one shows it as well as all, which
+# the default run's test covers), the operation and a recognisable detail.
+EXPECTED: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "bad_status": (
+        "text2video",
+        "GET /v1/videos/text2video",
+        ("$.data[0].task_status", "the value 7"),
+    ),
+    "undocumented_status": (
+        "image2video",
+        "GET /v1/videos/image2video/{id}",
+        ("unknown_task_answer", "HTTP 418"),
+    ),
 }
 
 
@@ -170,7 +179,11 @@ def test_allow_create_through_transport_follows_one_task_to_its_video(tmp_path: 
 def test_allow_create_against_served_mock(served: tuple[MockGateway, RunningServer]) -> None:
     gateway, server = served
     report = run_conformance(
-        base_url=server.base_url, api_key=KEY, allow_create=True, max_examples=FAST
+        base_url=server.base_url,
+        api_key=KEY,
+        allow_create=True,
+        max_examples=FAST,
+        endpoints=["text2video"],
     )
     assert report.ok, report.render()
     assert len(gateway.tasks) == 1
@@ -355,9 +368,17 @@ def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 def test_cli_exit_0_on_the_conformant_mock(served: tuple[MockGateway, RunningServer]) -> None:
     _, server = served
-    done = run_cli("--base-url", server.base_url, "--api-key", KEY, "--max-examples", "5")
+    done = run_cli(
+        *("--base-url", server.base_url, "--api-key", KEY, "--max-examples", "5"),
+        *("--endpoint", "text2video", "--endpoint", "/v1/videos/identify-face"),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Result: PASSED" in done.stdout
+    assert "ONLY these endpoints were asked for: text2video, identify-face;" in done.stdout
+    assert "were NOT probed" in done.stdout
+    assert "ENDPOINTS probed (2):" in done.stdout
+    assert "identify-face (/v1/videos/identify-face: call (POST))" in done.stdout
+    assert "/v1/videos/image2video" not in done.stdout
     assert_no_key(done.stdout, done.stderr)
 
 
@@ -369,6 +390,7 @@ def test_cli_reads_the_key_from_the_environment(
     as_json = tmp_path / "cli.json"
     done = run_cli(
         *("--max-examples", "0", "--junit", str(junit), "--json", str(as_json)),
+        *("--endpoint", "text2video"),
         KLING_BASE_URL=server.base_url,
         API_KEY=KEY,
     )
@@ -385,9 +407,12 @@ def test_cli_exit_1_names_the_violation(violation: str) -> None:
     gateway = MockGateway(api_key=KEY, violations=[violation])
     seed_finished_task(gateway)
     with gateway.serve() as server:
-        done = run_cli("--base-url", server.base_url, "--max-examples", "3", KLING_API_KEY=KEY)
+        only, operation, details = EXPECTED[violation]
+        done = run_cli(
+            *("--base-url", server.base_url, "--max-examples", "3", "--endpoint", only),
+            KLING_API_KEY=KEY,
+        )
     assert done.returncode == 1, done.stdout + done.stderr
-    operation, details = EXPECTED[violation]
     assert "Result: FAILED" in done.stdout
     assert operation in done.stdout
     assert all(d in done.stdout for d in details), done.stdout
@@ -400,7 +425,9 @@ def test_cli_strict_fails_on_leniency_only_with_the_flag() -> None:
     gateway = MockGateway(api_key=KEY)
     with gateway.serve() as server:
         done = run_cli(
-            "--base-url", server.base_url, "--max-examples", "0", "--strict", KLING_API_KEY=KEY
+            *("--base-url", server.base_url, "--max-examples", "0", "--strict"),
+            *("--endpoint", "text2video"),
+            KLING_API_KEY=KEY,
         )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "strict" in done.stdout
@@ -444,3 +471,97 @@ def test_cli_without_the_extra_prints_the_install_hint() -> None:
     assert done.returncode == 2, done.stderr
     assert "pip install 'kling-ext[conformance]'" in done.stderr
     assert_no_key(done.stdout, done.stderr)
+
+
+# ---------------------------------------------------------------------- --endpoint
+
+
+def test_a_run_limited_to_some_endpoints_probes_those_alone_and_says_so(tmp_path: Path) -> None:
+    gateway = MockGateway(api_key=KEY)
+    seed_finished_task(gateway)
+    as_json = tmp_path / "only.json"
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=gateway.transport(),
+        max_examples=1,
+        json_path=str(as_json),
+        # A name, a Python name, and a spec path as the gateway's URL shows it.
+        endpoints=["text2video", "identify_face", "/klingai/v1/videos/image2video/{id}"],
+    )
+    assert report.exit_code == 0, report.render()
+    probed = {r.operation.split(" ", 1)[1].removesuffix("/{id}") for r in report.results}
+    assert probed == {"/v1/videos/text2video", "/v1/videos/identify-face", "/v1/videos/image2video"}
+    # The essentials still run on what was asked for: the key probes, the unknown ids.
+    operations = {(r.operation, r.probe) for r in report.results}
+    assert {probe for _, probe in operations} >= {"no key", "bad key", "unknown id"}
+    assert ("GET /v1/videos/text2video/{id}", "unknown id") in operations
+    assert report.selected_endpoints == ["text2video", "identify-face", "image2video"]
+    assert "omni-video" in report.endpoints_not_probed
+    assert "account-costs" in report.endpoints_not_probed
+    assert "text2video" not in report.endpoints_not_probed
+    everything = len(endpoints()) + len(calls())
+    assert len(report.endpoints_not_probed) == everything - 3
+    text = report.render()
+    assert (
+        "ONLY these endpoints were asked for: text2video, identify-face, image2video; the other "
+        f"{everything - 3} endpoint(s) of the spec were NOT probed"
+    ) in text
+    written = json.loads(as_json.read_text())
+    jsonschema_rs.validate(dict(JSON_SCHEMA), written)
+    assert written["selected_endpoints"] == ["text2video", "identify-face", "image2video"]
+    assert "omni-video" in written["endpoints_not_probed"]
+
+
+def test_a_run_of_one_synchronous_call_checks_its_refusals_alone() -> None:
+    gateway = MockGateway(api_key=KEY)
+    report = run_conformance(
+        base_url=TRANSPORT_URL,
+        api_key=KEY,
+        transport=gateway.transport(),
+        endpoints=["identify-face"],
+    )
+    assert report.exit_code == 0, report.render()
+    assert report.requests > 0
+    assert {r.operation for r in report.results} == {"POST /v1/videos/identify-face"}
+
+
+def test_the_default_run_says_nothing_of_a_selection() -> None:
+    report = ConformanceReport(base_url=TRANSPORT_URL)
+    assert report.selected_endpoints is None
+    assert "ONLY" not in report.render()
+    assert report.to_json()["selected_endpoints"] is None
+
+
+@pytest.mark.parametrize("bad", [["text-2-video"], []])
+def test_an_unknown_or_empty_selection_is_refused_before_any_request(bad: list[str]) -> None:
+    sent: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(500))
+    with pytest.raises(ValueError, match="known: .*text2video" if bad else "empty") as caught:
+        run_conformance(base_url=TRANSPORT_URL, api_key=KEY, transport=transport, endpoints=bad)
+    if bad:
+        assert "'text-2-video'" in str(caught.value)
+        assert "identify-face" in str(caught.value)
+    assert sent == []
+
+
+def test_cli_unknown_endpoint_exits_2_naming_the_known_ones() -> None:
+    done = run_cli(
+        *("--base-url", "http://127.0.0.1:9/klingai", "--api-key", KEY),
+        *("--endpoint", "text2video", "--endpoint", "no-such-thing"),
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "--endpoint: unknown endpoint 'no-such-thing'; known: " in done.stderr
+    assert "text2video" in done.stderr
+    assert "identify-face" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert_no_key(done.stdout, done.stderr)
+
+
+def test_cli_allow_create_needs_text2video_among_the_endpoints() -> None:
+    done = run_cli(
+        *("--base-url", "http://127.0.0.1:9/klingai", "--api-key", KEY),
+        *("--endpoint", "image2video", "--allow-create"),
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "add --endpoint text2video" in done.stderr
