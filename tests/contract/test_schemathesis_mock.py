@@ -88,15 +88,27 @@ def _call_and_validate(case: Case[Any]) -> None:
     case.call_and_validate(excluded_checks=excluded_for(case))
 
 
+# Fixed draws (as the CLI run's --seed): hypothesis-jsonschema cannot always merge omni-video's
+# rules (`contains` under a branch's `maxItems: 0`) and gives up on some random draws with
+# InvalidSchema, which would fail `make test` at random; a fixed draw either always passes or
+# always fails.
+_FIXED = {"derandomize": True, "database": None}
+
+
 @five.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), **_FIXED
+)
 def test_every_operation_conforms(case: Case[Any]) -> None:
     _call_and_validate(case)
 
 
 @other_families.parametrize()
 @settings(
-    max_examples=OTHER_FAMILY_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=OTHER_FAMILY_EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    **_FIXED,
 )
 def test_every_other_family_operation_conforms(case: Case[Any]) -> None:
     _call_and_validate(case)
