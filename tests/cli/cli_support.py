@@ -1,7 +1,8 @@
 """Helpers of the CLI tests: run the real `kling` script, read what it left behind.
 
-The command line is run as a subprocess (`python -c "from kling_ext.cli import main; main()"`),
-exactly as the console script runs it, with only the environment a user would set.
+The command line is run in-process by the `kling` fixture (tests/cli/conftest.py), or as a
+subprocess (`start`: `python -c "from kling_ext.cli import main; main()"`, exactly as the
+console script runs it), with only the environment a user would set.
 """
 
 from __future__ import annotations

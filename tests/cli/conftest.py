@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from cli_support import KEY, Result, RunKling, cli_env, finish, make_png, start
+from click.testing import CliRunner
 
+import kling_ext._base_client
+from kling_ext.cli import cli
 from kling_ext.mock import MockGateway, RunningServer
+from kling_ext.testing import FAST_POLLING
 
 
 @pytest.fixture
@@ -20,8 +25,40 @@ def gateway() -> Iterator[tuple[MockGateway, RunningServer]]:
 
 
 @pytest.fixture
-def kling(gateway: tuple[MockGateway, RunningServer], tmp_path: Path) -> RunKling:
-    """Run `kling ARGS` against the fixture's gateway, as a user with the right key."""
+def kling(
+    gateway: tuple[MockGateway, RunningServer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> RunKling:
+    """Run `kling ARGS` against the fixture's gateway, as a user with the right key.
+
+    In-process (click's CliRunner) with exactly the given environment, in `tmp_path`, clients
+    polling at once: a subprocess per call cost half a CPU-second of start-up. What needs a real
+    process (signals, pipes, the console script's own handlers) uses `kling_process` or `start`.
+    """
+    _, server = gateway
+    monkeypatch.setattr(kling_ext._base_client, "DEFAULT_POLL_SCHEDULE", FAST_POLLING)
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
+        wanted = dict(env if env is not None else cli_env(server.base_url))
+        # The runner overlays its env on os.environ: remove what the user did not set.
+        overlay: dict[str, str | None] = dict.fromkeys(set(os.environ) - set(wanted))
+        overlay.update(wanted)
+        outcome = CliRunner().invoke(cli, list(args), env=overlay, prog_name="kling")
+        if not isinstance(outcome.exception, SystemExit | None):
+            raise AssertionError(f"kling {' '.join(args)} raised") from outcome.exception
+        result = Result(outcome.exit_code, outcome.stdout, outcome.stderr)
+        assert KEY not in result.output, "the API key was printed"
+        assert "Traceback" not in result.output, result.stderr
+        return result
+
+    return run
+
+
+@pytest.fixture
+def kling_process(gateway: tuple[MockGateway, RunningServer], tmp_path: Path) -> RunKling:
+    """Run `kling ARGS` as the console script runs it, in a fresh interpreter."""
     _, server = gateway
 
     def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
