@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from cli_support import KEY, Result, RunKling, cli_env, finish, make_png, start
-from click.testing import CliRunner
+from cli_support import KEY, Result, RunKling, cli_env, finish, invoke, make_png, start
 
 import kling_ext._base_client
-from kling_ext.cli import cli
 from kling_ext.mock import MockGateway, RunningServer
 from kling_ext.testing import FAST_POLLING
 
@@ -41,17 +38,7 @@ def kling(
     monkeypatch.chdir(tmp_path)
 
     def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
-        wanted = dict(env if env is not None else cli_env(server.base_url))
-        # The runner overlays its env on os.environ: remove what the user did not set.
-        overlay: dict[str, str | None] = dict.fromkeys(set(os.environ) - set(wanted))
-        overlay.update(wanted)
-        outcome = CliRunner().invoke(cli, list(args), env=overlay, prog_name="kling")
-        if not isinstance(outcome.exception, SystemExit | None):
-            raise AssertionError(f"kling {' '.join(args)} raised") from outcome.exception
-        result = Result(outcome.exit_code, outcome.stdout, outcome.stderr)
-        assert KEY not in result.output, "the API key was printed"
-        assert "Traceback" not in result.output, result.stderr
-        return result
+        return invoke(args, env if env is not None else cli_env(server.base_url))
 
     return run
 
