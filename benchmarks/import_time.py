@@ -97,8 +97,9 @@ def run(quick: bool = False) -> Section:
     """Time both imports; ``quick`` runs each command once."""
     runs = 1 if quick else 11
     empty, ours, theirs = [], [], []
-    _time("pass")  # warm the OS file cache for the interpreter itself
-    _time("import kling_ext")  # and write the bytecode an installed package would have
+    if not quick:  # quick figures mean nothing: no warm-up
+        _time("pass")  # warm the OS file cache for the interpreter itself
+        _time("import kling_ext")  # and write the bytecode an installed package would have
     for _ in range(runs):
         empty.append(_time("pass"))
         ours.append(_time("import kling_ext"))

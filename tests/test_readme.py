@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import kling_ext._base_client
 from kling_ext.mock import MockGateway
+from kling_ext.testing import FAST_POLLING
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 TEXT = README.read_text(encoding="utf-8")
@@ -37,7 +39,10 @@ SHELL_BLOCKS = [lines for info, lines in _fenced(TEXT) if info in ("", "sh", "sh
 
 @pytest.fixture
 def gateway_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    gateway = MockGateway(clock="real", processing_seconds=0.5)
+    # The steps clock (one status per query) and clients that poll at once: the examples run as
+    # written, without the default schedule's 5 s before the first look.
+    monkeypatch.setattr(kling_ext._base_client, "DEFAULT_POLL_SCHEDULE", FAST_POLLING)
+    gateway = MockGateway(clock="steps")
     with gateway.serve() as server:
         monkeypatch.setenv("KLING_API_KEY", "sk-mock")
         monkeypatch.setenv("KLING_BASE_URL", server.base_url)

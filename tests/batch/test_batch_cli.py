@@ -1,44 +1,62 @@
-"""`kling batch` and `kling batch-status` as a user runs them, against a mock gateway server."""
+"""`kling batch` and `kling batch-status` as a user runs them, against a mock gateway server.
+
+In-process (click's CliRunner), not a subprocess per command: the console script itself is run by
+tests/cli; here the commands talk HTTP to a real mock server, and only the poll schedule is
+quickened (the default first look comes after 5 s, which would only cost wall time).
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from batch_support import prompts, whole_videos, write_jobs
+from click.testing import CliRunner
 
+import kling_ext._base_client
+from kling_ext.cli._app import cli
 from kling_ext.mock import Fault, MockGateway, RunningServer
+from kling_ext.testing import FAST_POLLING
 
 KEY = "sk-mock-batch-cli-0123456789"
 _CLEARED = ("KLING_API_KEY", "API_KEY", "KLING_BASE_URL", "FORCE_COLOR", "TTY_INTERACTIVE")
 
 
+@attrs.frozen
+class Done:
+    """What a finished command left behind, named as subprocess.run names it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture
-def served() -> Iterator[tuple[MockGateway, RunningServer]]:
-    # The real clock with a short processing time: the command line's first look at a task comes
-    # after 5 s (the real poll schedule) and sees it finished, where the steps clock needs two.
-    gateway = MockGateway(api_key=KEY, clock="real", processing_seconds=0.5)
+def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[MockGateway, RunningServer]]:
+    # The steps clock (one status per query) and a client polling at once: no real time waited.
+    monkeypatch.setattr(kling_ext._base_client, "DEFAULT_POLL_SCHEDULE", FAST_POLLING)
+    gateway = MockGateway(api_key=KEY, clock="steps")
     with gateway.serve() as server:
         yield gateway, server
 
 
-def kling(*args: str, base_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in _CLEARED}
+def kling(*args: str, base_url: str, cwd: Path) -> Done:
+    env: dict[str, str | None] = dict.fromkeys(_CLEARED)
     env |= {"KLING_API_KEY": KEY, "KLING_BASE_URL": base_url}
-    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-c", "from kling_ext.cli import main; main()", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, args, env=env)
+    finally:
+        os.chdir(here)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
     )
+    done = Done(result.exit_code, result.stdout, result.stderr)
     assert "Traceback" not in done.stderr, done.stderr
     assert KEY not in done.stdout + done.stderr
     return done

@@ -1,7 +1,8 @@
 """Helpers of the CLI tests: run the real `kling` script, read what it left behind.
 
-The command line is run as a subprocess (`python -c "from kling_ext.cli import main; main()"`),
-exactly as the console script runs it, with only the environment a user would set.
+The command line is run in-process by the `kling` fixture (tests/cli/conftest.py), or as a
+subprocess (`start`: `python -c "from kling_ext.cli import main; main()"`, exactly as the
+console script runs it), with only the environment a user would set.
 """
 
 from __future__ import annotations
@@ -60,6 +61,34 @@ def cli_env(base_url: str | None, key: str | None = KEY) -> dict[str, str]:
 def runner_env(base_url: str) -> dict[str, str | None]:
     """`cli_env` for click's CliRunner, which overlays the variables (None removes one)."""
     return {**dict.fromkeys(_CLEARED), "KLING_API_KEY": KEY, "KLING_BASE_URL": base_url}
+
+
+def invoke(args: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> Result:
+    """Run `kling ARGS` in this process (click's CliRunner) with exactly the environment `env`.
+
+    Half a CPU-second cheaper than `start` + `finish` (no interpreter to start, nothing to
+    import); the same checks: neither the key nor a traceback printed.
+    """
+    from click.testing import CliRunner
+
+    from kling_ext.cli import cli
+
+    # The runner overlays its env on os.environ: remove what the user did not set.
+    overlay: dict[str, str | None] = dict.fromkeys(set(os.environ) - set(env))
+    overlay.update(env)
+    here = Path.cwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        outcome = CliRunner().invoke(cli, list(args), env=overlay, prog_name="kling")
+    finally:
+        os.chdir(here)
+    if not isinstance(outcome.exception, SystemExit | None):
+        raise AssertionError(f"kling {' '.join(args)} raised") from outcome.exception
+    result = Result(outcome.exit_code, outcome.stdout, outcome.stderr)
+    assert KEY not in result.output, "the API key was printed"
+    assert "Traceback" not in result.output, result.stderr
+    return result
 
 
 def start(

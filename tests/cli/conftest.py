@@ -6,9 +6,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from cli_support import KEY, Result, RunKling, cli_env, finish, make_png, start
+from cli_support import KEY, Result, RunKling, cli_env, finish, invoke, make_png, start
 
+import kling_ext._base_client
 from kling_ext.mock import MockGateway, RunningServer
+from kling_ext.testing import FAST_POLLING
 
 
 @pytest.fixture
@@ -20,8 +22,30 @@ def gateway() -> Iterator[tuple[MockGateway, RunningServer]]:
 
 
 @pytest.fixture
-def kling(gateway: tuple[MockGateway, RunningServer], tmp_path: Path) -> RunKling:
-    """Run `kling ARGS` against the fixture's gateway, as a user with the right key."""
+def kling(
+    gateway: tuple[MockGateway, RunningServer],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> RunKling:
+    """Run `kling ARGS` against the fixture's gateway, as a user with the right key.
+
+    In-process (click's CliRunner) with exactly the given environment, in `tmp_path`, clients
+    polling at once: a subprocess per call cost half a CPU-second of start-up. What needs a real
+    process (signals, pipes, the console script's own handlers) uses `kling_process` or `start`.
+    """
+    _, server = gateway
+    monkeypatch.setattr(kling_ext._base_client, "DEFAULT_POLL_SCHEDULE", FAST_POLLING)
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, env: Mapping[str, str] | None = None) -> Result:
+        return invoke(args, env if env is not None else cli_env(server.base_url))
+
+    return run
+
+
+@pytest.fixture
+def kling_process(gateway: tuple[MockGateway, RunningServer], tmp_path: Path) -> RunKling:
+    """Run `kling ARGS` as the console script runs it, in a fresh interpreter."""
     _, server = gateway
 
     def run(*args: str, env: Mapping[str, str] | None = None) -> Result:

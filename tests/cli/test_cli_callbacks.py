@@ -1,4 +1,8 @@
-"""`kling <endpoint> --callback-listen`: the CLI waits by callback (real mock server, 127.0.0.1)."""
+"""`kling <endpoint> --callback-listen`: the CLI waits by callback (real mock server, 127.0.0.1).
+
+The commands run in-process (`invoke`), with the library's real poll schedule; the shell case
+runs `kling mock-server` and the command as processes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import KEY, cli_env, finish, start
+from cli_support import KEY, cli_env, finish, invoke, start
 
 from kling_ext.mock import MockCallbacks, MockGateway, RunningServer
 
@@ -37,10 +41,9 @@ def test_callback_listen_waits_by_callback_with_one_query(
     env = cli_env(server.base_url)
     if how == "signed":
         env["KLING_WEBHOOK_SECRET"] = SECRET
-    process = start(
+    result = invoke(
         ["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0", "--json"], env, tmp_path
     )
-    result = finish(process)
     assert result.code == 0, result.stderr
     printed = json.loads(result.stdout)
     assert printed["task_status"] == "succeed"
@@ -65,8 +68,8 @@ def test_a_wrong_webhook_secret_refuses_the_callbacks_and_the_safety_net_ends_th
     other = "whsec_" + "b3RoZXItc2VjcmV0LW9mLXRoaXJ0eS10d28tYnl0ZXM="
     with mock.serve() as server, mock.run_callbacks(0.02):
         env = {**cli_env(server.base_url), "KLING_WEBHOOK_SECRET": other}
-        result = finish(
-            start(["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0"], env, tmp_path)
+        result = invoke(
+            ["text2video", "--prompt=a cat", "--callback-listen=127.0.0.1:0"], env, tmp_path
         )
     assert result.code == 0, result.stderr
     assert {d.answer for d in mock.callback_log} == {401}
@@ -78,20 +81,18 @@ def test_bad_callback_flags_exit_2_before_any_create(tmp_path: Path) -> None:
     mock = MockGateway(api_key=KEY)
     with mock.serve() as server:
         env = cli_env(server.base_url)
-        bad_address = finish(
-            start(["text2video", "--prompt=a cat", "--callback-listen=nowhere"], env, tmp_path)
+        bad_address = invoke(
+            ["text2video", "--prompt=a cat", "--callback-listen=nowhere"], env, tmp_path
         )
-        bad_secret = finish(
-            start(
-                [
-                    "text2video",
-                    "--prompt=a cat",
-                    "--callback-listen=127.0.0.1:0",
-                    "--webhook-secret=whsec_not-base64!!",
-                ],
-                env,
-                tmp_path,
-            )
+        bad_secret = invoke(
+            [
+                "text2video",
+                "--prompt=a cat",
+                "--callback-listen=127.0.0.1:0",
+                "--webhook-secret=whsec_not-base64!!",
+            ],
+            env,
+            tmp_path,
         )
     assert bad_address.code == 2
     assert "HOST:PORT" in bad_address.stderr
@@ -114,12 +115,10 @@ def test_batch_callback_listen_waits_by_callback(tmp_path: Path) -> None:
     )
     with mock.serve() as server, mock.run_callbacks(0.02):
         env = {**cli_env(server.base_url), "KLING_WEBHOOK_SECRET": SECRET}
-        result = finish(
-            start(
-                ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=127.0.0.1:0"],
-                env,
-                tmp_path,
-            )
+        result = invoke(
+            ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=127.0.0.1:0"],
+            env,
+            tmp_path,
         )
     assert result.code == 0, result.stderr
     assert len(list((tmp_path / "out").glob("*.mp4"))) == 3
@@ -167,7 +166,7 @@ def test_mock_server_callbacks_serve_a_wait_by_callback_from_the_shell(tmp_path:
 
 
 def test_mock_server_callbacks_need_the_real_clock(tmp_path: Path) -> None:
-    result = finish(start(["mock-server", "--callbacks"], cli_env(None), tmp_path))
+    result = invoke(["mock-server", "--callbacks"], cli_env(None), tmp_path)
     assert result.code == 2
     assert "--clock real" in result.stderr
 
@@ -198,11 +197,11 @@ def test_a_resumed_batch_accepts_the_callbacks_of_tasks_its_earlier_run_created(
     command = ["batch", str(jobs), "-o", str(out), f"--callback-listen={listen}"]
     with mock.serve() as server, mock.run_callbacks(0.02):
         env = cli_env(server.base_url)
-        first = finish(start([*command, "--max-time=0.5"], env, tmp_path))
+        first = invoke([*command, "--max-time=0.5"], env, tmp_path)
         assert first.code == 1, first.stderr
         assert f"--callback-listen {listen}" in first.stderr  # the resume command keeps it
         assert mock.creates_count == 2
-        second = finish(start(command, env, tmp_path))
+        second = invoke(command, env, tmp_path)
     assert second.code == 0, second.stderr
     assert mock.creates_count == 2
     assert len(list(out.glob("*.mp4"))) == 2
@@ -218,12 +217,10 @@ def test_a_refused_jobs_file_with_callback_listen_leaves_nothing_behind(tmp_path
     out = tmp_path / "out"
     mock = MockGateway(api_key=KEY)
     with mock.serve() as server:
-        result = finish(
-            start(
-                ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
-                cli_env(server.base_url),
-                tmp_path,
-            )
+        result = invoke(
+            ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
+            cli_env(server.base_url),
+            tmp_path,
         )
     assert result.code == 2, result.stderr
     assert "prompt" in result.stderr
@@ -239,12 +236,10 @@ def test_an_unusable_callback_inbox_is_named_and_nothing_is_sent(tmp_path: Path)
     (out / "kling-batch-callbacks.sqlite3").write_text("not a database", encoding="utf-8")
     mock = MockGateway(api_key=KEY)
     with mock.serve() as server:
-        result = finish(
-            start(
-                ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
-                cli_env(server.base_url),
-                tmp_path,
-            )
+        result = invoke(
+            ["batch", str(jobs), "-o", str(out), "--callback-listen=127.0.0.1:0"],
+            cli_env(server.base_url),
+            tmp_path,
         )
     assert result.code == 2, result.stderr
     assert "callback inbox" in result.stderr
@@ -262,22 +257,16 @@ def test_a_webhook_secret_flag_without_callback_listen_exits_2_unless_from_the_e
     with mock.serve() as server:
         env = cli_env(server.base_url)
         flagged = [
-            finish(
-                start(["text2video", "--prompt=a cat", f"--webhook-secret={SECRET}"], env, tmp_path)
-            ),
-            finish(
-                start(
-                    ["batch", str(jobs), "-o", str(tmp_path / "out"), f"--webhook-secret={SECRET}"],
-                    env,
-                    tmp_path,
-                )
+            invoke(["text2video", "--prompt=a cat", f"--webhook-secret={SECRET}"], env, tmp_path),
+            invoke(
+                ["batch", str(jobs), "-o", str(tmp_path / "out"), f"--webhook-secret={SECRET}"],
+                env,
+                tmp_path,
             ),
         ]
         assert mock.creates_count == 0
-        from_env = finish(
-            start(
-                ["text2video", "--prompt=a cat"], {**env, "KLING_WEBHOOK_SECRET": SECRET}, tmp_path
-            )
+        from_env = invoke(
+            ["text2video", "--prompt=a cat"], {**env, "KLING_WEBHOOK_SECRET": SECRET}, tmp_path
         )
     for result in flagged:
         assert result.code == 2, result.stderr
@@ -297,17 +286,11 @@ def test_a_wildcard_callback_listen_without_callback_url_exits_2_before_any_crea
     with mock.serve() as server:
         env = cli_env(server.base_url)
         results = [
-            finish(
-                start(
-                    ["text2video", "--prompt=a cat", "--callback-listen=0.0.0.0:0"], env, tmp_path
-                )
-            ),
-            finish(
-                start(
-                    ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=[::]:0"],
-                    env,
-                    tmp_path,
-                )
+            invoke(["text2video", "--prompt=a cat", "--callback-listen=0.0.0.0:0"], env, tmp_path),
+            invoke(
+                ["batch", str(jobs), "-o", str(tmp_path / "out"), "--callback-listen=[::]:0"],
+                env,
+                tmp_path,
             ),
         ]
     for result in results:

@@ -39,8 +39,8 @@ def test_malformed_base_url_exits_2_naming_it_without_a_traceback(
     assert gateway[0].tasks == []
 
 
-def test_malformed_base_url_in_a_real_process(kling: RunKling) -> None:
-    result = kling("list", "text2video", env=cli_env("http://[::1"))  # checks: no traceback
+def test_malformed_base_url_in_a_real_process(kling_process: RunKling) -> None:
+    result = kling_process("list", "text2video", env=cli_env("http://[::1"))  # checks: no traceback
 
     assert result.code == 2
     assert "Invalid IPv6 URL" in result.stderr

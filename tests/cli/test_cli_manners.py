@@ -127,12 +127,13 @@ def test_plain_http_to_another_host_needs_allow_insecure(
 
 
 def test_generic_api_key_is_used_with_a_warning_naming_it(
-    kling: RunKling, gateway: tuple[MockGateway, RunningServer]
+    kling_process: RunKling, gateway: tuple[MockGateway, RunningServer]
 ) -> None:
     env = cli_env(gateway[1].base_url, key=None)
     env["API_KEY"] = KEY
 
-    result = kling("list", "text2video", env=env)
+    # A real process: the warning reaches stderr through logging's last-resort handler.
+    result = kling_process("list", "text2video", env=env)
 
     assert result.code == 0
     [warning] = [line for line in result.stderr.splitlines() if "API_KEY" in line]

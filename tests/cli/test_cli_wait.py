@@ -1,8 +1,8 @@
 """Waiting, downloading, status, list, Ctrl-C and the demo, end to end.
 
-The library's first look at a new task comes after 5 s (a real poll schedule), so the commands
-that wait for a task they just created start together in one module fixture and run side by side:
-the suite pays those 5 s once, not once per test.
+The library's first look at a new task comes after 5 s (a real poll schedule); the commands
+that wait for a task they just created run in-process in one module fixture, with clients that
+look every 0.1 s and a demo whose task takes 0.5 s, so no test pays those seconds.
 """
 
 from __future__ import annotations
@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import select
 import signal
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 import pytest
-from cli_support import KEY, Result, RunKling, cli_env, finish, start
+from cli_support import KEY, Result, RunKling, cli_env, finish, invoke, start
 
+import kling_ext._base_client
+import kling_ext.cli._demo
+from kling_ext import PollSchedule
 from kling_ext._media import sample_video_bytes
 from kling_ext.mock import MockGateway, RunningServer
 
@@ -27,6 +29,7 @@ JSON_FIELDS = {
 }
 # How long the Ctrl-C test waits for the first status line before giving up.
 _FIRST_LINE_SECONDS = 20
+_QUICK = PollSchedule(first_delay=0.1, min_delay=0.1, max_delay=0.1, growth=0.0, jitter=0.0)
 
 
 @attrs.frozen
@@ -37,43 +40,45 @@ class SlowRuns:
 
 @pytest.fixture(scope="module")
 def slow(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SlowRuns]:
-    """Start every command that waits for a fresh task at once; collect their results."""
+    """Run every command that waits for a fresh task (in-process); collect their results."""
     folder = tmp_path_factory.mktemp("slow")
-    # The real clock with a short processing time: the first look (after 5 s) sees it finished.
+    # The real clock with a short processing time, and clients that look every 0.1 s instead of
+    # first after 5 s: the waits take about as long as the tasks.
     real = MockGateway(api_key=KEY, clock="real", processing_seconds=0.5)
-    steps = MockGateway(api_key=KEY, clock="steps")
-    with real.serve() as real_server, steps.serve() as steps_server:
+    # Tasks that outlast --timeout=1.
+    long = MockGateway(api_key=KEY, clock="real", processing_seconds=60)
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        real.serve() as real_server,
+        long.serve() as long_server,
+    ):
+        patch.setattr(kling_ext._base_client, "DEFAULT_POLL_SCHEDULE", _QUICK)
+        patch.setattr(kling_ext.cli._demo, "_MOCK_PROCESSING_SECONDS", 0.5)
         real_env = cli_env(real_server.base_url)
-        runs: dict[str, subprocess.Popen[str]] = {}
-        try:
-            saved = f"--output={folder / 'cat.mp4'}"
-            runs["saved"] = start(
-                ["text2video", "--prompt=a cat", "--wait", saved, "--json"], real_env
-            )
-            runs["failed"] = start(
-                ["text2video", "--prompt=a cat [mock:fail]", "--wait", "--json"], real_env
-            )
-            runs["failed_reason"] = start(
-                ["text2video", "--prompt=x [mock:fail:too dark]", "--wait", "--json"], real_env
-            )
-            runs["timeout"] = start(
-                ["text2video", "--prompt=a cat", "--wait", "--timeout=1"],
-                cli_env(steps_server.base_url),
-            )
-            # No key and no base URL: the demo brings its own gateway.
-            runs["demo"] = start(
-                ["demo", f"--output={folder / 'demo'}"], cli_env(None, key=None), cwd=folder
-            )
-            (folder / "a-file").write_bytes(b"")
-            runs["demo_unwritable"] = start(
-                ["demo", f"--output={folder / 'a-file' / 'out'}/"], cli_env(None), cwd=folder
-            )
-            yield SlowRuns(folder, {name: finish(process) for name, process in runs.items()})
-        finally:
-            for process in runs.values():
-                if process.poll() is None:
-                    process.kill()
-                    process.communicate()
+        runs: dict[str, Result] = {}
+        saved = f"--output={folder / 'cat.mp4'}"
+        runs["saved"] = invoke(
+            ["text2video", "--prompt=a cat", "--wait", saved, "--json"], real_env
+        )
+        runs["failed"] = invoke(
+            ["text2video", "--prompt=a cat [mock:fail]", "--wait", "--json"], real_env
+        )
+        runs["failed_reason"] = invoke(
+            ["text2video", "--prompt=x [mock:fail:too dark]", "--wait", "--json"], real_env
+        )
+        runs["timeout"] = invoke(
+            ["text2video", "--prompt=a cat", "--wait", "--timeout=1"],
+            cli_env(long_server.base_url),
+        )
+        # No key and no base URL: the demo brings its own gateway.
+        runs["demo"] = invoke(
+            ["demo", f"--output={folder / 'demo'}"], cli_env(None, key=None), cwd=folder
+        )
+        (folder / "a-file").write_bytes(b"")
+        runs["demo_unwritable"] = invoke(
+            ["demo", f"--output={folder / 'a-file' / 'out'}/"], cli_env(None), cwd=folder
+        )
+        yield SlowRuns(folder, runs)
 
 
 def test_wait_output_saves_a_playable_mp4(slow: SlowRuns) -> None:
