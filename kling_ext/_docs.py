@@ -61,14 +61,23 @@ def document_create(method: Callable[..., Any], ep: Endpoint) -> None:
         method: The function (not bound) whose `__doc__` is extended.
         ep: The endpoint the method creates tasks on.
     """
-    head = (method.__doc__ or "").rstrip()
+    method.__doc__ = create_doc(method.__doc__ or "", ep)
+
+
+def create_doc(head: str, ep: Endpoint) -> str:
+    """A `create`/`run` docstring: `head`, the money-safety note where it applies, the fields.
+
+    scripts/regenerate writes these into the generated classes, so `import kling_ext` does not
+    read the spec to make them.
+    """
+    head = head.rstrip()
     if "external_task_id" not in ep.fields:
         head += (
             f"\n\nMoney-safety: {ep.kind} requests take no external_task_id, so a create whose "
             "answer is lost (a dropped connection, a 5xx) cannot be looked up: it is not sent "
             "again, and TaskMayExistError says it may have made a task."
         )
-    method.__doc__ = f"{head}\n\n{fields_doc(ep)}\n"
+    return f"{head}\n\n{fields_doc(ep)}\n"
 
 
 @functools.cache
@@ -95,11 +104,16 @@ def document_call(method: Callable[..., Any], target: Call) -> None:
         method: The function (not bound) whose `__doc__` is extended.
         target: The call it sends.
     """
-    head = (method.__doc__ or "").rstrip()
+    method.__doc__ = call_doc(method.__doc__ or "", target)
+
+
+def call_doc(head: str, target: Call) -> str:
+    """A call's `__call__` docstring: `head`, what a lost answer means, the fields."""
+    head = head.rstrip()
     safety = (
         "A GET: retried after a failure like any query."
         if target.idempotent
         else f"A {target.method} is not safe to repeat: after an ambiguous failure (a dropped "
         "connection, a 5xx) it is not sent again, and the error says it may have been carried out."
     )
-    method.__doc__ = f"{head}\n\n{safety}\n\n{call_fields_doc(target)}\n"
+    return f"{head}\n\n{safety}\n\n{call_fields_doc(target)}\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Unpack
 
 from ._constants import DEFAULT_WAIT_TIMEOUT
-from ._docs import document_call, document_create
 from ._resource_base import OnUpdate, _AsyncCall, _AsyncResource, _Call, _Resource
 from ._spec import call, endpoint
 from ._task import CallResult, Task
@@ -61,7 +60,26 @@ class Text2Video(_Resource):
     """Create a text-to-video task: `POST /v1/videos/text2video`."""
 
     def create(self, **params: Unpack[Text2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            camera_control (dict): Camera movement.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -72,7 +90,26 @@ class Text2Video(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            camera_control (dict): Camera movement.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -80,7 +117,32 @@ class Image2Video(_Resource):
     """Create an image-to-video task: `POST /v1/videos/image2video`."""
 
     def create(self, **params: Unpack[Image2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-5' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            image (str): The start frame (URL or raw Base64).
+            image_tail (str): The end frame; "" means none.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            element_list (list): Up to 3 elements from the element library (kling-v3).
+            voice_list (list): Up to 2 voices (kling-v2-6, mode pro), referenced in the prompt as <<<voice_1>>>; needs sound on.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            static_mask (str): Motion-brush static area (same aspect ratio as image); kling-v1 and kling-v1-5 only.
+            dynamic_masks (list): Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
+            camera_control (dict): Camera movement.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Not an official image2video field: the official API takes the ratio from the image and ignores it.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -91,7 +153,32 @@ class Image2Video(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-5' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            image (str): The start frame (URL or raw Base64).
+            image_tail (str): The end frame; "" means none.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            element_list (list): Up to 3 elements from the element library (kling-v3).
+            voice_list (list): Up to 2 voices (kling-v2-6, mode pro), referenced in the prompt as <<<voice_1>>>; needs sound on.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            static_mask (str): Motion-brush static area (same aspect ratio as image); kling-v1 and kling-v1-5 only.
+            dynamic_masks (list): Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
+            camera_control (dict): Camera movement.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Not an official image2video field: the official API takes the ratio from the image and ignores it.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -99,7 +186,21 @@ class MotionControl(_Resource):
     """Create a motion-control task: `POST /v1/videos/motion-control`."""
 
     def create(self, **params: Unpack[MotionControlParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-6' | 'kling-v3', default 'kling-v2-6'): The model.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            image_url (str, required): The character/background image (URL or raw Base64); clear upper or full body.
+            video_url (str, required): The motion reference video: MP4/MOV, at most 100 MB, 3 s or longer, at most 10 s when character_orientation is image and 30 s when video.
+            element_list (list): At most one element; with an element the orientation can only follow the video.
+            keep_original_sound ('yes' | 'no'): Keep the reference video's sound.
+            character_orientation ('image' | 'video', default 'image'): Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation.
+            mode ('std' | 'pro', default 'pro'): Required by the official API; the default gateway marks it optional and recommends pro, which kling-ext sends when none is given.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -110,7 +211,21 @@ class MotionControl(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-6' | 'kling-v3', default 'kling-v2-6'): The model.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            image_url (str, required): The character/background image (URL or raw Base64); clear upper or full body.
+            video_url (str, required): The motion reference video: MP4/MOV, at most 100 MB, 3 s or longer, at most 10 s when character_orientation is image and 30 s when video.
+            element_list (list): At most one element; with an element the orientation can only follow the video.
+            keep_original_sound ('yes' | 'no'): Keep the reference video's sound.
+            character_orientation ('image' | 'video', default 'image'): Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation.
+            mode ('std' | 'pro', default 'pro'): Required by the official API; the default gateway marks it optional and recommends pro, which kling-ext sends when none is given.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -118,7 +233,25 @@ class OmniVideo(_Resource):
     """Create an omni-video task: `POST /v1/videos/omni-video`."""
 
     def create(self, **params: Unpack[OmniVideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-video-o1' | 'kling-v3-omni', default 'kling-video-o1'): The model.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            image_list (list): Reference images or start/end frames.
+            element_list (list): Elements from the element library.
+            video_list (list): At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
+            sound ('on' | 'off'): Generate audio (kling-v3-omni only).
+            mode ('std' | 'pro'): Quality tier.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Required unless a first frame or a video to edit sets the frame.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15'): Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from a first frame alone; the capability map's "5 or 10 s" for text alone is contradicted by the API reference, so text alone takes "3"–"10"); ignored when editing a video (refer_type base).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -129,7 +262,25 @@ class OmniVideo(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-video-o1' | 'kling-v3-omni', default 'kling-video-o1'): The model.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            image_list (list): Reference images or start/end frames.
+            element_list (list): Elements from the element library.
+            video_list (list): At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
+            sound ('on' | 'off'): Generate audio (kling-v3-omni only).
+            mode ('std' | 'pro'): Quality tier.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Required unless a first frame or a video to edit sets the frame.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15'): Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from a first frame alone; the capability map's "5 or 10 s" for text alone is contradicted by the API reference, so text alone takes "3"–"10"); ignored when editing a video (refer_type base).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -137,7 +288,20 @@ class MultiImage2Video(_Resource):
     """Create a multi-image-to-video task (legacy): `POST /v1/videos/multi-image2video`."""
 
     def create(self, **params: Unpack[MultiImage2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1-6', default 'kling-v1-6'): The model; only kling-v1-6.
+            image_list (list, required): Up to 4 pre-cropped subject images (URL or raw Base64).
+            prompt (str, required): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10', default '5'): Video length in seconds.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -148,7 +312,20 @@ class MultiImage2Video(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1-6', default 'kling-v1-6'): The model; only kling-v1-6.
+            image_list (list, required): Up to 4 pre-cropped subject images (URL or raw Base64).
+            prompt (str, required): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10', default '5'): Video length in seconds.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -156,7 +333,15 @@ class AdvancedLipSync(_Resource):
     """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync`."""
 
     def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session_id of the identify-face answer.
+            face_choose (list, required): The face to animate, with its audio.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -167,7 +352,15 @@ class AdvancedLipSync(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[AdvancedLipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session_id of the identify-face answer.
+            face_choose (list, required): The face to animate, with its audio.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -175,7 +368,14 @@ class LipSync(_Resource):
     """Create a lip-sync task (older API): `POST /v1/videos/lip-sync`."""
 
     def create(self, **params: Unpack[LipSyncParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Money-safety: lip-sync requests take no external_task_id, so a create whose answer is lost (a dropped connection, a 5xx) cannot be looked up: it is not sent again, and TaskMayExistError says it may have made a task.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            input (dict, required): The video (exactly one of video_id and video_url) and what it says: a text and a preset voice (mode text2video), or an audio (mode audio2video).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return self._create(params)
 
     def run(
@@ -186,7 +386,14 @@ class LipSync(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[LipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Money-safety: lip-sync requests take no external_task_id, so a create whose answer is lost (a dropped connection, a 5xx) cannot be looked up: it is not sent again, and TaskMayExistError says it may have made a task.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            input (dict, required): The video (exactly one of video_id and video_url) and what it says: a text and a preset voice (mode text2video), or an audio (mode audio2video).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -194,7 +401,18 @@ class Avatar(_Resource):
     """Create an avatar task: `POST /v1/videos/avatar/image2video`."""
 
     def create(self, **params: Unpack[AvatarParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+            audio_id (str): An audio made by text-to-speech within the last 30 days, 2–300 s long.
+            sound_file (str): The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s).
+            prompt (str): The avatar's actions, emotions and camera movements; at most 2500 characters.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -205,7 +423,18 @@ class Avatar(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[AvatarParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+            audio_id (str): An audio made by text-to-speech within the last 30 days, 2–300 s long.
+            sound_file (str): The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s).
+            prompt (str): The avatar's actions, emotions and camera movements; at most 2500 characters.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -213,7 +442,14 @@ class Effects(_Resource):
     """Create a video-effects task: `POST /v1/videos/effects`."""
 
     def create(self, **params: Unpack[EffectsParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            effect_scene ('net_the_fish' | 'birthday_board' | 'summer_fireworks' | 'blow_blaze' | 'champagne_birthday' | 'pet_working_daily' | 'pet_roll_window' | 'pet_crash_earth' | 'makeup_style' | 'hair_dressup' | 'barbie_transform' | 'critter_paste' | 'wiggle_faces_pets' | 'paw_headbang' | 'food_splash' | 'dj_pet' | 'pet_diving' | 'disco_paws' | 'pet_fitness' | 'j_var_live' | 'pet_burst' | 'idol_live' | 'beast_striker' | 'african_sway' | 'jealousy_sway' | 'chubby_fish' | 'shrug_dance' | 'soccer_star' | 'bra_hot_dance' | 'arg_hot_dance' | 'fra_hot_dance' | 'bra_goal' | 'arg_goal' | 'por_goal' | 'victory_slide' | 'samba_fever' | 'bicycle_kick' | 'football_dance_2' | 'red_card_sent_off' | 'football_dance' | 'magic_world_vlog' | 'magic_world_vlog_9_16' | 'air_dunk' | 'whirling_beverage_9_16' | 'tennis_trend' | 'tennis_trend_9_16' | 'football_live_9_16' | 'whirling_beverage' | 'f1_live' | 'football_live' | 'spielberg_transition' | 'korean_baseball_9_16' | 'korean_baseball' | 'pet_skateboard' | 'daily_ootd' | 'tiny_beast_printer' | 'landmark_reveal' | 'winter_charm' | 'flash_ride' | 'maestro_of_magic' | 'magic_carpet_ride' | 'good_luck_spirit' | 'shooting_star' | 'sparkler_wand' | 'sovereign_scepter' | 'dirt_rush' | 'return_of_the_king' | 'dance_with_dragon' | 'minimalist_light' | 'martial_meow' | 'sassy_shake' | 'knock_at_a_door_revenge' | 'palm_sized_figure_pro' | 'prank_box' | 'perler_beads' | 'spring_bloom' | 'toss_run' | 'switch_to_silk' | 'get_rich_quick' | 'make_it_rain' | 'twist_shake' | 'the_hip_sway' | 'send_my_love' | 'funky_martian' | 'wealth_drive' | 'the_high_kick' | 'the_exercise' | 'lucky_veggie' | 'studio_look' | 'flash_drive' | 'shush_my_dreams' | 'french_elegance' | 'finger_swipe' | 'advent_of_flora' | 'smooth_transition' | 'kiss_pro' | 'raid_check' | 'snow_night_kiss' | 'eternal_kiss' | 'fortune_in_motion' | 'chinese_trend' | 'sedan_chair_dance' | 'skyfall' | 'good_luck_dance' | 'laicai_dance' | 'yangge_dance' | 'color_mixing' | 'lantern_festival_cuju' | 'unique_firework' | 'unique_spring_couplets' | 'horse_mask' | 'fortune_knocks_cartoon' | 'tangyuan_to_animal' | 'hot_feet_dance' | 'swag_dance' | 'pigeon_dance' | 'bloodline_dance' | 'chanel_dance' | 'cute_dance' | 'love_theme_song' | 'pumpitup_dance' | 'city_to_village' | 'fortune_god_transform' | 'new_year_feast' | 'ring_in_new' | 'horse_year_firework' | 'crystal_horse' | 'drunk_dance' | 'drunk_dance_pet' | 'daoma_dance' | 'bouncy_dance' | 'smooth_sailing_dance' | 'new_year_greeting' | 'lion_dance' | 'prosperity' | 'great_success' | 'golden_horse_fortune' | 'red_packet_box' | 'lucky_horse_year' | 'lucky_red_packet' | 'lucky_money_come' | 'lion_dance_pet' | 'dumpling_making_pet' | 'fish_making_pet' | 'pet_red_packet' | 'lantern_glow' | 'expression_challenge' | 'overdrive' | 'heart_gesture_dance' | 'poping' | 'martial_arts' | 'running' | 'nezha' | 'motorcycle_dance' | 'subject_3_dance' | 'ghost_step_dance' | 'phantom_jewel' | 'zoom_out' | 'cheers_2026' | 'fight_pro' | 'hug_pro' | 'heart_gesture_pro' | 'dollar_rain_pro' | 'pet_bee_pro' | 'countdown_teleport' | 'santa_random_surprise' | 'bullet_time_360' | 'happy_birthday' | 'birthday_star' | 'thumbs_up_pro' | 'tiger_hug_pro' | 'pet_lion_pro' | 'surprise_bouquet' | 'bouquet_drop' | 'glamour_photo_shoot' | 'box_of_joy' | 'first_toast_of_the_year' | 'my_santa_pic' | 'santa_gift' | 'steampunk_christmas' | 'snowglobe' | 'christmas_photo_shoot' | 'ornament_crash' | 'santa_express' | 'instant_christmas' | 'coronation_of_frost' | 'building_sweater' | 'spark_in_the_snow' | 'scarlet_and_snow' | 'bullet_time_lite' | 'jumping_ginger_joy' | 'pure_white_wings' | 'black_wings' | 'golden_wing' | 'pink_pink_wings' | 'venomous_spider' | 'throne_of_king' | 'luminous_elf' | 'woodland_elf' | 'guardian_spirit' | 'swish_swish' | 'snowboarding' | 'witch_transform' | 'vampire_transform' | 'pumpkin_head_transform' | 'demon_transform' | 'mummy_transform' | 'zombie_transform' | 'cute_pumpkin_transform' | 'halloween_escape' | 'pet_moto_rider' | 'running_man' | '3d_cartoon_2' | 'pet_dance' | 'swing_swing' | 'day_to_night' | 'surfsurf' | 'skateskate', required): The effect, one of the 218 scenes of Kling's 2026-09 reference (its field table lists 219, 204 single-image and 15 dual-image; see below for the one left out).
+            input (dict, required): The scene's input: image for a single-image effect, images (two portraits) for a dual-image effect.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -224,7 +460,14 @@ class Effects(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[EffectsParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            effect_scene ('net_the_fish' | 'birthday_board' | 'summer_fireworks' | 'blow_blaze' | 'champagne_birthday' | 'pet_working_daily' | 'pet_roll_window' | 'pet_crash_earth' | 'makeup_style' | 'hair_dressup' | 'barbie_transform' | 'critter_paste' | 'wiggle_faces_pets' | 'paw_headbang' | 'food_splash' | 'dj_pet' | 'pet_diving' | 'disco_paws' | 'pet_fitness' | 'j_var_live' | 'pet_burst' | 'idol_live' | 'beast_striker' | 'african_sway' | 'jealousy_sway' | 'chubby_fish' | 'shrug_dance' | 'soccer_star' | 'bra_hot_dance' | 'arg_hot_dance' | 'fra_hot_dance' | 'bra_goal' | 'arg_goal' | 'por_goal' | 'victory_slide' | 'samba_fever' | 'bicycle_kick' | 'football_dance_2' | 'red_card_sent_off' | 'football_dance' | 'magic_world_vlog' | 'magic_world_vlog_9_16' | 'air_dunk' | 'whirling_beverage_9_16' | 'tennis_trend' | 'tennis_trend_9_16' | 'football_live_9_16' | 'whirling_beverage' | 'f1_live' | 'football_live' | 'spielberg_transition' | 'korean_baseball_9_16' | 'korean_baseball' | 'pet_skateboard' | 'daily_ootd' | 'tiny_beast_printer' | 'landmark_reveal' | 'winter_charm' | 'flash_ride' | 'maestro_of_magic' | 'magic_carpet_ride' | 'good_luck_spirit' | 'shooting_star' | 'sparkler_wand' | 'sovereign_scepter' | 'dirt_rush' | 'return_of_the_king' | 'dance_with_dragon' | 'minimalist_light' | 'martial_meow' | 'sassy_shake' | 'knock_at_a_door_revenge' | 'palm_sized_figure_pro' | 'prank_box' | 'perler_beads' | 'spring_bloom' | 'toss_run' | 'switch_to_silk' | 'get_rich_quick' | 'make_it_rain' | 'twist_shake' | 'the_hip_sway' | 'send_my_love' | 'funky_martian' | 'wealth_drive' | 'the_high_kick' | 'the_exercise' | 'lucky_veggie' | 'studio_look' | 'flash_drive' | 'shush_my_dreams' | 'french_elegance' | 'finger_swipe' | 'advent_of_flora' | 'smooth_transition' | 'kiss_pro' | 'raid_check' | 'snow_night_kiss' | 'eternal_kiss' | 'fortune_in_motion' | 'chinese_trend' | 'sedan_chair_dance' | 'skyfall' | 'good_luck_dance' | 'laicai_dance' | 'yangge_dance' | 'color_mixing' | 'lantern_festival_cuju' | 'unique_firework' | 'unique_spring_couplets' | 'horse_mask' | 'fortune_knocks_cartoon' | 'tangyuan_to_animal' | 'hot_feet_dance' | 'swag_dance' | 'pigeon_dance' | 'bloodline_dance' | 'chanel_dance' | 'cute_dance' | 'love_theme_song' | 'pumpitup_dance' | 'city_to_village' | 'fortune_god_transform' | 'new_year_feast' | 'ring_in_new' | 'horse_year_firework' | 'crystal_horse' | 'drunk_dance' | 'drunk_dance_pet' | 'daoma_dance' | 'bouncy_dance' | 'smooth_sailing_dance' | 'new_year_greeting' | 'lion_dance' | 'prosperity' | 'great_success' | 'golden_horse_fortune' | 'red_packet_box' | 'lucky_horse_year' | 'lucky_red_packet' | 'lucky_money_come' | 'lion_dance_pet' | 'dumpling_making_pet' | 'fish_making_pet' | 'pet_red_packet' | 'lantern_glow' | 'expression_challenge' | 'overdrive' | 'heart_gesture_dance' | 'poping' | 'martial_arts' | 'running' | 'nezha' | 'motorcycle_dance' | 'subject_3_dance' | 'ghost_step_dance' | 'phantom_jewel' | 'zoom_out' | 'cheers_2026' | 'fight_pro' | 'hug_pro' | 'heart_gesture_pro' | 'dollar_rain_pro' | 'pet_bee_pro' | 'countdown_teleport' | 'santa_random_surprise' | 'bullet_time_360' | 'happy_birthday' | 'birthday_star' | 'thumbs_up_pro' | 'tiger_hug_pro' | 'pet_lion_pro' | 'surprise_bouquet' | 'bouquet_drop' | 'glamour_photo_shoot' | 'box_of_joy' | 'first_toast_of_the_year' | 'my_santa_pic' | 'santa_gift' | 'steampunk_christmas' | 'snowglobe' | 'christmas_photo_shoot' | 'ornament_crash' | 'santa_express' | 'instant_christmas' | 'coronation_of_frost' | 'building_sweater' | 'spark_in_the_snow' | 'scarlet_and_snow' | 'bullet_time_lite' | 'jumping_ginger_joy' | 'pure_white_wings' | 'black_wings' | 'golden_wing' | 'pink_pink_wings' | 'venomous_spider' | 'throne_of_king' | 'luminous_elf' | 'woodland_elf' | 'guardian_spirit' | 'swish_swish' | 'snowboarding' | 'witch_transform' | 'vampire_transform' | 'pumpkin_head_transform' | 'demon_transform' | 'mummy_transform' | 'zombie_transform' | 'cute_pumpkin_transform' | 'halloween_escape' | 'pet_moto_rider' | 'running_man' | '3d_cartoon_2' | 'pet_dance' | 'swing_swing' | 'day_to_night' | 'surfsurf' | 'skateskate', required): The effect, one of the 218 scenes of Kling's 2026-09 reference (its field table lists 219, 204 single-image and 15 dual-image; see below for the one left out).
+            input (dict, required): The scene's input: image for a single-image effect, images (two portraits) for a dual-image effect.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -232,7 +475,17 @@ class VideoExtend(_Resource):
     """Create a video-extension task: `POST /v1/videos/video-extend`."""
 
     def create(self, **params: Unpack[VideoExtendParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str, required): The id of the video to extend (task_result.videos[].id of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -243,7 +496,17 @@ class VideoExtend(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoExtendParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str, required): The id of the video to extend (task_result.videos[].id of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -251,7 +514,20 @@ class MultiElements(_Resource):
     """Create a multi-elements editing task: `POST /v1/videos/multi-elements`."""
 
     def create(self, **params: Unpack[MultiElementsParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            edit_mode ('addition' | 'swap' | 'removal', required): addition: add the element of 1–2 images; swap: replace the marked element by that of 1 image; removal: remove the marked element.
+            image_list (list): Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+            prompt (str, required): What to do, naming the video and images as <<<video_1>>> and <<<image_1>>>, e.g.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10'): 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -262,7 +538,20 @@ class MultiElements(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiElementsParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            edit_mode ('addition' | 'swap' | 'removal', required): addition: add the element of 1–2 images; swap: replace the marked element by that of 1 image; removal: remove the marked element.
+            image_list (list): Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+            prompt (str, required): What to do, naming the video and images as <<<video_1>>> and <<<image_1>>>, e.g.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10'): 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -270,7 +559,24 @@ class ImageGeneration(_Resource):
     """Create an image-generation task: `POST /v1/images/generations`."""
 
     def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1' | 'kling-v3', default 'kling-v3'): The model: kling-v3 (Kling Image 3.0) or kling-v2-1 (Kling Image 2.1, the only one with image_reference, image_fidelity and human_fidelity).
+            prompt (str, required): What to generate.
+            negative_prompt (str): What to avoid, at most 2500 characters.
+            image (str): The reference image (image to image), URL or raw Base64 without a data: prefix.
+            image_reference ('subject' | 'face'): What to keep from image (kling-v2-1 only): subject, the character's features, or face, the character's appearance (the image must then show exactly one face).
+            image_fidelity (float): How strongly the image follows image, 0–1 (higher = stronger).
+            human_fidelity (float): How closely the face follows the person in image, 0–1 (higher = closer).
+            element_list (list): Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1).
+            resolution ('1k' | '2k'): 1k (standard) or 2k (high resolution); both models take both.
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -281,7 +587,24 @@ class ImageGeneration(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageGenerationParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1' | 'kling-v3', default 'kling-v3'): The model: kling-v3 (Kling Image 3.0) or kling-v2-1 (Kling Image 2.1, the only one with image_reference, image_fidelity and human_fidelity).
+            prompt (str, required): What to generate.
+            negative_prompt (str): What to avoid, at most 2500 characters.
+            image (str): The reference image (image to image), URL or raw Base64 without a data: prefix.
+            image_reference ('subject' | 'face'): What to keep from image (kling-v2-1 only): subject, the character's features, or face, the character's appearance (the image must then show exactly one face).
+            image_fidelity (float): How strongly the image follows image, 0–1 (higher = stronger).
+            human_fidelity (float): How closely the face follows the person in image, 0–1 (higher = closer).
+            element_list (list): Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1).
+            resolution ('1k' | '2k'): 1k (standard) or 2k (high resolution); both models take both.
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -289,7 +612,22 @@ class OmniImage(_Resource):
     """Create an omni-image task: `POST /v1/images/omni-image`."""
 
     def create(self, **params: Unpack[OmniImageParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-image-o1' | 'kling-v3-omni', default 'kling-image-o1'): The model; kling-image-o1 (the default) or kling-v3-omni (4k and series).
+            prompt (str, required): What to make, positive and negative wishes alike, at most 2500 characters.
+            image_list (list): Reference images, each {image: URL or raw Base64} (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            element_list (list): Elements from the element library.
+            resolution ('1k' | '2k' | '4k'): 1k, 2k or 4k (kling-v3-omni only).
+            result_type ('single' | 'series'): single images (n of them) or a series (series_amount of them; kling-v3-omni only).
+            n (int): How many images, 1–9 (ignored for a series).
+            series_amount (Any): How many images a series has (with result_type series; ignored otherwise): 2–9, or "auto" for as many as the content calls for (each image takes a concurrency slot).
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | 'auto'): Width:height of the images, or auto (the default) to follow the references.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -300,7 +638,22 @@ class OmniImage(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniImageParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-image-o1' | 'kling-v3-omni', default 'kling-image-o1'): The model; kling-image-o1 (the default) or kling-v3-omni (4k and series).
+            prompt (str, required): What to make, positive and negative wishes alike, at most 2500 characters.
+            image_list (list): Reference images, each {image: URL or raw Base64} (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            element_list (list): Elements from the element library.
+            resolution ('1k' | '2k' | '4k'): 1k, 2k or 4k (kling-v3-omni only).
+            result_type ('single' | 'series'): single images (n of them) or a series (series_amount of them; kling-v3-omni only).
+            n (int): How many images, 1–9 (ignored for a series).
+            series_amount (Any): How many images a series has (with result_type series; ignored otherwise): 2–9, or "auto" for as many as the content calls for (each image takes a concurrency slot).
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | 'auto'): Width:height of the images, or auto (the default) to follow the references.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -308,7 +661,21 @@ class MultiImage2Image(_Resource):
     """Create a multi-image-to-image task: `POST /v1/images/multi-image2image`."""
 
     def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1', default 'kling-v2-1'): The model; only kling-v2-1.
+            prompt (str): What to make of the references, at most 2500 characters.
+            negative_prompt (str): Not in the official field table; the official example sends "".
+            subject_image_list (list, required): 1–4 subject images, each {subject_image: URL or raw Base64}, cropped to the subject.
+            scene_image (str): The scene to place the subjects in (URL or raw Base64).
+            style_image (str): The style to draw them in (URL or raw Base64).
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -319,7 +686,21 @@ class MultiImage2Image(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2ImageParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1', default 'kling-v2-1'): The model; only kling-v2-1.
+            prompt (str): What to make of the references, at most 2500 characters.
+            negative_prompt (str): Not in the official field table; the official example sends "".
+            subject_image_list (list, required): 1–4 subject images, each {subject_image: URL or raw Base64}, cropped to the subject.
+            scene_image (str): The scene to place the subjects in (URL or raw Base64).
+            style_image (str): The style to draw them in (URL or raw Base64).
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -327,7 +708,20 @@ class ImageExpand(_Resource):
     """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand`."""
 
     def create(self, **params: Unpack[ImageExpandParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            up_expansion_ratio (float, required): Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+            down_expansion_ratio (float, required): Downwards, as a multiple of the original height, 0–2.
+            left_expansion_ratio (float, required): Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+            right_expansion_ratio (float, required): Rightwards, as a multiple of the original width, 0–2.
+            prompt (str): What to fill the new area with, at most 2500 characters.
+            n (int): How many images to make, 1–9.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -338,7 +732,20 @@ class ImageExpand(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageExpandParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            up_expansion_ratio (float, required): Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+            down_expansion_ratio (float, required): Downwards, as a multiple of the original height, 0–2.
+            left_expansion_ratio (float, required): Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+            right_expansion_ratio (float, required): Rightwards, as a multiple of the original width, 0–2.
+            prompt (str): What to fill the new area with, at most 2500 characters.
+            n (int): How many images to make, 1–9.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -346,7 +753,15 @@ class VirtualTryOn(_Resource):
     """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on`."""
 
     def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kolors-virtual-try-on-v1' | 'kolors-virtual-try-on-v1-5', default 'kolors-virtual-try-on-v1'): The model: kolors-virtual-try-on-v1 (the default) or kolors-virtual-try-on-v1-5, which also takes an "upper + lower" pair in one cloth_image.
+            human_image (str, required): The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+            cloth_image (str, required): The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -357,7 +772,15 @@ class VirtualTryOn(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[VirtualTryOnParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kolors-virtual-try-on-v1' | 'kolors-virtual-try-on-v1-5', default 'kolors-virtual-try-on-v1'): The model: kolors-virtual-try-on-v1 (the default) or kolors-virtual-try-on-v1-5, which also takes an "upper + lower" pair in one cloth_image.
+            human_image (str, required): The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+            cloth_image (str, required): The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -365,7 +788,14 @@ class TextToAudio(_Resource):
     """Create a text-to-audio task: `POST /v1/audio/text-to-audio`."""
 
     def create(self, **params: Unpack[TextToAudioParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            prompt (str, required): What the sound is.
+            duration (float, required): Length of the audio in seconds, 3.0–10.0, with at most one decimal place (e.g.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return self._create(params)
 
     def run(
@@ -376,7 +806,14 @@ class TextToAudio(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[TextToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            prompt (str, required): What the sound is.
+            duration (float, required): Length of the audio in seconds, 3.0–10.0, with at most one decimal place (e.g.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -384,7 +821,17 @@ class VideoToAudio(_Resource):
     """Create a video-to-audio task: `POST /v1/audio/video-to-audio`."""
 
     def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): A video generated by Kling within the last 30 days, 3.0–20.0 s long.
+            video_url (str): A public video URL: MP4/MOV, at most 100 MB, 3.0–20.0 s.
+            sound_effect_prompt (str): The sound effects wanted.
+            bgm_prompt (str): The background music wanted.
+            asmr_mode (bool): ASMR mode, which brings out detailed sound effects for immersive content.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return self._create(params)
 
     def run(
@@ -395,7 +842,17 @@ class VideoToAudio(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): A video generated by Kling within the last 30 days, 3.0–20.0 s long.
+            video_url (str): A public video URL: MP4/MOV, at most 100 MB, 3.0–20.0 s.
+            sound_effect_prompt (str): The sound effects wanted.
+            bgm_prompt (str): The background music wanted.
+            asmr_mode (bool): ASMR mode, which brings out detailed sound effects for immersive content.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -403,7 +860,15 @@ class CustomVoice(_Resource):
     """Create a custom-voice (voice clone) task: `POST /v1/general/custom-voices`."""
 
     def create(self, **params: Unpack[CustomVoiceParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            voice_name (str, required): The voice's name.
+            voice_url (str): A public URL of the sample: MP3/WAV audio or MP4/MOV video, 5–30 s of one clean human voice without noise.
+            video_id (str): A video Kling generated, as the sample: a kling-v2-6 video made with sound on, or an Avatar or Lip-Sync video; 5–30 s of one clean human voice.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -414,7 +879,15 @@ class CustomVoice(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomVoiceParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            voice_name (str, required): The voice's name.
+            voice_url (str): A public URL of the sample: MP3/WAV audio or MP4/MOV video, 5–30 s of one clean human voice without noise.
+            video_id (str): A video Kling generated, as the sample: a kling-v2-6 video made with sound on, or an Avatar or Lip-Sync video; 5–30 s of one clean human voice.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -422,7 +895,19 @@ class CustomElement(_Resource):
     """Create a custom-element task: `POST /v1/general/advanced-custom-elements`."""
 
     def create(self, **params: Unpack[CustomElementParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_name (str, required): The element's name.
+            element_description (str, required): The element's description.
+            reference_type ('video_refer' | 'image_refer', required): image_refer: a multi-image element, its look from element_image_list; video_refer: a video character element, its look from element_video_list.
+            element_image_list (dict): The element's look from images: a frontal image and 1–3 other views.
+            element_video_list (dict): The element's look from one video (realistic humans only; kling-video-o3 and later models).
+            element_voice_id (str): A voice (custom or preset) to bind to the element; none when absent.
+            tag_list (list): Tags for the element; several may be given.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -433,7 +918,19 @@ class CustomElement(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomElementParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_name (str, required): The element's name.
+            element_description (str, required): The element's description.
+            reference_type ('video_refer' | 'image_refer', required): image_refer: a multi-image element, its look from element_image_list; video_refer: a video character element, its look from element_video_list.
+            element_image_list (dict): The element's look from images: a frontal image and 1–3 other views.
+            element_video_list (dict): The element's look from one video (realistic humans only; kling-video-o3 and later models).
+            element_voice_id (str): A voice (custom or preset) to bind to the element; none when absent.
+            tag_list (list): Tags for the element; several may be given.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -441,7 +938,13 @@ class AiMultiShot(_Resource):
     """Create an AI multi-shot task: `POST /v1/general/ai-multi-shot`."""
 
     def create(self, **params: Unpack[AiMultiShotParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_frontal_image (str, required): The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._create(params)
 
     def run(
@@ -452,7 +955,13 @@ class AiMultiShot(_Resource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[AiMultiShotParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_frontal_image (str, required): The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return self._run(params, timeout, on_update, callbacks)
 
 
@@ -460,7 +969,14 @@ class IdentifyFaceCall(_Call):
     """Identify the faces of a video for lip-sync (synchronous): `POST /v1/videos/identify-face`."""
 
     def __call__(self, **params: Unpack[IdentifyFaceParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): The id of a video Kling generated (task_result.videos[].id), made within the last 30 days and at most 60 s long.
+            video_url (str): A video by URL: .mp4/.mov, at most 100 MB, 2–60 s, 720p or 1080p, width and height 512–2160 px.
+        """
         return self._call(params)
 
 
@@ -470,7 +986,13 @@ class ImageRecognizeCall(_Call):
     """
 
     def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+        """
         return self._call(params)
 
 
@@ -480,7 +1002,14 @@ class MultiElementsInitSelectionCall(_Call):
     """
 
     def __call__(self, **params: Unpack[MultiElementsInitParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): The id of a video Kling generated within the last 30 days.
+            video_url (str): A video by URL: .mp4/.mov, width and height 720–2160 px, 24, 30 or 60 fps.
+        """
         return self._call(params)
 
 
@@ -490,7 +1019,15 @@ class MultiElementsAddSelectionCall(_Call):
     """
 
     def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            frame_index (int, required): The frame, counted from 0.
+            points (list, required): Up to 10 points on the frame; to unmark, exactly the points that were added.
+        """
         return self._call(params)
 
 
@@ -500,7 +1037,15 @@ class MultiElementsDeleteSelectionCall(_Call):
     """
 
     def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            frame_index (int, required): The frame, counted from 0.
+            points (list, required): Up to 10 points on the frame; to unmark, exactly the points that were added.
+        """
         return self._call(params)
 
 
@@ -510,7 +1055,13 @@ class MultiElementsClearSelectionCall(_Call):
     """
 
     def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+        """
         return self._call(params)
 
 
@@ -520,7 +1071,13 @@ class MultiElementsPreviewSelectionCall(_Call):
     """
 
     def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+        """
         return self._call(params)
 
 
@@ -528,7 +1085,16 @@ class TextToSpeechCall(_Call):
     """Synthesise speech from text (synchronous): `POST /v1/audio/tts`."""
 
     def __call__(self, **params: Unpack[TextToSpeechParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            text (str, required): The text to speak.
+            voice_id (str, required): A voice id, e.g.
+            voice_language ('zh' | 'en', required): The voice's language, which must match the voice.
+            voice_speed (float): Speech rate, 0.8–2.0 with one decimal place.
+        """
         return self._call(params)
 
 
@@ -538,7 +1104,15 @@ class AccountCostsCall(_Call):
     """
 
     def __call__(self, **params: Unpack[AccountCostsQueryParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A GET: retried after a failure like any query.
+
+        Fields (query parameters, from the API spec; checked before sending):
+            start_time (int, required)
+            end_time (int, required)
+            resource_pack_name (str)
+        """
         return self._call(params)
 
 
@@ -546,7 +1120,17 @@ class BillingBalanceCall(_Call):
     """List balance deductions per task (synchronous): `POST /account/billing/balance`."""
 
     def __call__(self, **params: Unpack[BillingBalanceParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            start_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            end_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            limit (int): How many tasks to return, at most 500 (the default).
+            filters (list): Filters: values of one key are ORed, different keys are ANDed.
+            cursor (str): The next_cursor of the previous answer, for the next page.
+        """
         return self._call(params)
 
 
@@ -556,7 +1140,17 @@ class BillingPackageCall(_Call):
     """
 
     def __call__(self, **params: Unpack[BillingPackageParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            start_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            end_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            limit (int): How many tasks to return, at most 500 (the default).
+            filters (list): Filters: values of one key are ORed, different keys are ANDed; package_name and package_id cannot both filter.
+            cursor (str): The next_cursor of the previous answer, for the next page.
+        """
         return self._call(params)
 
 
@@ -564,7 +1158,14 @@ class PresetVoicesCall(_Call):
     """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices`."""
 
     def __call__(self, **params: Unpack[PresetVoicesQueryParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A GET: retried after a failure like any query.
+
+        Fields (query parameters, from the API spec; checked before sending):
+            pageNum (int)
+            pageSize (int)
+        """
         return self._call(params)
 
 
@@ -572,7 +1173,13 @@ class DeleteVoicesCall(_Call):
     """Delete a custom voice (synchronous): `POST /v1/general/delete-voices`."""
 
     def __call__(self, **params: Unpack[DeleteVoiceParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            voice_id (str, required): The custom voice's id (preset voices cannot be deleted).
+        """
         return self._call(params)
 
 
@@ -582,7 +1189,14 @@ class PresetElementsCall(_Call):
     """
 
     def __call__(self, **params: Unpack[PresetElementsQueryParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A GET: retried after a failure like any query.
+
+        Fields (query parameters, from the API spec; checked before sending):
+            pageNum (int)
+            pageSize (int)
+        """
         return self._call(params)
 
 
@@ -590,7 +1204,13 @@ class DeleteElementsCall(_Call):
     """Delete a custom element (synchronous): `POST /v1/general/delete-advanced-elements`."""
 
     def __call__(self, **params: Unpack[DeleteElementParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_id (Any, required): The custom element's id (preset elements cannot be deleted).
+        """
         return self._call(params)
 
 
@@ -598,7 +1218,26 @@ class AsyncText2Video(_AsyncResource):
     """Create a text-to-video task: `POST /v1/videos/text2video` (async)."""
 
     async def create(self, **params: Unpack[Text2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            camera_control (dict): Camera movement.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -609,7 +1248,26 @@ class AsyncText2Video(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[Text2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            camera_control (dict): Camera movement.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -617,7 +1275,32 @@ class AsyncImage2Video(_AsyncResource):
     """Create an image-to-video task: `POST /v1/videos/image2video` (async)."""
 
     async def create(self, **params: Unpack[Image2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-5' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            image (str): The start frame (URL or raw Base64).
+            image_tail (str): The end frame; "" means none.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            element_list (list): Up to 3 elements from the element library (kling-v3).
+            voice_list (list): Up to 2 voices (kling-v2-6, mode pro), referenced in the prompt as <<<voice_1>>>; needs sound on.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            static_mask (str): Motion-brush static area (same aspect ratio as image); kling-v1 and kling-v1-5 only.
+            dynamic_masks (list): Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
+            camera_control (dict): Camera movement.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Not an official image2video field: the official API takes the ratio from the image and ignores it.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -628,7 +1311,32 @@ class AsyncImage2Video(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[Image2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1' | 'kling-v1-5' | 'kling-v1-6' | 'kling-v2-master' | 'kling-v2-1' | 'kling-v2-1-master' | 'kling-v2-5-turbo' | 'kling-v2-6' | 'kling-v3', default 'kling-v1'): The model; when none is given kling-ext sends kling-v1, the official default and the oldest model (the default gateway requires the field).
+            model (str): The legacy name of model_name, which the official API still accepts.
+            image (str): The start frame (URL or raw Base64).
+            image_tail (str): The end frame; "" means none.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            element_list (list): Up to 3 elements from the element library (kling-v3).
+            voice_list (list): Up to 2 voices (kling-v2-6, mode pro), referenced in the prompt as <<<voice_1>>>; needs sound on.
+            sound ('on' | 'off'): Generate audio with the video.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            static_mask (str): Motion-brush static area (same aspect ratio as image); kling-v1 and kling-v1-5 only.
+            dynamic_masks (list): Motion-brush moving areas, up to 6 groups; kling-v1 and kling-v1-5 only.
+            camera_control (dict): Camera movement.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15', default '5'): Video length in seconds, as a string.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Not an official image2video field: the official API takes the ratio from the image and ignores it.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -636,7 +1344,21 @@ class AsyncMotionControl(_AsyncResource):
     """Create a motion-control task: `POST /v1/videos/motion-control` (async)."""
 
     async def create(self, **params: Unpack[MotionControlParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-6' | 'kling-v3', default 'kling-v2-6'): The model.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            image_url (str, required): The character/background image (URL or raw Base64); clear upper or full body.
+            video_url (str, required): The motion reference video: MP4/MOV, at most 100 MB, 3 s or longer, at most 10 s when character_orientation is image and 30 s when video.
+            element_list (list): At most one element; with an element the orientation can only follow the video.
+            keep_original_sound ('yes' | 'no'): Keep the reference video's sound.
+            character_orientation ('image' | 'video', default 'image'): Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation.
+            mode ('std' | 'pro', default 'pro'): Required by the official API; the default gateway marks it optional and recommends pro, which kling-ext sends when none is given.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -647,7 +1369,21 @@ class AsyncMotionControl(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MotionControlParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-6' | 'kling-v3', default 'kling-v2-6'): The model.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            image_url (str, required): The character/background image (URL or raw Base64); clear upper or full body.
+            video_url (str, required): The motion reference video: MP4/MOV, at most 100 MB, 3 s or longer, at most 10 s when character_orientation is image and 30 s when video.
+            element_list (list): At most one element; with an element the orientation can only follow the video.
+            keep_original_sound ('yes' | 'no'): Keep the reference video's sound.
+            character_orientation ('image' | 'video', default 'image'): Follow the image's (reference ≤ 10 s) or the video's (≤ 30 s) orientation.
+            mode ('std' | 'pro', default 'pro'): Required by the official API; the default gateway marks it optional and recommends pro, which kling-ext sends when none is given.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -655,7 +1391,25 @@ class AsyncOmniVideo(_AsyncResource):
     """Create an omni-video task: `POST /v1/videos/omni-video` (async)."""
 
     async def create(self, **params: Unpack[OmniVideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-video-o1' | 'kling-v3-omni', default 'kling-video-o1'): The model.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            image_list (list): Reference images or start/end frames.
+            element_list (list): Elements from the element library.
+            video_list (list): At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
+            sound ('on' | 'off'): Generate audio (kling-v3-omni only).
+            mode ('std' | 'pro'): Quality tier.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Required unless a first frame or a video to edit sets the frame.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15'): Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from a first frame alone; the capability map's "5 or 10 s" for text alone is contradicted by the API reference, so text alone takes "3"–"10"); ignored when editing a video (refer_type base).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -666,7 +1420,25 @@ class AsyncOmniVideo(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniVideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-video-o1' | 'kling-v3-omni', default 'kling-video-o1'): The model.
+            multi_shot (bool): Multi-shot generation (kling-v3, kling-v3-omni).
+            shot_type ('customize' | 'intelligence'): How shots are organised when multi_shot is true: customize takes the storyboard in multi_prompt; intelligence lets the model split prompt into shots.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            multi_prompt (list): The storyboard for multi_shot with shot_type customize: 1–6 shots.
+            image_list (list): Reference images or start/end frames.
+            element_list (list): Elements from the element library.
+            video_list (list): At most one reference video: MP4/MOV, ≥ 3 s, 720–2160 px each side, 24–60 fps, ≤ 200 MB.
+            sound ('on' | 'off'): Generate audio (kling-v3-omni only).
+            mode ('std' | 'pro'): Quality tier.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Required unless a first frame or a video to edit sets the frame.
+            duration ('3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13' | '14' | '15'): Length in seconds (default "5"), "3"–"15" for kling-v3-omni, "3"–"10" for kling-video-o1 ("5" or "10" from a first frame alone; the capability map's "5 or 10 s" for text alone is contradicted by the API reference, so text alone takes "3"–"10"); ignored when editing a video (refer_type base).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -674,7 +1446,20 @@ class AsyncMultiImage2Video(_AsyncResource):
     """Create a multi-image-to-video task (legacy): `POST /v1/videos/multi-image2video` (async)."""
 
     async def create(self, **params: Unpack[MultiImage2VideoParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1-6', default 'kling-v1-6'): The model; only kling-v1-6.
+            image_list (list, required): Up to 4 pre-cropped subject images (URL or raw Base64).
+            prompt (str, required): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10', default '5'): Video length in seconds.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -685,7 +1470,20 @@ class AsyncMultiImage2Video(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2VideoParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v1-6', default 'kling-v1-6'): The model; only kling-v1-6.
+            image_list (list, required): Up to 4 pre-cropped subject images (URL or raw Base64).
+            prompt (str, required): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10', default '5'): Video length in seconds.
+            aspect_ratio ('16:9' | '9:16' | '1:1'): Frame aspect ratio (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -693,7 +1491,15 @@ class AsyncAdvancedLipSync(_AsyncResource):
     """Create a lip-sync task on an identified face: `POST /v1/videos/advanced-lip-sync` (async)."""
 
     async def create(self, **params: Unpack[AdvancedLipSyncParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session_id of the identify-face answer.
+            face_choose (list, required): The face to animate, with its audio.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -704,7 +1510,15 @@ class AsyncAdvancedLipSync(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[AdvancedLipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session_id of the identify-face answer.
+            face_choose (list, required): The face to animate, with its audio.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -712,7 +1526,14 @@ class AsyncLipSync(_AsyncResource):
     """Create a lip-sync task (older API): `POST /v1/videos/lip-sync` (async)."""
 
     async def create(self, **params: Unpack[LipSyncParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Money-safety: lip-sync requests take no external_task_id, so a create whose answer is lost (a dropped connection, a 5xx) cannot be looked up: it is not sent again, and TaskMayExistError says it may have made a task.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            input (dict, required): The video (exactly one of video_id and video_url) and what it says: a text and a preset voice (mode text2video), or an audio (mode audio2video).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return await self._create(params)
 
     async def run(
@@ -723,7 +1544,14 @@ class AsyncLipSync(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[LipSyncParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Money-safety: lip-sync requests take no external_task_id, so a create whose answer is lost (a dropped connection, a 5xx) cannot be looked up: it is not sent again, and TaskMayExistError says it may have made a task.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            input (dict, required): The video (exactly one of video_id and video_url) and what it says: a text and a preset voice (mode text2video), or an audio (mode audio2video).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -731,7 +1559,18 @@ class AsyncAvatar(_AsyncResource):
     """Create an avatar task: `POST /v1/videos/avatar/image2video` (async)."""
 
     async def create(self, **params: Unpack[AvatarParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+            audio_id (str): An audio made by text-to-speech within the last 30 days, 2–300 s long.
+            sound_file (str): The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s).
+            prompt (str): The avatar's actions, emotions and camera movements; at most 2500 characters.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -742,7 +1581,18 @@ class AsyncAvatar(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[AvatarParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The avatar's image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+            audio_id (str): An audio made by text-to-speech within the last 30 days, 2–300 s long.
+            sound_file (str): The audio (URL or raw Base64; .mp3/.wav/.m4a/.aac, at most 5 MB, 2–300 s).
+            prompt (str): The avatar's actions, emotions and camera movements; at most 2500 characters.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -750,7 +1600,14 @@ class AsyncEffects(_AsyncResource):
     """Create a video-effects task: `POST /v1/videos/effects` (async)."""
 
     async def create(self, **params: Unpack[EffectsParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            effect_scene ('net_the_fish' | 'birthday_board' | 'summer_fireworks' | 'blow_blaze' | 'champagne_birthday' | 'pet_working_daily' | 'pet_roll_window' | 'pet_crash_earth' | 'makeup_style' | 'hair_dressup' | 'barbie_transform' | 'critter_paste' | 'wiggle_faces_pets' | 'paw_headbang' | 'food_splash' | 'dj_pet' | 'pet_diving' | 'disco_paws' | 'pet_fitness' | 'j_var_live' | 'pet_burst' | 'idol_live' | 'beast_striker' | 'african_sway' | 'jealousy_sway' | 'chubby_fish' | 'shrug_dance' | 'soccer_star' | 'bra_hot_dance' | 'arg_hot_dance' | 'fra_hot_dance' | 'bra_goal' | 'arg_goal' | 'por_goal' | 'victory_slide' | 'samba_fever' | 'bicycle_kick' | 'football_dance_2' | 'red_card_sent_off' | 'football_dance' | 'magic_world_vlog' | 'magic_world_vlog_9_16' | 'air_dunk' | 'whirling_beverage_9_16' | 'tennis_trend' | 'tennis_trend_9_16' | 'football_live_9_16' | 'whirling_beverage' | 'f1_live' | 'football_live' | 'spielberg_transition' | 'korean_baseball_9_16' | 'korean_baseball' | 'pet_skateboard' | 'daily_ootd' | 'tiny_beast_printer' | 'landmark_reveal' | 'winter_charm' | 'flash_ride' | 'maestro_of_magic' | 'magic_carpet_ride' | 'good_luck_spirit' | 'shooting_star' | 'sparkler_wand' | 'sovereign_scepter' | 'dirt_rush' | 'return_of_the_king' | 'dance_with_dragon' | 'minimalist_light' | 'martial_meow' | 'sassy_shake' | 'knock_at_a_door_revenge' | 'palm_sized_figure_pro' | 'prank_box' | 'perler_beads' | 'spring_bloom' | 'toss_run' | 'switch_to_silk' | 'get_rich_quick' | 'make_it_rain' | 'twist_shake' | 'the_hip_sway' | 'send_my_love' | 'funky_martian' | 'wealth_drive' | 'the_high_kick' | 'the_exercise' | 'lucky_veggie' | 'studio_look' | 'flash_drive' | 'shush_my_dreams' | 'french_elegance' | 'finger_swipe' | 'advent_of_flora' | 'smooth_transition' | 'kiss_pro' | 'raid_check' | 'snow_night_kiss' | 'eternal_kiss' | 'fortune_in_motion' | 'chinese_trend' | 'sedan_chair_dance' | 'skyfall' | 'good_luck_dance' | 'laicai_dance' | 'yangge_dance' | 'color_mixing' | 'lantern_festival_cuju' | 'unique_firework' | 'unique_spring_couplets' | 'horse_mask' | 'fortune_knocks_cartoon' | 'tangyuan_to_animal' | 'hot_feet_dance' | 'swag_dance' | 'pigeon_dance' | 'bloodline_dance' | 'chanel_dance' | 'cute_dance' | 'love_theme_song' | 'pumpitup_dance' | 'city_to_village' | 'fortune_god_transform' | 'new_year_feast' | 'ring_in_new' | 'horse_year_firework' | 'crystal_horse' | 'drunk_dance' | 'drunk_dance_pet' | 'daoma_dance' | 'bouncy_dance' | 'smooth_sailing_dance' | 'new_year_greeting' | 'lion_dance' | 'prosperity' | 'great_success' | 'golden_horse_fortune' | 'red_packet_box' | 'lucky_horse_year' | 'lucky_red_packet' | 'lucky_money_come' | 'lion_dance_pet' | 'dumpling_making_pet' | 'fish_making_pet' | 'pet_red_packet' | 'lantern_glow' | 'expression_challenge' | 'overdrive' | 'heart_gesture_dance' | 'poping' | 'martial_arts' | 'running' | 'nezha' | 'motorcycle_dance' | 'subject_3_dance' | 'ghost_step_dance' | 'phantom_jewel' | 'zoom_out' | 'cheers_2026' | 'fight_pro' | 'hug_pro' | 'heart_gesture_pro' | 'dollar_rain_pro' | 'pet_bee_pro' | 'countdown_teleport' | 'santa_random_surprise' | 'bullet_time_360' | 'happy_birthday' | 'birthday_star' | 'thumbs_up_pro' | 'tiger_hug_pro' | 'pet_lion_pro' | 'surprise_bouquet' | 'bouquet_drop' | 'glamour_photo_shoot' | 'box_of_joy' | 'first_toast_of_the_year' | 'my_santa_pic' | 'santa_gift' | 'steampunk_christmas' | 'snowglobe' | 'christmas_photo_shoot' | 'ornament_crash' | 'santa_express' | 'instant_christmas' | 'coronation_of_frost' | 'building_sweater' | 'spark_in_the_snow' | 'scarlet_and_snow' | 'bullet_time_lite' | 'jumping_ginger_joy' | 'pure_white_wings' | 'black_wings' | 'golden_wing' | 'pink_pink_wings' | 'venomous_spider' | 'throne_of_king' | 'luminous_elf' | 'woodland_elf' | 'guardian_spirit' | 'swish_swish' | 'snowboarding' | 'witch_transform' | 'vampire_transform' | 'pumpkin_head_transform' | 'demon_transform' | 'mummy_transform' | 'zombie_transform' | 'cute_pumpkin_transform' | 'halloween_escape' | 'pet_moto_rider' | 'running_man' | '3d_cartoon_2' | 'pet_dance' | 'swing_swing' | 'day_to_night' | 'surfsurf' | 'skateskate', required): The effect, one of the 218 scenes of Kling's 2026-09 reference (its field table lists 219, 204 single-image and 15 dual-image; see below for the one left out).
+            input (dict, required): The scene's input: image for a single-image effect, images (two portraits) for a dual-image effect.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -761,7 +1618,14 @@ class AsyncEffects(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[EffectsParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            effect_scene ('net_the_fish' | 'birthday_board' | 'summer_fireworks' | 'blow_blaze' | 'champagne_birthday' | 'pet_working_daily' | 'pet_roll_window' | 'pet_crash_earth' | 'makeup_style' | 'hair_dressup' | 'barbie_transform' | 'critter_paste' | 'wiggle_faces_pets' | 'paw_headbang' | 'food_splash' | 'dj_pet' | 'pet_diving' | 'disco_paws' | 'pet_fitness' | 'j_var_live' | 'pet_burst' | 'idol_live' | 'beast_striker' | 'african_sway' | 'jealousy_sway' | 'chubby_fish' | 'shrug_dance' | 'soccer_star' | 'bra_hot_dance' | 'arg_hot_dance' | 'fra_hot_dance' | 'bra_goal' | 'arg_goal' | 'por_goal' | 'victory_slide' | 'samba_fever' | 'bicycle_kick' | 'football_dance_2' | 'red_card_sent_off' | 'football_dance' | 'magic_world_vlog' | 'magic_world_vlog_9_16' | 'air_dunk' | 'whirling_beverage_9_16' | 'tennis_trend' | 'tennis_trend_9_16' | 'football_live_9_16' | 'whirling_beverage' | 'f1_live' | 'football_live' | 'spielberg_transition' | 'korean_baseball_9_16' | 'korean_baseball' | 'pet_skateboard' | 'daily_ootd' | 'tiny_beast_printer' | 'landmark_reveal' | 'winter_charm' | 'flash_ride' | 'maestro_of_magic' | 'magic_carpet_ride' | 'good_luck_spirit' | 'shooting_star' | 'sparkler_wand' | 'sovereign_scepter' | 'dirt_rush' | 'return_of_the_king' | 'dance_with_dragon' | 'minimalist_light' | 'martial_meow' | 'sassy_shake' | 'knock_at_a_door_revenge' | 'palm_sized_figure_pro' | 'prank_box' | 'perler_beads' | 'spring_bloom' | 'toss_run' | 'switch_to_silk' | 'get_rich_quick' | 'make_it_rain' | 'twist_shake' | 'the_hip_sway' | 'send_my_love' | 'funky_martian' | 'wealth_drive' | 'the_high_kick' | 'the_exercise' | 'lucky_veggie' | 'studio_look' | 'flash_drive' | 'shush_my_dreams' | 'french_elegance' | 'finger_swipe' | 'advent_of_flora' | 'smooth_transition' | 'kiss_pro' | 'raid_check' | 'snow_night_kiss' | 'eternal_kiss' | 'fortune_in_motion' | 'chinese_trend' | 'sedan_chair_dance' | 'skyfall' | 'good_luck_dance' | 'laicai_dance' | 'yangge_dance' | 'color_mixing' | 'lantern_festival_cuju' | 'unique_firework' | 'unique_spring_couplets' | 'horse_mask' | 'fortune_knocks_cartoon' | 'tangyuan_to_animal' | 'hot_feet_dance' | 'swag_dance' | 'pigeon_dance' | 'bloodline_dance' | 'chanel_dance' | 'cute_dance' | 'love_theme_song' | 'pumpitup_dance' | 'city_to_village' | 'fortune_god_transform' | 'new_year_feast' | 'ring_in_new' | 'horse_year_firework' | 'crystal_horse' | 'drunk_dance' | 'drunk_dance_pet' | 'daoma_dance' | 'bouncy_dance' | 'smooth_sailing_dance' | 'new_year_greeting' | 'lion_dance' | 'prosperity' | 'great_success' | 'golden_horse_fortune' | 'red_packet_box' | 'lucky_horse_year' | 'lucky_red_packet' | 'lucky_money_come' | 'lion_dance_pet' | 'dumpling_making_pet' | 'fish_making_pet' | 'pet_red_packet' | 'lantern_glow' | 'expression_challenge' | 'overdrive' | 'heart_gesture_dance' | 'poping' | 'martial_arts' | 'running' | 'nezha' | 'motorcycle_dance' | 'subject_3_dance' | 'ghost_step_dance' | 'phantom_jewel' | 'zoom_out' | 'cheers_2026' | 'fight_pro' | 'hug_pro' | 'heart_gesture_pro' | 'dollar_rain_pro' | 'pet_bee_pro' | 'countdown_teleport' | 'santa_random_surprise' | 'bullet_time_360' | 'happy_birthday' | 'birthday_star' | 'thumbs_up_pro' | 'tiger_hug_pro' | 'pet_lion_pro' | 'surprise_bouquet' | 'bouquet_drop' | 'glamour_photo_shoot' | 'box_of_joy' | 'first_toast_of_the_year' | 'my_santa_pic' | 'santa_gift' | 'steampunk_christmas' | 'snowglobe' | 'christmas_photo_shoot' | 'ornament_crash' | 'santa_express' | 'instant_christmas' | 'coronation_of_frost' | 'building_sweater' | 'spark_in_the_snow' | 'scarlet_and_snow' | 'bullet_time_lite' | 'jumping_ginger_joy' | 'pure_white_wings' | 'black_wings' | 'golden_wing' | 'pink_pink_wings' | 'venomous_spider' | 'throne_of_king' | 'luminous_elf' | 'woodland_elf' | 'guardian_spirit' | 'swish_swish' | 'snowboarding' | 'witch_transform' | 'vampire_transform' | 'pumpkin_head_transform' | 'demon_transform' | 'mummy_transform' | 'zombie_transform' | 'cute_pumpkin_transform' | 'halloween_escape' | 'pet_moto_rider' | 'running_man' | '3d_cartoon_2' | 'pet_dance' | 'swing_swing' | 'day_to_night' | 'surfsurf' | 'skateskate', required): The effect, one of the 218 scenes of Kling's 2026-09 reference (its field table lists 219, 204 single-image and 15 dual-image; see below for the one left out).
+            input (dict, required): The scene's input: image for a single-image effect, images (two portraits) for a dual-image effect.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -769,7 +1633,17 @@ class AsyncVideoExtend(_AsyncResource):
     """Create a video-extension task: `POST /v1/videos/video-extend` (async)."""
 
     async def create(self, **params: Unpack[VideoExtendParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str, required): The id of the video to extend (task_result.videos[].id of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -780,7 +1654,17 @@ class AsyncVideoExtend(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoExtendParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str, required): The id of the video to extend (task_result.videos[].id of a text-to-video, image-to-video or video-extension task of kling-v1, kling-v1-5 or kling-v1-6), at most 3 minutes long and made within the last 30 days.
+            prompt (str): What to generate: subject, action, camera, light, style.
+            negative_prompt (str): What to avoid.
+            cfg_scale (float): How closely to follow the prompt, 0–1 (higher = closer).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -788,7 +1672,20 @@ class AsyncMultiElements(_AsyncResource):
     """Create a multi-elements editing task: `POST /v1/videos/multi-elements` (async)."""
 
     async def create(self, **params: Unpack[MultiElementsParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            edit_mode ('addition' | 'swap' | 'removal', required): addition: add the element of 1–2 images; swap: replace the marked element by that of 1 image; removal: remove the marked element.
+            image_list (list): Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+            prompt (str, required): What to do, naming the video and images as <<<video_1>>> and <<<image_1>>>, e.g.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10'): 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -799,7 +1696,20 @@ class AsyncMultiElements(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiElementsParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            edit_mode ('addition' | 'swap' | 'removal', required): addition: add the element of 1–2 images; swap: replace the marked element by that of 1 image; removal: remove the marked element.
+            image_list (list): Cropped reference images (URL or raw Base64); 1–2 to add, 1 to swap, none to remove.
+            prompt (str, required): What to do, naming the video and images as <<<video_1>>> and <<<image_1>>>, e.g.
+            negative_prompt (str): What to avoid.
+            mode ('std' | 'pro'): Quality tier: std (cheaper) or pro.
+            duration ('5' | '10'): 5 s (from a 2–5 s video) or 10 s (from a 7–10 s video).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -807,7 +1717,24 @@ class AsyncImageGeneration(_AsyncResource):
     """Create an image-generation task: `POST /v1/images/generations` (async)."""
 
     async def create(self, **params: Unpack[ImageGenerationParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1' | 'kling-v3', default 'kling-v3'): The model: kling-v3 (Kling Image 3.0) or kling-v2-1 (Kling Image 2.1, the only one with image_reference, image_fidelity and human_fidelity).
+            prompt (str, required): What to generate.
+            negative_prompt (str): What to avoid, at most 2500 characters.
+            image (str): The reference image (image to image), URL or raw Base64 without a data: prefix.
+            image_reference ('subject' | 'face'): What to keep from image (kling-v2-1 only): subject, the character's features, or face, the character's appearance (the image must then show exactly one face).
+            image_fidelity (float): How strongly the image follows image, 0–1 (higher = stronger).
+            human_fidelity (float): How closely the face follows the person in image, 0–1 (higher = closer).
+            element_list (list): Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1).
+            resolution ('1k' | '2k'): 1k (standard) or 2k (high resolution); both models take both.
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -818,7 +1745,24 @@ class AsyncImageGeneration(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageGenerationParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1' | 'kling-v3', default 'kling-v3'): The model: kling-v3 (Kling Image 3.0) or kling-v2-1 (Kling Image 2.1, the only one with image_reference, image_fidelity and human_fidelity).
+            prompt (str, required): What to generate.
+            negative_prompt (str): What to avoid, at most 2500 characters.
+            image (str): The reference image (image to image), URL or raw Base64 without a data: prefix.
+            image_reference ('subject' | 'face'): What to keep from image (kling-v2-1 only): subject, the character's features, or face, the character's appearance (the image must then show exactly one face).
+            image_fidelity (float): How strongly the image follows image, 0–1 (higher = stronger).
+            human_fidelity (float): How closely the face follows the person in image, 0–1 (higher = closer).
+            element_list (list): Elements from the element library (kling-v3; the capability map lists no subject control for Kling Image 2.1).
+            resolution ('1k' | '2k'): 1k (standard) or 2k (high resolution); both models take both.
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -826,7 +1770,22 @@ class AsyncOmniImage(_AsyncResource):
     """Create an omni-image task: `POST /v1/images/omni-image` (async)."""
 
     async def create(self, **params: Unpack[OmniImageParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-image-o1' | 'kling-v3-omni', default 'kling-image-o1'): The model; kling-image-o1 (the default) or kling-v3-omni (4k and series).
+            prompt (str, required): What to make, positive and negative wishes alike, at most 2500 characters.
+            image_list (list): Reference images, each {image: URL or raw Base64} (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            element_list (list): Elements from the element library.
+            resolution ('1k' | '2k' | '4k'): 1k, 2k or 4k (kling-v3-omni only).
+            result_type ('single' | 'series'): single images (n of them) or a series (series_amount of them; kling-v3-omni only).
+            n (int): How many images, 1–9 (ignored for a series).
+            series_amount (Any): How many images a series has (with result_type series; ignored otherwise): 2–9, or "auto" for as many as the content calls for (each image takes a concurrency slot).
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | 'auto'): Width:height of the images, or auto (the default) to follow the references.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -837,7 +1796,22 @@ class AsyncOmniImage(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[OmniImageParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-image-o1' | 'kling-v3-omni', default 'kling-image-o1'): The model; kling-image-o1 (the default) or kling-v3-omni (4k and series).
+            prompt (str, required): What to make, positive and negative wishes alike, at most 2500 characters.
+            image_list (list): Reference images, each {image: URL or raw Base64} (JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            element_list (list): Elements from the element library.
+            resolution ('1k' | '2k' | '4k'): 1k, 2k or 4k (kling-v3-omni only).
+            result_type ('single' | 'series'): single images (n of them) or a series (series_amount of them; kling-v3-omni only).
+            n (int): How many images, 1–9 (ignored for a series).
+            series_amount (Any): How many images a series has (with result_type series; ignored otherwise): 2–9, or "auto" for as many as the content calls for (each image takes a concurrency slot).
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9' | 'auto'): Width:height of the images, or auto (the default) to follow the references.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -845,7 +1819,21 @@ class AsyncMultiImage2Image(_AsyncResource):
     """Create a multi-image-to-image task: `POST /v1/images/multi-image2image` (async)."""
 
     async def create(self, **params: Unpack[MultiImage2ImageParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1', default 'kling-v2-1'): The model; only kling-v2-1.
+            prompt (str): What to make of the references, at most 2500 characters.
+            negative_prompt (str): Not in the official field table; the official example sends "".
+            subject_image_list (list, required): 1–4 subject images, each {subject_image: URL or raw Base64}, cropped to the subject.
+            scene_image (str): The scene to place the subjects in (URL or raw Base64).
+            style_image (str): The style to draw them in (URL or raw Base64).
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -856,7 +1844,21 @@ class AsyncMultiImage2Image(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[MultiImage2ImageParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kling-v2-1', default 'kling-v2-1'): The model; only kling-v2-1.
+            prompt (str): What to make of the references, at most 2500 characters.
+            negative_prompt (str): Not in the official field table; the official example sends "".
+            subject_image_list (list, required): 1–4 subject images, each {subject_image: URL or raw Base64}, cropped to the subject.
+            scene_image (str): The scene to place the subjects in (URL or raw Base64).
+            style_image (str): The style to draw them in (URL or raw Base64).
+            n (int): How many images to make, 1–9.
+            aspect_ratio ('16:9' | '9:16' | '1:1' | '4:3' | '3:4' | '3:2' | '2:3' | '21:9'): Aspect ratio of the generated images (width:height).
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -864,7 +1866,20 @@ class AsyncImageExpand(_AsyncResource):
     """Create an image-expansion (outpainting) task: `POST /v1/images/editing/expand` (async)."""
 
     async def create(self, **params: Unpack[ImageExpandParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            up_expansion_ratio (float, required): Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+            down_expansion_ratio (float, required): Downwards, as a multiple of the original height, 0–2.
+            left_expansion_ratio (float, required): Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+            right_expansion_ratio (float, required): Rightwards, as a multiple of the original width, 0–2.
+            prompt (str): What to fill the new area with, at most 2500 characters.
+            n (int): How many images to make, 1–9.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -875,7 +1890,20 @@ class AsyncImageExpand(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[ImageExpandParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The image to extend (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px, aspect ratio 1:2.5 to 2.5:1).
+            up_expansion_ratio (float, required): Upwards, as a multiple of the original height (0.1 on a 20 px tall image adds 2 px above), 0–2.
+            down_expansion_ratio (float, required): Downwards, as a multiple of the original height, 0–2.
+            left_expansion_ratio (float, required): Leftwards, as a multiple of the original width (0.3 on a 30 px wide image adds 9 px on the left), 0–2.
+            right_expansion_ratio (float, required): Rightwards, as a multiple of the original width, 0–2.
+            prompt (str): What to fill the new area with, at most 2500 characters.
+            n (int): How many images to make, 1–9.
+            watermark_info (dict): Also produce a watermarked copy (watermark_url in the result).
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -883,7 +1911,15 @@ class AsyncVirtualTryOn(_AsyncResource):
     """Create a virtual try-on task: `POST /v1/images/kolors-virtual-try-on` (async)."""
 
     async def create(self, **params: Unpack[VirtualTryOnParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kolors-virtual-try-on-v1' | 'kolors-virtual-try-on-v1-5', default 'kolors-virtual-try-on-v1'): The model: kolors-virtual-try-on-v1 (the default) or kolors-virtual-try-on-v1-5, which also takes an "upper + lower" pair in one cloth_image.
+            human_image (str, required): The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+            cloth_image (str, required): The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -894,7 +1930,15 @@ class AsyncVirtualTryOn(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[VirtualTryOnParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            model_name ('kolors-virtual-try-on-v1' | 'kolors-virtual-try-on-v1-5', default 'kolors-virtual-try-on-v1'): The model: kolors-virtual-try-on-v1 (the default) or kolors-virtual-try-on-v1-5, which also takes an "upper + lower" pair in one cloth_image.
+            human_image (str, required): The person to dress (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px).
+            cloth_image (str, required): The clothes (URL or raw Base64; JPG/JPEG/PNG, at most 10 MB, sides at least 300 px): a product or white-background picture of one garment (upper, lower or dress), or with kolors-virtual-try-on-v1-5 an upper and a lower garment side by side; since 3.0 also flat-lay, mannequin or on-model pictures.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -902,7 +1946,14 @@ class AsyncTextToAudio(_AsyncResource):
     """Create a text-to-audio task: `POST /v1/audio/text-to-audio` (async)."""
 
     async def create(self, **params: Unpack[TextToAudioParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            prompt (str, required): What the sound is.
+            duration (float, required): Length of the audio in seconds, 3.0–10.0, with at most one decimal place (e.g.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return await self._create(params)
 
     async def run(
@@ -913,7 +1964,14 @@ class AsyncTextToAudio(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[TextToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            prompt (str, required): What the sound is.
+            duration (float, required): Length of the audio in seconds, 3.0–10.0, with at most one decimal place (e.g.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -921,7 +1979,17 @@ class AsyncVideoToAudio(_AsyncResource):
     """Create a video-to-audio task: `POST /v1/audio/video-to-audio` (async)."""
 
     async def create(self, **params: Unpack[VideoToAudioParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): A video generated by Kling within the last 30 days, 3.0–20.0 s long.
+            video_url (str): A public video URL: MP4/MOV, at most 100 MB, 3.0–20.0 s.
+            sound_effect_prompt (str): The sound effects wanted.
+            bgm_prompt (str): The background music wanted.
+            asmr_mode (bool): ASMR mode, which brings out detailed sound effects for immersive content.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return await self._create(params)
 
     async def run(
@@ -932,7 +2000,17 @@ class AsyncVideoToAudio(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[VideoToAudioParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): A video generated by Kling within the last 30 days, 3.0–20.0 s long.
+            video_url (str): A public video URL: MP4/MOV, at most 100 MB, 3.0–20.0 s.
+            sound_effect_prompt (str): The sound effects wanted.
+            bgm_prompt (str): The background music wanted.
+            asmr_mode (bool): ASMR mode, which brings out detailed sound effects for immersive content.
+            external_task_id (str): The caller's own id for the task.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -940,7 +2018,15 @@ class AsyncCustomVoice(_AsyncResource):
     """Create a custom-voice (voice clone) task: `POST /v1/general/custom-voices` (async)."""
 
     async def create(self, **params: Unpack[CustomVoiceParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            voice_name (str, required): The voice's name.
+            voice_url (str): A public URL of the sample: MP3/WAV audio or MP4/MOV video, 5–30 s of one clean human voice without noise.
+            video_id (str): A video Kling generated, as the sample: a kling-v2-6 video made with sound on, or an Avatar or Lip-Sync video; 5–30 s of one clean human voice.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -951,7 +2037,15 @@ class AsyncCustomVoice(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomVoiceParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            voice_name (str, required): The voice's name.
+            voice_url (str): A public URL of the sample: MP3/WAV audio or MP4/MOV video, 5–30 s of one clean human voice without noise.
+            video_id (str): A video Kling generated, as the sample: a kling-v2-6 video made with sound on, or an Avatar or Lip-Sync video; 5–30 s of one clean human voice.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -959,7 +2053,19 @@ class AsyncCustomElement(_AsyncResource):
     """Create a custom-element task: `POST /v1/general/advanced-custom-elements` (async)."""
 
     async def create(self, **params: Unpack[CustomElementParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_name (str, required): The element's name.
+            element_description (str, required): The element's description.
+            reference_type ('video_refer' | 'image_refer', required): image_refer: a multi-image element, its look from element_image_list; video_refer: a video character element, its look from element_video_list.
+            element_image_list (dict): The element's look from images: a frontal image and 1–3 other views.
+            element_video_list (dict): The element's look from one video (realistic humans only; kling-video-o3 and later models).
+            element_voice_id (str): A voice (custom or preset) to bind to the element; none when absent.
+            tag_list (list): Tags for the element; several may be given.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -970,7 +2076,19 @@ class AsyncCustomElement(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[CustomElementParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_name (str, required): The element's name.
+            element_description (str, required): The element's description.
+            reference_type ('video_refer' | 'image_refer', required): image_refer: a multi-image element, its look from element_image_list; video_refer: a video character element, its look from element_video_list.
+            element_image_list (dict): The element's look from images: a frontal image and 1–3 other views.
+            element_video_list (dict): The element's look from one video (realistic humans only; kling-video-o3 and later models).
+            element_voice_id (str): A voice (custom or preset) to bind to the element; none when absent.
+            tag_list (list): Tags for the element; several may be given.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -978,7 +2096,13 @@ class AsyncAiMultiShot(_AsyncResource):
     """Create an AI multi-shot task: `POST /v1/general/ai-multi-shot` (async)."""
 
     async def create(self, **params: Unpack[AiMultiShotParams]) -> Task:
-        """Create a task (validated before sending; never created twice). Returns it submitted."""
+        """Create a task (validated before sending; never created twice). Returns it submitted.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_frontal_image (str, required): The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._create(params)
 
     async def run(
@@ -989,7 +2113,13 @@ class AsyncAiMultiShot(_AsyncResource):
         callbacks: CallbackReceiver | None = None,
         **params: Unpack[AiMultiShotParams],
     ) -> Task:
-        """Create a task and wait until it is final (by callback with `callbacks=`)."""
+        """Create a task and wait until it is final (by callback with `callbacks=`).
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_frontal_image (str, required): The element from the front (URL or raw Base64): JPG/JPEG/PNG, at most 10 MB, each side at least 300 px, aspect ratio between 1:2.5 and 2.5:1.
+            callback_url (str): Where the server POSTs the task object whenever its status changes.
+            external_task_id (str): The caller's own id for the task.
+        """
         return await self._run(params, timeout, on_update, callbacks)
 
 
@@ -999,7 +2129,14 @@ class AsyncIdentifyFaceCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[IdentifyFaceParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): The id of a video Kling generated (task_result.videos[].id), made within the last 30 days and at most 60 s long.
+            video_url (str): A video by URL: .mp4/.mov, at most 100 MB, 2–60 s, 720p or 1080p, width and height 512–2160 px.
+        """
         return await self._call(params)
 
 
@@ -1009,7 +2146,13 @@ class AsyncImageRecognizeCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[ImageRecognizeParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            image (str, required): The image (URL or raw Base64; JPG/PNG, at most 10 MB, sides ≥ 300 px, ratio 1:2.5–2.5:1).
+        """
         return await self._call(params)
 
 
@@ -1019,7 +2162,14 @@ class AsyncMultiElementsInitSelectionCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[MultiElementsInitParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            video_id (str): The id of a video Kling generated within the last 30 days.
+            video_url (str): A video by URL: .mp4/.mov, width and height 720–2160 px, 24, 30 or 60 fps.
+        """
         return await self._call(params)
 
 
@@ -1029,7 +2179,15 @@ class AsyncMultiElementsAddSelectionCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            frame_index (int, required): The frame, counted from 0.
+            points (list, required): Up to 10 points on the frame; to unmark, exactly the points that were added.
+        """
         return await self._call(params)
 
 
@@ -1039,7 +2197,15 @@ class AsyncMultiElementsDeleteSelectionCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[MultiElementsSelectionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+            frame_index (int, required): The frame, counted from 0.
+            points (list, required): Up to 10 points on the frame; to unmark, exactly the points that were added.
+        """
         return await self._call(params)
 
 
@@ -1049,7 +2215,13 @@ class AsyncMultiElementsClearSelectionCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+        """
         return await self._call(params)
 
 
@@ -1059,7 +2231,13 @@ class AsyncMultiElementsPreviewSelectionCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[MultiElementsSessionParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            session_id (str, required): The session of init-selection.
+        """
         return await self._call(params)
 
 
@@ -1067,7 +2245,16 @@ class AsyncTextToSpeechCall(_AsyncCall):
     """Synthesise speech from text (synchronous): `POST /v1/audio/tts` (async)."""
 
     async def __call__(self, **params: Unpack[TextToSpeechParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            text (str, required): The text to speak.
+            voice_id (str, required): A voice id, e.g.
+            voice_language ('zh' | 'en', required): The voice's language, which must match the voice.
+            voice_speed (float): Speech rate, 0.8–2.0 with one decimal place.
+        """
         return await self._call(params)
 
 
@@ -1077,7 +2264,15 @@ class AsyncAccountCostsCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[AccountCostsQueryParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A GET: retried after a failure like any query.
+
+        Fields (query parameters, from the API spec; checked before sending):
+            start_time (int, required)
+            end_time (int, required)
+            resource_pack_name (str)
+        """
         return await self._call(params)
 
 
@@ -1085,7 +2280,17 @@ class AsyncBillingBalanceCall(_AsyncCall):
     """List balance deductions per task (synchronous): `POST /account/billing/balance` (async)."""
 
     async def __call__(self, **params: Unpack[BillingBalanceParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            start_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            end_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            limit (int): How many tasks to return, at most 500 (the default).
+            filters (list): Filters: values of one key are ORed, different keys are ANDed.
+            cursor (str): The next_cursor of the previous answer, for the next page.
+        """
         return await self._call(params)
 
 
@@ -1095,7 +2300,17 @@ class AsyncBillingPackageCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[BillingPackageParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            start_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            end_time (int): Unix time in milliseconds, filtering tasks by creation time.
+            limit (int): How many tasks to return, at most 500 (the default).
+            filters (list): Filters: values of one key are ORed, different keys are ANDed; package_name and package_id cannot both filter.
+            cursor (str): The next_cursor of the previous answer, for the next page.
+        """
         return await self._call(params)
 
 
@@ -1103,7 +2318,14 @@ class AsyncPresetVoicesCall(_AsyncCall):
     """List the preset (official) voices (synchronous): `GET /v1/general/presets-voices` (async)."""
 
     async def __call__(self, **params: Unpack[PresetVoicesQueryParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A GET: retried after a failure like any query.
+
+        Fields (query parameters, from the API spec; checked before sending):
+            pageNum (int)
+            pageSize (int)
+        """
         return await self._call(params)
 
 
@@ -1111,7 +2333,13 @@ class AsyncDeleteVoicesCall(_AsyncCall):
     """Delete a custom voice (synchronous): `POST /v1/general/delete-voices` (async)."""
 
     async def __call__(self, **params: Unpack[DeleteVoiceParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            voice_id (str, required): The custom voice's id (preset voices cannot be deleted).
+        """
         return await self._call(params)
 
 
@@ -1121,7 +2349,14 @@ class AsyncPresetElementsCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[PresetElementsQueryParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A GET: retried after a failure like any query.
+
+        Fields (query parameters, from the API spec; checked before sending):
+            pageNum (int)
+            pageSize (int)
+        """
         return await self._call(params)
 
 
@@ -1131,7 +2366,13 @@ class AsyncDeleteElementsCall(_AsyncCall):
     """
 
     async def __call__(self, **params: Unpack[DeleteElementParams]) -> CallResult:
-        """Send the call (validated before sending) and return its answer."""
+        """Send the call (validated before sending) and return its answer.
+
+        A POST is not safe to repeat: after an ambiguous failure (a dropped connection, a 5xx) it is not sent again, and the error says it may have been carried out.
+
+        Fields (keyword arguments, from the API spec; checked before sending):
+            element_id (Any, required): The custom element's id (preset elements cannot be deleted).
+        """
         return await self._call(params)
 
 
@@ -1549,88 +2790,3 @@ class AsyncKlingResources:
         self.delete_voices = AsyncDeleteVoicesCall(client, call("delete-voices"))
         self.preset_elements = AsyncPresetElementsCall(client, call("preset-elements"))
         self.delete_elements = AsyncDeleteElementsCall(client, call("delete-elements"))
-
-
-# The fields come from the spec at import (a few ms), so help() shows what validation enforces.
-for _cls, _kind in (
-    (Text2Video, "text2video"),
-    (Image2Video, "image2video"),
-    (MotionControl, "motion-control"),
-    (OmniVideo, "omni-video"),
-    (MultiImage2Video, "multi-image2video"),
-    (AdvancedLipSync, "advanced-lip-sync"),
-    (LipSync, "lip-sync"),
-    (Avatar, "avatar"),
-    (Effects, "effects"),
-    (VideoExtend, "video-extend"),
-    (MultiElements, "multi-elements"),
-    (ImageGeneration, "image-generation"),
-    (OmniImage, "omni-image"),
-    (MultiImage2Image, "multi-image2image"),
-    (ImageExpand, "image-expand"),
-    (VirtualTryOn, "virtual-try-on"),
-    (TextToAudio, "text-to-audio"),
-    (VideoToAudio, "video-to-audio"),
-    (CustomVoice, "custom-voices"),
-    (CustomElement, "custom-elements"),
-    (AiMultiShot, "ai-multi-shot"),
-    (AsyncText2Video, "text2video"),
-    (AsyncImage2Video, "image2video"),
-    (AsyncMotionControl, "motion-control"),
-    (AsyncOmniVideo, "omni-video"),
-    (AsyncMultiImage2Video, "multi-image2video"),
-    (AsyncAdvancedLipSync, "advanced-lip-sync"),
-    (AsyncLipSync, "lip-sync"),
-    (AsyncAvatar, "avatar"),
-    (AsyncEffects, "effects"),
-    (AsyncVideoExtend, "video-extend"),
-    (AsyncMultiElements, "multi-elements"),
-    (AsyncImageGeneration, "image-generation"),
-    (AsyncOmniImage, "omni-image"),
-    (AsyncMultiImage2Image, "multi-image2image"),
-    (AsyncImageExpand, "image-expand"),
-    (AsyncVirtualTryOn, "virtual-try-on"),
-    (AsyncTextToAudio, "text-to-audio"),
-    (AsyncVideoToAudio, "video-to-audio"),
-    (AsyncCustomVoice, "custom-voices"),
-    (AsyncCustomElement, "custom-elements"),
-    (AsyncAiMultiShot, "ai-multi-shot"),
-):
-    document_create(_cls.create, endpoint(_kind))
-    document_create(_cls.run, endpoint(_kind))
-del _cls, _kind
-
-for _call_cls, _call_kind in (
-    (IdentifyFaceCall, "identify-face"),
-    (ImageRecognizeCall, "image-recognize"),
-    (MultiElementsInitSelectionCall, "multi-elements-init-selection"),
-    (MultiElementsAddSelectionCall, "multi-elements-add-selection"),
-    (MultiElementsDeleteSelectionCall, "multi-elements-delete-selection"),
-    (MultiElementsClearSelectionCall, "multi-elements-clear-selection"),
-    (MultiElementsPreviewSelectionCall, "multi-elements-preview-selection"),
-    (TextToSpeechCall, "text-to-speech"),
-    (AccountCostsCall, "account-costs"),
-    (BillingBalanceCall, "billing-balance"),
-    (BillingPackageCall, "billing-package"),
-    (PresetVoicesCall, "preset-voices"),
-    (DeleteVoicesCall, "delete-voices"),
-    (PresetElementsCall, "preset-elements"),
-    (DeleteElementsCall, "delete-elements"),
-    (AsyncIdentifyFaceCall, "identify-face"),
-    (AsyncImageRecognizeCall, "image-recognize"),
-    (AsyncMultiElementsInitSelectionCall, "multi-elements-init-selection"),
-    (AsyncMultiElementsAddSelectionCall, "multi-elements-add-selection"),
-    (AsyncMultiElementsDeleteSelectionCall, "multi-elements-delete-selection"),
-    (AsyncMultiElementsClearSelectionCall, "multi-elements-clear-selection"),
-    (AsyncMultiElementsPreviewSelectionCall, "multi-elements-preview-selection"),
-    (AsyncTextToSpeechCall, "text-to-speech"),
-    (AsyncAccountCostsCall, "account-costs"),
-    (AsyncBillingBalanceCall, "billing-balance"),
-    (AsyncBillingPackageCall, "billing-package"),
-    (AsyncPresetVoicesCall, "preset-voices"),
-    (AsyncDeleteVoicesCall, "delete-voices"),
-    (AsyncPresetElementsCall, "preset-elements"),
-    (AsyncDeleteElementsCall, "delete-elements"),
-):
-    document_call(_call_cls.__call__, call(_call_kind))
-del _call_cls, _call_kind

@@ -24,7 +24,7 @@ Schema = Mapping[str, Any]
 def load_spec() -> Mapping[str, Any]:
     """The OpenAPI document that `scripts/regenerate` bundled into the generated package."""
     # Found without importing the generated package: its __init__ imports the whole generated
-    # client (~15 ms), and `import kling_ext` reads the spec for the create docstrings.
+    # client (~15 ms); the spec is read on first use (a create, a query, the mock), not at import.
     found = importlib.util.find_spec("kling_ext_openapi")
     locations = list(found.submodule_search_locations or ()) if found else []
     if locations and (Path(locations[0]) / "openapi.json").is_file():

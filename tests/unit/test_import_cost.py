@@ -34,3 +34,13 @@ def test_import_kling_ext_leaves_costly_modules_to_their_first_use() -> None:
     ).stdout
     loaded = out.split()
     assert loaded == [], {name: DEFERRED[name] for name in loaded}
+
+
+def test_import_kling_ext_does_not_read_the_spec() -> None:
+    # The endpoints' docstrings are written into the generated classes by scripts/regenerate:
+    # reading the spec (~400 KB of JSON) at import would cost every user several ms.
+    code = "import kling_ext, kling_ext._spec as spec; print(spec.load_spec.cache_info().misses)"
+    out = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert out.split() == ["0"]
