@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ._exceptions import ValidationError
-from ._task import CallResult, parse_timestamp
+from ._task import CallResult, _text, parse_timestamp
 
 ACCOUNT_COSTS = "account-costs"
 """The spec's name of the call that lists the packs."""
@@ -58,10 +58,6 @@ def _number(value: Any) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
-
-
-def _text(value: Any) -> str | None:
-    return str(value) if value not in (None, "") and not isinstance(value, bool) else None
 
 
 def read_packs(result: CallResult) -> list[ResourcePack]:
